@@ -1,0 +1,38 @@
+/**
+ * The plan format shared by every target of `steward plan` / `steward apply`.
+ * A target (MLflow, SageMaker) reads live state, diffs it against the repository with a pure
+ * function, and returns steps; apply executes the same steps in order.
+ */
+
+export type Target = "mlflow" | "sagemaker";
+
+export const TARGETS: readonly Target[] = ["mlflow", "sagemaker"];
+
+export interface PlanStep {
+  target: Target;
+  /** What is done, e.g. "create-registered-model", "set-alias", "update-endpoint". */
+  action: string;
+  /** What it is done to, e.g. "fraud-detection@production", "endpoint/fraud-detection-prod". */
+  resource: string;
+  /** One line for a person: what changes and why. */
+  summary: string;
+  /** `from -> to` of the changed fields, for the readable diff. */
+  changes?: { field: string; from?: unknown; to?: unknown }[];
+  /** Everything the executor needs; JSON-serializable. */
+  params: Record<string, unknown>;
+}
+
+export interface TargetPlan {
+  target: Target;
+  steps: PlanStep[];
+  /** Observations that change nothing: drift, extra versions MLflow has, clean-up candidates. */
+  notes: string[];
+}
+
+export interface StepOutcome {
+  step: PlanStep;
+  status: "done" | "failed" | "skipped";
+  /** Facts learned while applying (e.g. the MLflow version number assigned). */
+  result?: Record<string, unknown>;
+  error?: string;
+}

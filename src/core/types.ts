@@ -1,0 +1,227 @@
+/**
+ * The desired state, as the YAML kinds describe it (see schemas/*.schema.json, which are the truth),
+ * after normalization: defaults filled in, stage shorthands expanded, every value typed.
+ * Every spec carries the repository-relative `file` it came from, so findings can point at it.
+ */
+
+export const API_VERSION = "steward/v1";
+
+/** One variant of a stage: a version and its share of traffic, in percent (weights of a stage sum to 100). */
+export interface StageVariant {
+  version: string;
+  weight: number;
+}
+
+/** What a stage serves: one version (a single variant of weight 100) or a weighted split (canary, A/B). */
+export interface StageAssignment {
+  variants: StageVariant[];
+}
+
+/** A pointer to data tracked by DVC: a `.dvc` file in the repository, or the same facts inline. */
+export type DvcRef =
+  | { kind: "file"; dvc: string }
+  | { kind: "inline"; md5: string; size?: number; nfiles?: number; path: string; remote?: string };
+
+export interface ModelCardText {
+  intendedUse?: string;
+  outOfScope?: string;
+  limitations?: string;
+  ethicalConsiderations?: string;
+  caveats?: string;
+}
+
+export interface MlflowRegistryRef {
+  /** The registered model's name in MLflow. */
+  name: string;
+  /** Alias name per stage; defaults to the stage's own name. */
+  aliases: Record<string, string>;
+  /** Also apply legacy stage transitions (Staging/Production/Archived). */
+  legacyStages: boolean;
+}
+
+export type RolloutStrategy =
+  | { strategy: "all-at-once"; waitMinutes: number; bakeMinutes: number }
+  | { strategy: "canary"; canaryPercent: number; waitMinutes: number; bakeMinutes: number }
+  | { strategy: "linear"; stepPercent: number; waitMinutes: number; bakeMinutes: number };
+
+export interface Autoscaling {
+  min: number;
+  max: number;
+  targetInvocationsPerInstance: number;
+  scaleInCooldownSeconds?: number;
+  scaleOutCooldownSeconds?: number;
+}
+
+export interface SageMakerDeployment {
+  endpoint: string;
+  /** Which stage this endpoint serves; default "production". */
+  stage: string;
+  executionRoleArn: string;
+  instanceType: string;
+  instanceCount: number;
+  autoscaling?: Autoscaling;
+  dataCapture?: { enabled: boolean; samplingPercent: number; destination: string };
+  environment: Record<string, string>;
+  rollout: RolloutStrategy;
+  /** Names of extra CloudWatch alarms that roll a deployment back (besides those apply creates from thresholds). */
+  rollbackAlarms: string[];
+  /** How many superseded models/configs to keep listed before they are proposed for clean-up. */
+  retain: number;
+}
+
+export interface MetricQuery {
+  namespace: string;
+  metric: string;
+  dimensions: Record<string, string>;
+  /** CloudWatch statistic: Average, Sum, Minimum, Maximum, SampleCount or a percentile like p99. */
+  stat: string;
+  /** Seconds; defaults to the model's monitoring period. */
+  period?: number;
+  unit?: string;
+}
+
+export interface MonitoringSpec {
+  /** Look-back window in seconds. */
+  window: number;
+  /** Default period in seconds. */
+  period: number;
+  metrics: Record<string, MetricQuery>;
+}
+
+export interface ModelSpec {
+  file: string;
+  dir: string;
+  name: string;
+  description: string;
+  owners: string[];
+  task: string;
+  policy: string;
+  card: ModelCardText;
+  registry?: { mlflow?: MlflowRegistryRef };
+  stages: Record<string, StageAssignment>;
+  deployment?: { sagemaker?: SageMakerDeployment };
+  monitoring?: MonitoringSpec;
+  tags: Record<string, string>;
+}
+
+export interface ModelVersionSpec {
+  file: string;
+  model: string;
+  version: string;
+  archived: boolean;
+  mlflow?: { runId: string; modelVersion?: string };
+  artifact: DvcRef;
+  image?: string;
+  framework?: { name: string; version?: string };
+  metrics: Record<string, number>;
+  data: Record<string, DvcRef>;
+  lineage: { parent?: string; commit?: string };
+  notes?: string;
+  environment: Record<string, string>;
+  tags: Record<string, string>;
+  createdAt?: string;
+}
+
+export interface MetricBound {
+  min?: number;
+  max?: number;
+}
+
+export interface StageGate {
+  /** Seconds the version must have spent in the previous stage of the order. */
+  minTimeInPreviousStage?: number;
+  approvals?: number;
+  metrics: Record<string, MetricBound>;
+}
+
+/** A detector as the policy names it, with its parameters (interpreted by src/core/detect). */
+export interface DetectorRef {
+  name: string;
+  params: Record<string, unknown>;
+}
+
+export type Severity = "info" | "warning" | "critical";
+
+export interface MonitoringCheck {
+  /** Stable id of the check: `name` if given, else the metric name. */
+  id: string;
+  metric: string;
+  detectors: DetectorRef[];
+  threshold: MetricBound;
+  /** Consecutive anomalous points needed before a finding is raised. */
+  sustained: number;
+  severity: Severity;
+  /** Compare the variants of a weighted split with each other. */
+  compareVariants: boolean;
+}
+
+export type RemediationAction = "issue" | "rollback-pr" | "scale-pr" | "event" | "end-split-pr" | "complete-split-pr";
+
+export interface RemediationRule {
+  when: { severity?: Severity; kind?: string; metric?: string; sustained?: number };
+  do: RemediationAction[];
+}
+
+export interface DriftSpec {
+  /** A baseline sample kept in the repository as a DVC pointer or a CSV path. */
+  baseline?: DvcRef;
+  tests: string[];
+  thresholds: Record<string, number>;
+}
+
+export interface PolicySpec {
+  file: string;
+  name: string;
+  description?: string;
+  promotion: {
+    order: string[];
+    allowSkip: boolean;
+    gates: Record<string, StageGate>;
+  };
+  monitoring: {
+    checks: MonitoringCheck[];
+    /** Seconds a metric must be healthy before an incident is closed. */
+    recovery: number;
+    drift?: DriftSpec;
+  };
+  remediation: {
+    rules: RemediationRule[];
+    cooldown: number;
+    escalation?: { after: number; mention: string[] };
+    scale?: { step: number; maxInstances: number };
+  };
+}
+
+/** The whole desired state of a governed repository. */
+export interface RepoState {
+  models: ModelSpec[];
+  versions: ModelVersionSpec[];
+  policies: PolicySpec[];
+  /** Parsed `.dvc` pointer files, by repository-relative path. */
+  pointers: Map<string, DvcPointer>;
+}
+
+/** One output of a `.dvc` file (DVC's `outs` entry). */
+export interface DvcOut {
+  md5: string;
+  size?: number;
+  nfiles?: number;
+  path: string;
+  hash?: string;
+  remote?: string;
+  /** True when md5 ends in `.dir`: the pointer names a folder listing. */
+  isDir: boolean;
+}
+
+export interface DvcPointer {
+  file: string;
+  outs: DvcOut[];
+}
+
+export function versionsOf(state: Pick<RepoState, "versions">, model: string): ModelVersionSpec[] {
+  return state.versions.filter((v) => v.model === model);
+}
+
+export function findVersion(state: Pick<RepoState, "versions">, model: string, version: string): ModelVersionSpec | undefined {
+  return state.versions.find((v) => v.model === model && v.version === version);
+}

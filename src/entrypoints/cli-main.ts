@@ -1,0 +1,17 @@
+import { runCli } from "./cli.js";
+
+const chunks: Buffer[] = [];
+async function readStdin(): Promise<string> {
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+const code = await runCli(process.argv.slice(2), {
+  stdout: (s) => void process.stdout.write(s),
+  stderr: (s) => void process.stderr.write(s),
+  env: process.env,
+  cwd: process.cwd(),
+  readStdin,
+  now: () => new Date(),
+});
+process.exitCode = code;

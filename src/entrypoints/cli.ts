@@ -1,0 +1,44 @@
+import { describeError, UserError } from "../core/errors.js";
+import { EXIT_USAGE, type CliCommand, type CliIO } from "./cli/io.js";
+
+/** Every command, loaded lazily so that `steward detect` does not pay for the AWS SDK. */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
+  validate: { summary: "check schemas, references, DVC pointers and promotion gates", load: async () => (await import("./cli/validate.js")).validateCli },
+  card: { summary: "render MODEL_CARD.md per model (--check: fail on a stale card)", load: async () => (await import("./cli/card.js")).cardCli },
+  register: { summary: "write a new version file from an MLflow run", load: async () => (await import("./cli/register.js")).registerCli },
+  promote: { summary: "move a version to a stage after checking the gates", load: async () => (await import("./cli/promote.js")).promoteCli },
+  plan: { summary: "what apply would change in MLflow and SageMaker", load: async () => (await import("./cli/plan.js")).planCli },
+  apply: { summary: "reconcile MLflow and SageMaker to the repository", load: async () => (await import("./cli/apply.js")).applyCli },
+  monitor: { summary: "detect anomalies in metrics and remediate per policy", load: async () => (await import("./cli/monitor.js")).monitorCli },
+  detect: { summary: "score one series (CSV timestamp,value) for anomalies", load: async () => (await import("./cli/detect.js")).detectCli },
+  drift: { summary: "compare two samples column by column with drift tests", load: async () => (await import("./cli/drift.js")).driftCli },
+  dashboard: { summary: "write a static HTML dashboard", load: async () => (await import("./cli/dashboard.js")).dashboardCli },
+};
+
+function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
+  const rows = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return ["usage: steward <command> [flags]", "", "commands:", ...rows, "", "Every command takes --root DIR; run `steward <command> --help` for its flags.", ""].join("\n");
+}
+
+/** Runs one CLI invocation and returns the exit code. Never throws. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    io.stdout(usage());
+    return name ? 0 : EXIT_USAGE;
+  }
+  const entry = COMMANDS[name];
+  if (!entry) {
+    io.stderr(`steward: unknown command "${name}"\n\n${usage()}`);
+    return EXIT_USAGE;
+  }
+  try {
+    const command = await entry.load();
+    return await command(rest, io);
+  } catch (err) {
+    io.stderr(`steward ${name}: ${describeError(err)}\n`);
+    if (!(err instanceof UserError) && io.env.STEWARD_DEBUG && err instanceof Error) io.stderr(`${err.stack}\n`);
+    return err instanceof UserError ? EXIT_USAGE : err instanceof Error && err.name === "ExternalError" ? EXIT_USAGE : 70;
+  }
+}

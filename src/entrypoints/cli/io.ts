@@ -1,0 +1,44 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { UserError } from "../../core/errors.js";
+
+/** What a CLI command may touch: its streams, environment and working directory. Tests pass fakes. */
+export interface CliIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** Reads all of standard input (for `-` arguments). */
+  readStdin: () => Promise<string>;
+  /** The clock, so that runs can be replayed. */
+  now: () => Date;
+}
+
+export type CliCommand = (argv: string[], io: CliIO) => Promise<number>;
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+export type OutputFormat = "text" | "json" | "github";
+
+/** Parses flags strictly: an unknown flag or a missing value is a usage error (exit 2). */
+export function parseFlags<T extends NonNullable<ParseArgsConfig["options"]>>(argv: string[], options: T, allowPositionals = false) {
+  try {
+    return parseArgs({ args: argv, options, strict: true, allowPositionals });
+  } catch (err) {
+    throw new UserError(`usage: ${(err as Error).message}`);
+  }
+}
+
+export function readFormat(value: string | undefined, allowed: OutputFormat[] = ["text", "json", "github"]): OutputFormat {
+  const f = (value ?? "text") as OutputFormat;
+  if (!allowed.includes(f)) throw new UserError(`usage: --format must be one of ${allowed.join(", ")}, not "${value}"`);
+  return f;
+}
+
+/** The flags every command takes. */
+export const commonFlags = {
+  root: { type: "string" },
+  format: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;

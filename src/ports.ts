@@ -1,0 +1,168 @@
+/**
+ * The interfaces commands need from the outside world. Adapters in src/adapters implement them;
+ * tests use in-memory fakes (test/support) or local servers. Nothing here imports an SDK.
+ */
+
+/** Progress for a person. Adapters and commands log; the core never does. */
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+  debug(message: string): void;
+  /** Runs `fn` inside a collapsible group (Actions) or an indented block (terminal). */
+  group<T>(title: string, fn: () => Promise<T>): Promise<T>;
+}
+
+export interface FileStat {
+  kind: "file" | "dir" | "symlink" | "other";
+  size: number;
+}
+
+/** The working tree of the governed repository. Every path is repository-relative with forward slashes. */
+export interface RepoFiles {
+  /** Regular files below `dir` (recursively), sorted; [] if `dir` does not exist. Skips .git and node_modules. */
+  list(dir: string): Promise<string[]>;
+  /** The file's bytes, or undefined if it does not exist. */
+  read(path: string): Promise<Uint8Array | undefined>;
+  /** lstat of the path (a symlink is reported as such), or undefined if it does not exist. */
+  stat(path: string): Promise<FileStat | undefined>;
+  /**
+   * The path with every symlink resolved, repository-relative; `outside` when it resolves outside
+   * the repository; undefined when it does not exist.
+   */
+  resolve(path: string): Promise<string | "outside" | undefined>;
+  /** Writes the file atomically (temp file + rename), creating folders as needed. */
+  write(path: string, text: string): Promise<void>;
+}
+
+export interface CommitInfo {
+  sha: string;
+  author: string;
+  email: string;
+  /** Committer date. */
+  date: Date;
+  subject: string;
+}
+
+/** Read-only access to the repository's git history. */
+export interface GitHistory {
+  /** The full sha of a ref, or undefined if it does not resolve. */
+  resolve(ref: string): Promise<string | undefined>;
+  /** The file's text at a ref, or undefined if it does not exist there. */
+  show(ref: string, path: string): Promise<string | undefined>;
+  /** Repository-relative paths that differ between `ref` (merge base with HEAD) and the working tree. */
+  changedFiles(ref: string): Promise<string[]>;
+  /** Commits that changed `path`, newest first (follows the first parent). */
+  log(path: string): Promise<CommitInfo[]>;
+  /** The commit HEAD points at, or undefined outside a repository. */
+  head(): Promise<CommitInfo | undefined>;
+}
+
+/** One object in a DVC remote. */
+export interface RemoteObjectQuery {
+  /** e.g. s3://bucket/prefix */
+  remoteUrl: string;
+  md5: string;
+}
+
+/** Read access to DVC remotes (S3 and S3-compatible). */
+export interface DvcRemote {
+  /** Which layout the object was found in, or undefined when it is in neither DVC 3 nor DVC 2 layout. */
+  locate(q: RemoteObjectQuery): Promise<{ key: string; layout: "dvc3" | "dvc2"; size?: number } | undefined>;
+}
+
+export interface Datapoint {
+  /** Epoch milliseconds. */
+  t: number;
+  value: number;
+}
+
+export interface SeriesQuery {
+  /** Caller-chosen id, echoed back in the result. */
+  id: string;
+  namespace: string;
+  metric: string;
+  dimensions: Record<string, string>;
+  stat: string;
+  /** Seconds. */
+  period: number;
+  /** Model and metric the query belongs to (for file-based sources). */
+  model: string;
+  name: string;
+}
+
+export interface SeriesResult {
+  id: string;
+  /** Oldest first, aligned to the period. */
+  points: Datapoint[];
+  /** Set when the source could not read this series; the run goes on. */
+  error?: string;
+}
+
+/** Where monitored metrics come from: CloudWatch, or a folder of files. */
+export interface MetricSource {
+  /** Reads many series at once over [start, end). Implementations batch to their API's limits. */
+  read(queries: SeriesQuery[], range: { start: Date; end: Date }): Promise<SeriesResult[]>;
+}
+
+/** An event for downstream automation (EventBridge). `detail` follows schemas/events/<detail-type>.schema.json. */
+export interface StewardEvent {
+  detailType: string;
+  detail: Record<string, unknown>;
+  /** ARNs or names of the resources concerned. */
+  resources?: string[];
+  time?: Date;
+}
+
+export interface EventBus {
+  /** Publishes all events; retries failed entries; throws ExternalError if some still fail. */
+  publish(events: StewardEvent[]): Promise<void>;
+}
+
+export interface IssueRef {
+  number: number;
+  url: string;
+  state: "open" | "closed";
+  title: string;
+  body: string;
+  labels: string[];
+  closedAt?: Date;
+  updatedAt?: Date;
+}
+
+export interface PullRequestRef {
+  number: number;
+  url: string;
+  state: "open" | "closed";
+  merged: boolean;
+  branch: string;
+  title: string;
+  body: string;
+  closedAt?: Date;
+}
+
+/** The GitHub side: issues, comments and pull requests. Every bot-made object carries a hidden marker. */
+export interface Scm {
+  /** The newest issue whose body contains `marker` (open first, then recently closed), or undefined. */
+  findIssue(marker: string): Promise<IssueRef | undefined>;
+  createIssue(input: { title: string; body: string; labels: string[]; assignees: string[] }): Promise<IssueRef>;
+  updateIssue(number: number, input: { title?: string; body?: string; state?: "open" | "closed"; labels?: string[] }): Promise<void>;
+  comment(number: number, body: string): Promise<void>;
+  /** The newest pull request whose head is `branch`, or undefined. */
+  findPullRequest(branch: string): Promise<PullRequestRef | undefined>;
+  /**
+   * Creates or force-updates `branch` from `base` with one commit changing `files` (made through the API,
+   * no checkout), then opens the pull request or updates the open one.
+   */
+  proposeChange(input: {
+    branch: string;
+    base: string;
+    title: string;
+    body: string;
+    labels: string[];
+    commitMessage: string;
+    files: Record<string, string>;
+  }): Promise<PullRequestRef>;
+  /** Creates or updates the one comment on `number` that contains `marker`. */
+  upsertComment(number: number, marker: string, body: string): Promise<void>;
+}
