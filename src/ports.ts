@@ -128,6 +128,10 @@ export interface IssueRef {
   labels: string[];
   closedAt?: Date;
   updatedAt?: Date;
+  /** When the issue was opened. */
+  createdAt?: Date;
+  /** Logins of the assignees. */
+  assignees?: string[];
 }
 
 export interface PullRequestRef {
@@ -139,20 +143,47 @@ export interface PullRequestRef {
   title: string;
   body: string;
   closedAt?: Date;
+  /** The branch it merges into. */
+  base?: string;
+  /** The head commit sha. */
+  headSha?: string;
+  labels?: string[];
+  createdAt?: Date;
+  mergedAt?: Date;
 }
 
-/** The GitHub side: issues, comments and pull requests. Every bot-made object carries a hidden marker. */
+export interface CommentRef {
+  id: number;
+  body: string;
+  /** Login of the author. */
+  author: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/**
+ * The GitHub side: issues, comments and pull requests. Every bot-made object carries a hidden marker
+ * (src/adapters/github/markers.ts) and the bot's label. Every failure is an ExternalError("github", status).
+ */
 export interface Scm {
-  /** The newest issue whose body contains `marker` (open first, then recently closed), or undefined. */
+  /**
+   * The issue whose body contains `marker`: the newest open one, else the most recently closed one;
+   * undefined if none. Only issues carrying the bot's label are searched (pull requests are skipped).
+   */
   findIssue(marker: string): Promise<IssueRef | undefined>;
+  /** Opens an issue; the bot's label is always added. Assignees are user logins ("@" stripped; teams skipped). */
   createIssue(input: { title: string; body: string; labels: string[]; assignees: string[] }): Promise<IssueRef>;
+  /** Changes only the fields given. `labels` replaces the set (the bot's label is kept). */
   updateIssue(number: number, input: { title?: string; body?: string; state?: "open" | "closed"; labels?: string[] }): Promise<void>;
+  /** Adds a comment to an issue or pull request. */
   comment(number: number, body: string): Promise<void>;
-  /** The newest pull request whose head is `branch`, or undefined. */
+  /** The newest pull request (open, closed or merged) whose head is `branch` in this repository, or undefined. */
   findPullRequest(branch: string): Promise<PullRequestRef | undefined>;
   /**
    * Creates or force-updates `branch` from `base` with one commit changing `files` (made through the API,
-   * no checkout), then opens the pull request or updates the open one.
+   * no checkout), then opens the pull request or updates the open one. When the branch already holds
+   * exactly these changes on top of `base`, no new commit is pushed. A closed pull request is never reopened:
+   * a new one is opened (the caller decides, e.g. from `findPullRequest`, whether to call this at all).
    */
   proposeChange(input: {
     branch: string;
@@ -163,6 +194,14 @@ export interface Scm {
     commitMessage: string;
     files: Record<string, string>;
   }): Promise<PullRequestRef>;
-  /** Creates or updates the one comment on `number` that contains `marker`. */
+  /** Creates or updates the one comment on `number` that contains `marker` (appended to `body` when missing). */
   upsertComment(number: number, marker: string, body: string): Promise<void>;
+  /** Every issue carrying the bot's label in `state` (default "open"), newest update first. */
+  listIssues(state?: "open" | "closed" | "all"): Promise<IssueRef[]>;
+  /** Comments on an issue or pull request, oldest first. */
+  listComments(number: number): Promise<CommentRef[]>;
+  /** Closes a pull request without merging it (its branch is kept). */
+  closePullRequest(number: number): Promise<void>;
+  /** The file's text on `ref` (branch, tag or sha), or undefined when it does not exist there. */
+  readFile(path: string, ref: string): Promise<string | undefined>;
 }
