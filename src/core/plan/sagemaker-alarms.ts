@@ -1,0 +1,64 @@
+/**
+ * CloudWatch alarms that guard a deployment, derived from the policy's monitoring thresholds.
+ * One alarm per bound (min and max) of each check whose metric the model monitors; checks of
+ * severity "info" never roll back.
+ */
+import type { ModelSpec, PolicySpec } from "../types.js";
+import { sanitizeName } from "./sagemaker-names.js";
+import type { DesiredAlarm } from "./sagemaker-types.js";
+
+const STATISTICS = new Set(["Average", "Sum", "Minimum", "Maximum", "SampleCount"]);
+
+/** CloudWatch accepts periods of 10, 30 or a multiple of 60 seconds; round anything else up to a minute. */
+export function alarmPeriod(seconds: number): number {
+  if (seconds === 10 || seconds === 30) return seconds;
+  return Math.max(60, Math.ceil(seconds / 60) * 60);
+}
+
+/** `steward-<endpoint>-<check>-<min|max>`, the names rollback configs refer to. */
+export function alarmName(endpoint: string, checkId: string, bound: "min" | "max"): string {
+  return `steward-${endpoint}-${sanitizeName(checkId)}-${bound}`;
+}
+
+export interface AlarmDerivation {
+  alarms: DesiredAlarm[];
+  /** Checks with a threshold on a metric the model does not monitor. */
+  skipped: string[];
+}
+
+/** The alarms for `model` on `endpoint` from `policy` (none when the policy is unknown). */
+export function deploymentAlarms(model: ModelSpec, endpoint: string, policy: PolicySpec | undefined): AlarmDerivation {
+  const alarms: DesiredAlarm[] = [];
+  const skipped: string[] = [];
+  for (const check of policy?.monitoring.checks ?? []) {
+    if (check.severity === "info") continue;
+    const { min, max } = check.threshold;
+    if (min === undefined && max === undefined) continue;
+    const query = model.monitoring?.metrics[check.metric];
+    if (!query) {
+      skipped.push(check.id);
+      continue;
+    }
+    const period = alarmPeriod(query.period ?? model.monitoring?.period ?? 300);
+    const stat = STATISTICS.has(query.stat) ? { statistic: query.stat } : { extendedStatistic: query.stat };
+    const bounds: ["min" | "max", number | undefined][] = [["min", min], ["max", max]];
+    for (const [bound, threshold] of bounds) {
+      if (threshold === undefined) continue;
+      alarms.push({
+        name: alarmName(endpoint, check.id, bound),
+        description: `model-steward: ${model.name} ${check.metric} ${bound === "min" ? "below" : "above"} ${threshold} (policy ${policy?.name}, check ${check.id}); rolls back deployments of ${endpoint}`,
+        namespace: query.namespace,
+        metric: query.metric,
+        dimensions: { ...query.dimensions },
+        ...stat,
+        period,
+        evaluationPeriods: Math.max(1, check.sustained),
+        datapointsToAlarm: Math.max(1, check.sustained),
+        threshold,
+        comparison: bound === "min" ? "LessThanThreshold" : "GreaterThanThreshold",
+        treatMissingData: "notBreaching",
+      });
+    }
+  }
+  return { alarms, skipped };
+}

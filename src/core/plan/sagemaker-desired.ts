@@ -1,0 +1,110 @@
+/**
+ * The SageMaker resources a model's deployment should have, from the repository alone.
+ * Names are content hashes, so the same desired state always maps to the same names.
+ */
+import type { ModelSpec, RepoState } from "../types.js";
+import { findVersion } from "../types.js";
+import { deploymentAlarms } from "./sagemaker-alarms.js";
+import { deploymentConfig, deploymentWaitSeconds } from "./sagemaker-deployment-config.js";
+import { modelDataUrl, type DvcRemotes } from "./sagemaker-model-data.js";
+import { contentHash, endpointConfigName, sageMakerModelName, variantName } from "./sagemaker-names.js";
+import type { DesiredEndpoint, DesiredModel, DesiredScaling, DesiredVariant } from "./sagemaker-types.js";
+
+export const SCALING_POLICY_NAME = "steward-invocations-per-instance";
+
+export type DesiredResult =
+  | { ok: true; desired: DesiredEndpoint; notes: string[] }
+  | { ok: false; problems: string[] };
+
+/** `endpoint/<endpoint>/variant/<variant>`, the Application Auto Scaling resource id of a variant. */
+export function variantResourceId(endpoint: string, variant: string): string {
+  return `endpoint/${endpoint}/variant/${variant}`;
+}
+
+/**
+ * The desired endpoint of `model`, or undefined when it has no SageMaker deployment or the stage it
+ * serves is not assigned. Problems (a version without image, an artifact without S3 URL) fail the
+ * whole model: nothing is half-applied.
+ */
+export function desiredSageMakerEndpoint(model: ModelSpec, state: RepoState, remotes: DvcRemotes): DesiredResult | undefined {
+  const sm = model.deployment?.sagemaker;
+  if (!sm) return undefined;
+  const stage = model.stages[sm.stage];
+  if (!stage || stage.variants.length === 0) return undefined;
+  const problems: string[] = [];
+  const notes: string[] = [];
+  const models: DesiredModel[] = [];
+  const variants: DesiredVariant[] = [];
+  for (const sv of stage.variants) {
+    const spec = findVersion(state, model.name, sv.version);
+    if (!spec) {
+      problems.push(`${model.name}: stage ${sm.stage} names version ${sv.version}, which has no version file`);
+      continue;
+    }
+    if (!spec.image) problems.push(`${model.name} v${sv.version}: no container image (set \`image\` in ${spec.file})`);
+    const data = modelDataUrl(spec.artifact, state.pointers, remotes);
+    if (!data.ok) problems.push(`${model.name} v${sv.version}: ${data.reason}`);
+    if (!spec.image || !data.ok) continue;
+    const content = {
+      model: model.name,
+      version: spec.version,
+      image: spec.image,
+      modelDataUrl: data.url,
+      executionRoleArn: sm.executionRoleArn,
+      environment: { ...sm.environment, ...spec.environment },
+    };
+    const name = sageMakerModelName(model.name, spec.version, contentHash(content));
+    models.push({ name, ...content });
+    variants.push({
+      variantName: variantName(sv.version, stage.variants.length),
+      modelName: name,
+      version: sv.version,
+      instanceType: sm.instanceType,
+      instanceCount: sm.instanceCount,
+      weight: sv.weight,
+    });
+  }
+  if (problems.length) return { ok: false, problems };
+
+  const dataCapture = sm.dataCapture?.enabled ? { samplingPercent: sm.dataCapture.samplingPercent, destination: sm.dataCapture.destination } : undefined;
+  const configContent = { variants: variants.map(({ version: _v, ...v }) => v), dataCapture };
+  const config = { name: endpointConfigName(sm.endpoint, contentHash(configContent)), variants, ...(dataCapture ? { dataCapture } : {}) };
+
+  const policy = state.policies.find((p) => p.name === model.policy);
+  const derived = deploymentAlarms(model, sm.endpoint, policy);
+  for (const id of derived.skipped) notes.push(`${model.name}: policy check "${id}" has a threshold on a metric the model does not monitor; no alarm`);
+  const alarmNames = [...derived.alarms.map((a) => a.name), ...sm.rollbackAlarms];
+  if (alarmNames.length > 10) notes.push(`${model.name}: ${alarmNames.length} rollback alarms; SageMaker takes 10, the rest only alarm`);
+  const deployment = deploymentConfig(sm.rollout, alarmNames);
+
+  const scaling: DesiredScaling[] = sm.autoscaling
+    ? variants.map((v) => ({
+        resourceId: variantResourceId(sm.endpoint, v.variantName),
+        variantName: v.variantName,
+        min: sm.autoscaling!.min,
+        max: sm.autoscaling!.max,
+        policyName: SCALING_POLICY_NAME,
+        targetInvocationsPerInstance: sm.autoscaling!.targetInvocationsPerInstance,
+        scaleInCooldown: sm.autoscaling!.scaleInCooldownSeconds,
+        scaleOutCooldown: sm.autoscaling!.scaleOutCooldownSeconds,
+      }))
+    : [];
+
+  return {
+    ok: true,
+    notes,
+    desired: {
+      model: model.name,
+      stage: sm.stage,
+      endpoint: sm.endpoint,
+      models,
+      config,
+      deployment,
+      waitTimeoutSeconds: deploymentWaitSeconds(deployment),
+      alarms: derived.alarms,
+      scaling,
+      retain: sm.retain,
+      tags: { "steward:model": model.name, "steward:stage": sm.stage },
+    },
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * Desired vs live for one SageMaker endpoint -> ordered plan steps and notes. Pure.
+ *
+ * Order: alarms (a deployment's rollback config names them), models, endpoint config, scalable
+ * targets that block the update, the endpoint, then autoscaling. Apply runs the steps in this
+ * order, so a re-run after a failure part-way starts where the last run stopped.
+ */
+import type { PlanStep } from "./types.js";
+import { endpointSteps } from "./sagemaker-endpoint-steps.js";
+import { retention } from "./sagemaker-retention.js";
+import type { DesiredAlarm, DesiredEndpoint, LiveAlarm, LiveSageMakerState } from "./sagemaker-types.js";
+
+const sortedDims = (d: Record<string, string>) => JSON.stringify(Object.entries(d).sort(([a], [b]) => a.localeCompare(b)));
+
+/** Fields of the live alarm that differ from the desired one (all of them when it is missing). */
+export function alarmDifferences(desired: DesiredAlarm, live: LiveAlarm | undefined): string[] {
+  if (!live) return ["(new)"];
+  const diffs: string[] = [];
+  const pairs: [string, unknown, unknown][] = [
+    ["namespace", desired.namespace, live.namespace],
+    ["metric", desired.metric, live.metric],
+    ["dimensions", sortedDims(desired.dimensions), sortedDims(live.dimensions)],
+    ["statistic", desired.statistic, live.statistic],
+    ["extendedStatistic", desired.extendedStatistic, live.extendedStatistic],
+    ["period", desired.period, live.period],
+    ["evaluationPeriods", desired.evaluationPeriods, live.evaluationPeriods],
+    ["datapointsToAlarm", desired.datapointsToAlarm, live.datapointsToAlarm],
+    ["threshold", desired.threshold, live.threshold],
+    ["comparison", desired.comparison, live.comparison],
+    ["treatMissingData", desired.treatMissingData, live.treatMissingData],
+    ["description", desired.description, live.description],
+  ];
+  for (const [field, d, l] of pairs) if (d !== l) diffs.push(field);
+  return diffs;
+}
+
+export interface SageMakerEndpointPlan {
+  steps: PlanStep[];
+  notes: string[];
+}
+
+/** Everything that must change so that `live` matches `desired`; no steps when it already does. */
+export function diffSageMaker(desired: DesiredEndpoint, live: LiveSageMakerState): SageMakerEndpointPlan {
+  const steps: PlanStep[] = [];
+  const notes: string[] = [];
+  const s = (action: string, resource: string, summary: string, params: Record<string, unknown>, changes?: PlanStep["changes"]): PlanStep => ({ target: "sagemaker", action, resource, summary, params, ...(changes ? { changes } : {}) });
+
+  for (const alarm of desired.alarms) {
+    const diffs = alarmDifferences(alarm, live.alarms.find((a) => a.name === alarm.name));
+    if (diffs.length) steps.push(s("put-metric-alarm", `alarm/${alarm.name}`, `${diffs[0] === "(new)" ? "create" : "update"} alarm ${alarm.name}: ${alarm.metric} ${alarm.comparison === "LessThanThreshold" ? "<" : ">"} ${alarm.threshold} for ${alarm.evaluationPeriods} x ${alarm.period}s`, { alarm }, diffs[0] === "(new)" ? undefined : diffs.map((field) => ({ field }))));
+  }
+
+  const ep = endpointSteps(desired, live);
+  const deploys = ep.steps.some((x) => x.action === "create-endpoint" || x.action === "update-endpoint" || x.action === "recreate-endpoint");
+  if (deploys) {
+    for (const m of desired.models) {
+      if (!live.existingModels.includes(m.name)) steps.push(s("create-model", `model/${m.name}`, `create model ${m.name} (${m.model} v${m.version}, ${m.image})`, { model: m, tags: { ...desired.tags, "steward:version": m.version } }));
+    }
+    if (!live.desiredConfigExists) steps.push(s("create-endpoint-config", `endpoint-config/${desired.config.name}`, `create endpoint config ${desired.config.name} (${desired.config.variants.map((v) => `${v.variantName}: ${v.modelName} x${v.instanceCount} ${v.instanceType} weight ${v.weight}`).join("; ")})`, { config: desired.config, tags: desired.tags }));
+  }
+
+  const deregistered = new Set<string>();
+  for (const variant of ep.deregisterFirst) {
+    const target = live.scalableTargets.find((t) => t.resourceId === `endpoint/${desired.endpoint}/variant/${variant}`);
+    if (!target) continue;
+    deregistered.add(target.resourceId);
+    steps.push(s("deregister-scalable-target", `scalable-target/${target.resourceId}`, `stop autoscaling ${target.resourceId} before the update (SageMaker refuses to change a scaled variant's instance type or remove it)`, { resourceId: target.resourceId }));
+  }
+  steps.push(...ep.steps);
+  notes.push(...ep.notes);
+
+  const blocked = ep.steps.some((x) => x.action === "blocked-endpoint");
+  if (!blocked) {
+    for (const sc of desired.scaling) {
+      const t = live.scalableTargets.find((x) => x.resourceId === sc.resourceId);
+      const p = live.scalingPolicies.find((x) => x.resourceId === sc.resourceId && x.policyName === sc.policyName);
+      const fresh = !t || deregistered.has(sc.resourceId);
+      if (fresh || t.min !== sc.min || t.max !== sc.max) {
+        steps.push(s("register-scalable-target", `scalable-target/${sc.resourceId}`, `autoscale ${sc.resourceId} between ${sc.min} and ${sc.max} instances`, { scaling: sc }, t && !fresh ? [{ field: "min", from: t.min, to: sc.min }, { field: "max", from: t.max, to: sc.max }] : undefined));
+      }
+      const policyDiffers = !p || p.targetValue !== sc.targetInvocationsPerInstance || p.predefinedMetricType !== "SageMakerVariantInvocationsPerInstance" || p.scaleInCooldown !== sc.scaleInCooldown || p.scaleOutCooldown !== sc.scaleOutCooldown;
+      if (fresh || policyDiffers) {
+        steps.push(s("put-scaling-policy", `scaling-policy/${sc.resourceId}/${sc.policyName}`, `target ${sc.targetInvocationsPerInstance} invocations per instance on ${sc.resourceId}`, { scaling: sc }));
+      }
+    }
+    for (const t of live.scalableTargets) {
+      if (deregistered.has(t.resourceId) || desired.scaling.some((sc) => sc.resourceId === t.resourceId)) continue;
+      if (!t.resourceId.startsWith(`endpoint/${desired.endpoint}/variant/`)) continue;
+      steps.push(s("deregister-scalable-target", `scalable-target/${t.resourceId}`, `stop autoscaling ${t.resourceId} (no longer in the model's deployment)`, { resourceId: t.resourceId }));
+    }
+  }
+
+  const protectedConfigs = [live.endpoint?.configName, live.endpoint?.pendingConfigName, desired.config.name].filter((x): x is string => !!x);
+  const configs = retention(live.ownedConfigs, protectedConfigs, desired.retain);
+  if (configs.kept[0] && live.endpoint?.configName !== desired.config.name) notes.push(`${desired.endpoint}: previous endpoint config kept for rollback: ${configs.kept[0]}`);
+  for (const name of configs.candidates) notes.push(`${desired.endpoint}: clean-up candidate (beyond retain=${desired.retain}, not deleted): endpoint-config/${name}`);
+  const protectedModels = [...desired.models.map((m) => m.name), ...(live.currentConfig?.variants.map((v) => v.modelName) ?? [])];
+  const models = retention(live.ownedModels, protectedModels, desired.retain);
+  for (const name of models.candidates) notes.push(`${desired.model}: clean-up candidate (beyond retain=${desired.retain}, not deleted): model/${name}`);
+
+  return { steps, notes };
+}

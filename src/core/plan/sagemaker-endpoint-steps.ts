@@ -1,0 +1,156 @@
+/**
+ * The endpoint step of a SageMaker plan: create, update (blue/green with guardrails), change only
+ * weights and capacities, wait for a deployment already running, or refuse a broken endpoint.
+ */
+import type { PlanStep } from "./types.js";
+import type { DesiredEndpoint, EndpointStatus, LiveSageMakerState } from "./sagemaker-types.js";
+
+/** Statuses in which SageMaker is already changing the endpoint: apply waits, it never stacks an update. */
+export const IN_PROGRESS: ReadonlySet<EndpointStatus> = new Set(["Creating", "Updating", "SystemUpdating", "RollingBack"]);
+/** Statuses apply cannot fix by itself. */
+export const BLOCKED: ReadonlySet<EndpointStatus> = new Set(["UpdateRollbackFailed", "Deleting", "OutOfService"]);
+
+const structure = (variants: { name: string; modelName: string; instanceType?: string }[], capture?: { samplingPercent: number; destination: string } | undefined) =>
+  JSON.stringify({
+    v: [...variants].sort((a, b) => a.name.localeCompare(b.name)).map((v) => [v.name, v.modelName, v.instanceType]),
+    c: capture ? [capture.samplingPercent, capture.destination.replace(/\/+$/, "")] : null,
+  });
+
+/** Same variants (names, models, instance types) and data capture: only weights or counts may differ. */
+export function sameStructure(desired: DesiredEndpoint, live: LiveSageMakerState): boolean {
+  const cfg = live.currentConfig;
+  if (!cfg) return false;
+  const liveCapture = cfg.dataCapture?.enabled ? cfg.dataCapture : undefined;
+  return structure(desired.config.variants.map((v) => ({ name: v.variantName, modelName: v.modelName, instanceType: v.instanceType })), desired.config.dataCapture) === structure(cfg.variants, liveCapture);
+}
+
+const share = (w: number, total: number) => (total > 0 ? w / total : 0);
+
+/** Variants whose weight share or (without autoscaling) instance count differ from live. */
+export function weightAndCapacityChanges(desired: DesiredEndpoint, live: LiveSageMakerState): { VariantName: string; DesiredWeight?: number; DesiredInstanceCount?: number }[] {
+  const lv = live.endpoint?.variants ?? [];
+  const liveWeight = (name: string) => { const v = lv.find((x) => x.name === name); return v?.desiredWeight ?? v?.currentWeight ?? 0; };
+  const liveTotal = lv.reduce((s, v) => s + (v.desiredWeight ?? v.currentWeight ?? 0), 0);
+  const desiredTotal = desired.config.variants.reduce((s, v) => s + v.weight, 0);
+  const scaled = desired.scaling.length > 0;
+  const changes: { VariantName: string; DesiredWeight?: number; DesiredInstanceCount?: number }[] = [];
+  for (const v of desired.config.variants) {
+    const l = lv.find((x) => x.name === v.variantName);
+    const weightDiffers = Math.abs(share(v.weight, desiredTotal) - share(liveWeight(v.variantName), liveTotal)) > 1e-6;
+    const liveCount = l?.desiredInstanceCount ?? l?.currentInstanceCount;
+    const countDiffers = !scaled && liveCount !== v.instanceCount;
+    if (weightDiffers || countDiffers) {
+      changes.push({
+        VariantName: v.variantName,
+        ...(weightDiffers ? { DesiredWeight: v.weight } : {}),
+        ...(countDiffers ? { DesiredInstanceCount: v.instanceCount } : {}),
+      });
+    }
+  }
+  // A weighted update must name every variant, or SageMaker keeps the old weight of the unnamed ones.
+  if (changes.some((c) => c.DesiredWeight !== undefined)) {
+    for (const v of desired.config.variants) {
+      const c = changes.find((x) => x.VariantName === v.variantName);
+      if (c) c.DesiredWeight = v.weight;
+      else changes.push({ VariantName: v.variantName, DesiredWeight: v.weight });
+    }
+  }
+  return changes;
+}
+
+/** The fields every endpoint step carries, for the executor and the deployment events. */
+function common(desired: DesiredEndpoint) {
+  return {
+    endpoint: desired.endpoint,
+    model: desired.model,
+    stage: desired.stage,
+    versions: desired.config.variants.map((v) => ({ version: v.version, weight: v.weight, variant: v.variantName, modelName: v.modelName })),
+    configName: desired.config.name,
+    waitTimeoutSeconds: desired.waitTimeoutSeconds,
+    tags: desired.tags,
+  };
+}
+
+export interface EndpointStepResult {
+  steps: PlanStep[];
+  notes: string[];
+  /** Variants whose scalable target must go before the update (instance type changes, variant removed). */
+  deregisterFirst: string[];
+}
+
+/** The endpoint steps bringing `live` to `desired` (none when they already match). */
+export function endpointSteps(desired: DesiredEndpoint, live: LiveSageMakerState): EndpointStepResult {
+  const ep = live.endpoint;
+  const resource = `endpoint/${desired.endpoint}`;
+  const versionsText = desired.config.variants.map((v) => (desired.config.variants.length > 1 ? `v${v.version} (${v.weight}%)` : `v${v.version}`)).join(", ");
+  const notes: string[] = [];
+  if (!ep) {
+    return {
+      notes,
+      deregisterFirst: [],
+      steps: [{ target: "sagemaker", action: "create-endpoint", resource, summary: `create endpoint ${desired.endpoint} serving ${versionsText}`, changes: [{ field: "endpointConfig", to: desired.config.name }], params: { ...common(desired), rollback: false } }],
+    };
+  }
+  if (BLOCKED.has(ep.status)) {
+    return {
+      notes,
+      deregisterFirst: [],
+      steps: [{ target: "sagemaker", action: "blocked-endpoint", resource, summary: `endpoint ${desired.endpoint} is ${ep.status}${ep.failureReason ? `: ${ep.failureReason}` : ""}; it needs a person before apply can change it`, params: { ...common(desired), status: ep.status, failureReason: ep.failureReason } }],
+    };
+  }
+  if (ep.status === "Failed") {
+    return {
+      notes,
+      deregisterFirst: [],
+      steps: [{ target: "sagemaker", action: "recreate-endpoint", resource, summary: `endpoint ${desired.endpoint} is Failed (${ep.failureReason ?? "no reason given"}); delete it and create it again serving ${versionsText}`, changes: [{ field: "endpointConfig", from: ep.configName, to: desired.config.name }], params: { ...common(desired), rollback: false, failureReason: ep.failureReason } }],
+    };
+  }
+  if (IN_PROGRESS.has(ep.status)) {
+    notes.push(`endpoint ${desired.endpoint} is ${ep.status}; apply waits for it (at most ${Math.round(desired.waitTimeoutSeconds / 60)} min) and never starts a second update`);
+    if (ep.pendingConfigName === desired.config.name || (ep.status === "Creating" && ep.configName === desired.config.name)) {
+      return { notes, deregisterFirst: [], steps: [{ target: "sagemaker", action: "wait-endpoint", resource, summary: `wait for the deployment of ${desired.config.name} already under way on ${desired.endpoint}`, params: { ...common(desired), rollback: false } }] };
+    }
+  }
+  if (ep.configName === desired.config.name || sameStructure(desired, live)) {
+    const changes = weightAndCapacityChanges(desired, live);
+    if (!changes.length) return { notes, deregisterFirst: [], steps: [] };
+    return {
+      notes,
+      deregisterFirst: [],
+      steps: [{
+        target: "sagemaker",
+        action: "update-endpoint-weights-and-capacities",
+        resource,
+        summary: `change weights/capacity of ${desired.endpoint} to ${changes.map((c) => `${c.VariantName}${c.DesiredWeight !== undefined ? ` weight ${c.DesiredWeight}` : ""}${c.DesiredInstanceCount !== undefined ? ` ${c.DesiredInstanceCount} instance(s)` : ""}`).join(", ")} (no redeploy)`,
+        changes: changes.map((c) => {
+          const l = ep.variants.find((v) => v.name === c.VariantName);
+          return { field: `variant ${c.VariantName}`, from: { weight: l?.desiredWeight ?? l?.currentWeight, instances: l?.desiredInstanceCount ?? l?.currentInstanceCount }, to: { weight: c.DesiredWeight, instances: c.DesiredInstanceCount } };
+        }),
+        params: { ...common(desired), rollback: false, desiredWeightsAndCapacities: changes },
+      }],
+    };
+  }
+  const liveNames = (live.currentConfig?.variants ?? ep.variants).map((v) => v.name).sort();
+  const desiredNames = desired.config.variants.map((v) => v.variantName).sort();
+  const guarded = JSON.stringify(liveNames) === JSON.stringify(desiredNames);
+  if (!guarded) notes.push(`endpoint ${desired.endpoint}: the variant set changes (${liveNames.join(", ")} -> ${desiredNames.join(", ")}); SageMaker's traffic-shifting guardrails need the same variant names, so this update shifts all traffic at once without auto-rollback`);
+  const rollback = live.desiredConfigExists && live.ownedConfigs.some((c) => c.name === desired.config.name);
+  const deregisterFirst = (live.currentConfig?.variants ?? [])
+    .filter((lv) => {
+      const dv = desired.config.variants.find((v) => v.variantName === lv.name);
+      return !dv || (lv.instanceType !== undefined && dv.instanceType !== lv.instanceType);
+    })
+    .map((lv) => lv.name);
+  return {
+    notes,
+    deregisterFirst,
+    steps: [{
+      target: "sagemaker",
+      action: "update-endpoint",
+      resource,
+      summary: `${rollback ? "roll back" : "deploy"} ${desired.endpoint} to ${versionsText} with ${guarded ? desired.deployment.BlueGreenUpdatePolicy.TrafficRoutingConfiguration.Type.toLowerCase().replace(/_/g, "-") : "all-at-once"} traffic shifting${rollback ? ` (re-uses retained config ${desired.config.name})` : ""}`,
+      changes: [{ field: "endpointConfig", from: ep.configName, to: desired.config.name }],
+      params: { ...common(desired), rollback, previousConfigName: ep.configName, ...(guarded ? { deploymentConfig: desired.deployment } : {}) },
+    }],
+  };
+}
