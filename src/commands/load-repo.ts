@@ -1,19 +1,86 @@
-import type { Finding } from "../core/result.js";
+import { assembleState, positionFindings } from "../core/repo/assemble-state.js";
+import { checkFile, type FileCheck, type PendingFinding } from "../core/repo/check-file.js";
+import { pointerReferences, runRules, type PointerStatus } from "../core/repo/rules/index.js";
+import { unsafeRepoPath } from "../core/repo/dvc-pointer.js";
+import { sortFindings, type Finding } from "../core/result.js";
 import type { RepoState } from "../core/types.js";
 import type { RepoFiles } from "../ports.js";
 
 export interface LoadedRepo {
   state: RepoState;
-  /** Every problem found while loading: YAML, schema and reference findings, positioned. */
+  /** Every problem found while loading: YAML, schema and reference findings, positioned and sorted. */
   findings: Finding[];
+  /** How many governed files were read. */
+  fileCount: number;
 }
+
+/** Checks many files; the default reads and checks them in this thread. A parallel checker may be injected. */
+export type FileChecker = (files: RepoFiles, paths: string[]) => Promise<{ checks: FileCheck[]; texts: Map<string, string> | ((file: string) => Promise<string | undefined>) }>;
+
+export const sequentialChecker: FileChecker = async (files, paths) => {
+  const checks: FileCheck[] = [];
+  const texts = new Map<string, string>();
+  const decoder = new TextDecoder();
+  await Promise.all(
+    paths.map(async (p) => {
+      const bytes = await files.read(p);
+      if (!bytes) return;
+      const c = checkFile(p, bytes);
+      checks.push(c);
+      if (c.findings.length) texts.set(p, decoder.decode(bytes));
+    }),
+  );
+  return { checks, texts };
+};
 
 /**
  * Reads models/, policies/ and the .dvc pointers they name through `files`, and returns the
  * normalized desired state with every finding. Invalid files are left out of `state`.
  */
-export async function loadRepo(deps: { files: RepoFiles }, opts: { only?: string[] } = {}): Promise<LoadedRepo> {
-  void deps;
-  void opts;
-  throw new Error("loadRepo: not implemented yet");
+export async function loadRepo(deps: { files: RepoFiles; checker?: FileChecker }): Promise<LoadedRepo> {
+  const { files } = deps;
+  const paths = [...(await files.list("models")), ...(await files.list("policies"))].filter((p) => /\.ya?ml$/.test(p));
+  const { checks, texts } = await (deps.checker ?? sequentialChecker)(files, paths);
+  checks.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const { state, invalidFiles } = assembleState(checks);
+  const pending: PendingFinding[] = checks.flatMap((c) => c.findings);
+
+  const pointerStatus = new Map<string, PointerStatus>();
+  const pointerTexts = new Map<string, string>();
+  const refs = [...new Set(pointerReferences(state).map((r) => r.path))].filter((p) => !unsafeRepoPath(p));
+  await Promise.all(
+    refs.map(async (path) => {
+      const status = await statPointer(files, path);
+      if (status !== "ok") return void pointerStatus.set(path, status);
+      const bytes = (await files.read(path))!;
+      const c = checkFile(path, bytes);
+      pending.push(...c.findings);
+      if (c.parsed?.kind === "DvcPointer") state.pointers.set(path, c.parsed.spec);
+      if (c.findings.length) pointerTexts.set(path, new TextDecoder().decode(bytes));
+      pointerStatus.set(path, c.findings.some((f) => f.severity === "error") ? "invalid" : "ok");
+    }),
+  );
+
+  pending.push(...runRules({ state, pointerStatus, invalidFiles }));
+  const textOf = await textLookup(texts, pending, pointerTexts);
+  return { state, findings: sortFindings(positionFindings(pending, textOf)), fileCount: paths.length };
+}
+
+async function statPointer(files: RepoFiles, path: string): Promise<PointerStatus> {
+  const real = await files.resolve(path);
+  if (real === undefined) return "missing";
+  if (real === "outside") return "outside";
+  const stat = await files.stat(real);
+  return stat?.kind === "file" ? "ok" : "not-a-file";
+}
+
+async function textLookup(
+  texts: Map<string, string> | ((file: string) => Promise<string | undefined>),
+  pending: PendingFinding[],
+  extra: Map<string, string>,
+): Promise<(file: string) => string | undefined> {
+  if (texts instanceof Map) return (f) => texts.get(f) ?? extra.get(f);
+  const need = [...new Set(pending.filter((f) => f.line === undefined && !extra.has(f.file)).map((f) => f.file))];
+  const loaded = new Map(await Promise.all(need.map(async (f) => [f, await texts(f)] as const)));
+  return (f) => extra.get(f) ?? loaded.get(f);
 }

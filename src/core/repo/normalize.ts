@@ -1,0 +1,160 @@
+import { parseDuration } from "../duration.js";
+import type {
+  DetectorRef,
+  DvcRef,
+  ModelSpec,
+  ModelVersionSpec,
+  MonitoringCheck,
+  PolicySpec,
+  RolloutStrategy,
+  StageAssignment,
+} from "../types.js";
+
+// These functions take documents that already passed their schema: shapes are known, defaults are filled here.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Doc = any;
+
+const seconds = (v: unknown, fallback: number) => (v === undefined ? fallback : (parseDuration(v as string) ?? fallback));
+
+export function normalizeStage(v: Doc): StageAssignment {
+  if (typeof v === "string") return { variants: [{ version: v, weight: 100 }] };
+  return { variants: (v.split as Doc[]).map((s) => ({ version: String(s.version), weight: Number(s.weight) })) };
+}
+
+export function normalizeDvcRef(v: Doc): DvcRef {
+  if (typeof v.dvc === "string") return { kind: "file", dvc: v.dvc };
+  return { kind: "inline", md5: v.md5, path: v.path, ...(v.size === undefined ? {} : { size: v.size }), ...(v.nfiles === undefined ? {} : { nfiles: v.nfiles }), ...(v.remote ? { remote: v.remote } : {}) };
+}
+
+function normalizeRollout(r: Doc | undefined): RolloutStrategy {
+  const waitMinutes = r?.waitMinutes ?? 10;
+  const bakeMinutes = r?.bakeMinutes ?? 30;
+  switch (r?.strategy) {
+    case "canary":
+      return { strategy: "canary", canaryPercent: r.canaryPercent, waitMinutes, bakeMinutes };
+    case "linear":
+      return { strategy: "linear", stepPercent: r.stepPercent, waitMinutes, bakeMinutes };
+    default:
+      return { strategy: "all-at-once", waitMinutes, bakeMinutes };
+  }
+}
+
+export function normalizeModel(file: string, d: Doc): ModelSpec {
+  const dir = file.slice(0, file.lastIndexOf("/"));
+  const sm = d.deployment?.sagemaker;
+  const mon = d.monitoring;
+  const period = seconds(mon?.period, 600);
+  return {
+    file,
+    dir,
+    name: d.name,
+    description: d.description,
+    owners: d.owners,
+    task: d.task,
+    policy: d.policy,
+    card: d.card ?? {},
+    ...(d.registry?.mlflow
+      ? { registry: { mlflow: { name: d.registry.mlflow.name, aliases: d.registry.mlflow.aliases ?? {}, legacyStages: d.registry.mlflow.legacyStages ?? false } } }
+      : {}),
+    stages: Object.fromEntries(Object.entries(d.stages ?? {}).map(([k, v]) => [k, normalizeStage(v)])),
+    ...(sm
+      ? {
+          deployment: {
+            sagemaker: {
+              endpoint: sm.endpoint,
+              stage: sm.stage ?? "production",
+              executionRoleArn: sm.executionRoleArn,
+              instanceType: sm.instanceType,
+              instanceCount: sm.instanceCount,
+              ...(sm.autoscaling ? { autoscaling: { ...sm.autoscaling } } : {}),
+              ...(sm.dataCapture
+                ? { dataCapture: { enabled: sm.dataCapture.enabled, samplingPercent: sm.dataCapture.samplingPercent ?? 100, destination: sm.dataCapture.destination } }
+                : {}),
+              environment: sm.environment ?? {},
+              rollout: normalizeRollout(sm.rollout),
+              rollbackAlarms: sm.rollbackAlarms ?? [],
+              retain: sm.retain ?? 3,
+            },
+          },
+        }
+      : {}),
+    ...(mon
+      ? {
+          monitoring: {
+            window: seconds(mon.window, 14 * 86400),
+            period,
+            metrics: Object.fromEntries(
+              Object.entries(mon.metrics as Record<string, Doc>).map(([k, q]) => [
+                k,
+                { namespace: q.namespace, metric: q.metric, dimensions: q.dimensions ?? {}, stat: q.stat, ...(q.period ? { period: seconds(q.period, period) } : {}), ...(q.unit ? { unit: q.unit } : {}) },
+              ]),
+            ),
+          },
+        }
+      : {}),
+    tags: d.tags ?? {},
+  };
+}
+
+export function normalizeVersion(file: string, d: Doc): ModelVersionSpec {
+  return {
+    file,
+    model: d.model,
+    version: d.version,
+    archived: d.archived ?? false,
+    ...(d.mlflow ? { mlflow: { runId: d.mlflow.runId, ...(d.mlflow.modelVersion ? { modelVersion: d.mlflow.modelVersion } : {}) } } : {}),
+    artifact: normalizeDvcRef(d.artifact),
+    ...(d.image ? { image: d.image } : {}),
+    ...(d.framework ? { framework: d.framework } : {}),
+    metrics: d.metrics ?? {},
+    data: Object.fromEntries(Object.entries(d.data ?? {}).map(([k, v]) => [k, normalizeDvcRef(v)])),
+    lineage: d.lineage ?? {},
+    ...(d.notes ? { notes: d.notes } : {}),
+    environment: d.environment ?? {},
+    tags: d.tags ?? {},
+    ...(d.createdAt ? { createdAt: d.createdAt } : {}),
+  };
+}
+
+function normalizeDetector(d: Doc): DetectorRef {
+  if (typeof d === "string") return { name: d, params: {} };
+  const { name, ...params } = d;
+  return { name, params };
+}
+
+export function normalizePolicy(file: string, d: Doc): PolicySpec {
+  const checks: MonitoringCheck[] = (d.monitoring?.checks ?? []).map((c: Doc) => ({
+    id: c.name ?? c.metric,
+    metric: c.metric,
+    detectors: (c.detectors ?? ["ensemble"]).map(normalizeDetector),
+    threshold: c.threshold ?? {},
+    sustained: c.sustained ?? 1,
+    severity: c.severity ?? "warning",
+    compareVariants: c.compareVariants ?? true,
+  }));
+  const gates = Object.fromEntries(
+    Object.entries((d.promotion?.gates ?? {}) as Record<string, Doc>).map(([stage, g]) => {
+      const t = g.minTimeInPreviousStage ?? g.minTimeInStaging;
+      return [stage, { ...(t ? { minTimeInPreviousStage: parseDuration(t) } : {}), ...(g.approvals === undefined ? {} : { approvals: g.approvals }), metrics: g.metrics ?? {} }];
+    }),
+  );
+  const drift = d.monitoring?.drift;
+  const rem = d.remediation ?? {};
+  return {
+    file,
+    name: d.name,
+    ...(d.description ? { description: d.description } : {}),
+    promotion: { order: d.promotion.order, allowSkip: d.promotion.allowSkip ?? false, gates },
+    monitoring: {
+      checks,
+      recovery: seconds(d.monitoring?.recovery, 7200),
+      ...(drift ? { drift: { ...(drift.baseline ? { baseline: normalizeDvcRef(drift.baseline) } : {}), tests: drift.tests ?? ["ks", "psi"], thresholds: drift.thresholds ?? {} } } : {}),
+    },
+    remediation: {
+      rules: rem.rules ?? [],
+      cooldown: seconds(rem.cooldown, 86400),
+      ...(rem.escalation ? { escalation: { after: seconds(rem.escalation.after, 21600), mention: rem.escalation.mention ?? [] } } : {}),
+      ...(rem.scale ? { scale: { step: rem.scale.step ?? 1, maxInstances: rem.scale.maxInstances ?? 20 } } : {}),
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import { load, YAMLException } from "js-yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
+import type { Finding } from "../result.js";
+
+/** Alias expansions allowed per document before it is rejected as an alias bomb. */
+export const MAX_ALIAS_COUNT = 100;
+
+/** Anchors or aliases in the text: only then is the slower, bounded parser needed. */
+const ANCHOR_OR_ALIAS = /(^|[\s[{,:-])[&*][^\s,[\]{}]/m;
+
+export type Parsed = { ok: true; value: unknown } | { ok: false; finding: Finding };
+
+/**
+ * Parses one YAML document. The fast path (js-yaml) serves files without anchors; files with
+ * anchors go through `yaml` with bounded alias expansion. Duplicate keys, syntax errors, several
+ * documents and alias bombs are findings with line and column.
+ */
+export function parseYaml(file: string, text: string): Parsed {
+  if (ANCHOR_OR_ALIAS.test(text)) return parseBounded(file, text);
+  try {
+    return { ok: true, value: load(text, { filename: file }) };
+  } catch (err) {
+    if (err instanceof YAMLException) {
+      const mark = (err as YAMLException & { mark?: { line: number; column: number } }).mark;
+      const reason = (err as YAMLException & { reason?: string }).reason ?? err.message;
+      return { ok: false, finding: yamlFinding(file, describeReason(reason), mark ? mark.line + 1 : undefined, mark ? mark.column + 1 : undefined) };
+    }
+    return { ok: false, finding: yamlFinding(file, `cannot parse YAML: ${(err as Error).message}`) };
+  }
+}
+
+function describeReason(reason: string): string {
+  if (/duplicated mapping key/.test(reason)) return "duplicate key: the same key appears twice in one mapping";
+  if (/multi|single document|expected a single/i.test(reason)) return "more than one YAML document in the file (remove the `---` separators)";
+  return `YAML syntax error: ${reason}`;
+}
+
+function yamlFinding(file: string, message: string, line?: number, column?: number): Finding {
+  return { file, path: "", code: "yaml-syntax", message, severity: "error", ...(line === undefined ? {} : { line, column }) };
+}
+
+/** The slow, careful parse: `yaml` with source positions, unique keys and a bounded alias count. */
+export function parseBounded(file: string, text: string): Parsed {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const first = doc.errors[0];
+  if (first) {
+    const pos = first.pos ? lineCounter.linePos(first.pos[0]) : undefined;
+    const message = first.code === "DUPLICATE_KEY" ? "duplicate key: the same key appears twice in one mapping" : `YAML syntax error: ${first.message.split("\n")[0]}`;
+    return { ok: false, finding: yamlFinding(file, message, pos?.line, pos?.col) };
+  }
+  try {
+    return { ok: true, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch (err) {
+    const msg = (err as Error).message;
+    if (/alias/i.test(msg)) {
+      const line = firstAliasLine(text);
+      return { ok: false, finding: yamlFinding(file, `too many alias expansions (over ${MAX_ALIAS_COUNT}): possible alias bomb`, line, line ? 1 : undefined) };
+    }
+    return { ok: false, finding: yamlFinding(file, `cannot read YAML: ${msg}`) };
+  }
+}
+
+function firstAliasLine(text: string): number | undefined {
+  const m = /(^|[\s[{,:-])\*[^\s,[\]{}]/m.exec(text);
+  return m ? text.slice(0, m.index + m[1]!.length).split("\n").length : undefined;
+}
+
+/** Source positions of one document, for the files that have findings. */
+export interface PositionIndex {
+  /** 1-based line and column of the value at a JSON pointer (or of its key, with `key`), falling back to the nearest ancestor. */
+  locate(pointer: string, opts?: { key?: boolean }): { line: number; column: number };
+}
+
+export function indexPositions(text: string): PositionIndex {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+  const at = (offset: number) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  return {
+    locate(pointer, opts = {}) {
+      const parts = pointer === "" ? [] : pointer.slice(1).split("/").map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+      let node: YamlNode | null | undefined = doc.contents as YamlNode | null;
+      let keyNode: YamlNode | undefined;
+      let best = node?.range ? at(node.range[0]) : { line: 1, column: 1 };
+      for (const part of parts) {
+        keyNode = undefined;
+        if (isMap(node)) {
+          const pair = node.items.find((it) => (isScalar(it.key) ? String(it.key.value) : String(it.key)) === part);
+          if (!pair) break;
+          keyNode = pair.key as YamlNode;
+          node = pair.value as YamlNode | null;
+          const k = keyNode?.range ? at(keyNode.range[0]) : best;
+          best = node?.range ? at(node.range[0]) : k;
+          if (opts.key) best = k;
+        } else if (isSeq(node)) {
+          const item = node.items[Number(part)] as YamlNode | undefined;
+          if (!item) break;
+          node = item;
+          if (item.range) best = at(item.range[0]);
+        } else break;
+      }
+      if (opts.key && keyNode?.range) return at(keyNode.range[0]);
+      return best;
+    },
+  };
+}

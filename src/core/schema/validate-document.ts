@@ -1,0 +1,122 @@
+import type { ErrorObject } from "ajv";
+import type { Finding } from "../result.js";
+import { sharedAjv, SCHEMAS, type SchemaKind } from "./ajv-instance.js";
+import { closestName } from "./closest-name.js";
+
+/** A schema problem before positions are known: the JSON pointer it is about, and whether to point at the key. */
+export interface SchemaProblem {
+  pointer: string;
+  atKey: boolean;
+  message: string;
+}
+
+/** Validates a parsed document against the schema of its kind. Returns [] when valid. */
+export function validateDocument(kind: SchemaKind, value: unknown): SchemaProblem[] {
+  const validate = sharedAjv().getSchema(SCHEMAS[kind].$id);
+  if (!validate) throw new Error(`schema for ${kind} is not registered`);
+  if (validate(value)) return [];
+  const problems = collapseAlternatives(validate.errors ?? []).map(toProblem);
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const k = `${p.pointer}\u0000${p.message}`;
+    return seen.has(k) ? false : (seen.add(k), true);
+  });
+}
+
+/**
+ * With allErrors, a failed oneOf/anyOf reports every branch's errors. Keep only the branch that
+ * matched best (the one whose errors are not about the value's own type or discriminator), so
+ * the user reads one relevant message instead of a list of alternatives.
+ */
+function collapseAlternatives(errors: ErrorObject[]): ErrorObject[] {
+  const alts = errors.filter((e) => e.keyword === "oneOf" || e.keyword === "anyOf");
+  if (alts.length === 0) return errors;
+  let kept = errors;
+  for (const alt of alts) {
+    const prefix = `${alt.schemaPath}/`;
+    const branches = new Map<number, ErrorObject[]>();
+    for (const e of kept) {
+      if (!e.schemaPath.startsWith(prefix)) continue;
+      const i = Number(e.schemaPath.slice(prefix.length).split("/")[0]);
+      branches.set(i, [...(branches.get(i) ?? []), e]);
+    }
+    if (branches.size === 0) continue;
+    const cost = (errs: ErrorObject[]) =>
+      errs.reduce((n, e) => n + (e.instancePath === alt.instancePath && (e.keyword === "type" || e.keyword === "const" || e.keyword === "enum") ? 100 : 1), 0);
+    const ranked = [...branches.entries()].sort((a, b) => cost(a[1]) - cost(b[1]));
+    const [bestIndex, bestErrors] = ranked[0]!;
+    const allWrongType = ranked.every(([, errs]) => cost(errs) >= 100);
+    kept = kept.filter((e) => {
+      if (e === alt) return allWrongType;
+      if (!e.schemaPath.startsWith(prefix)) return true;
+      if (allWrongType) return false;
+      return Number(e.schemaPath.slice(prefix.length).split("/")[0]) === bestIndex && bestErrors.includes(e);
+    });
+  }
+  return kept;
+}
+
+function toProblem(e: ErrorObject): SchemaProblem {
+  const where = e.instancePath;
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case "additionalProperties": {
+      const name = String(p.additionalProperty);
+      const known = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const hint = closestName(name, known);
+      const list = known.length ? ` (allowed: ${known.join(", ")})` : "";
+      return { pointer: `${where}/${escape(name)}`, atKey: true, message: `unknown field "${name}"${hint ? `; did you mean "${hint}"?` : list}` };
+    }
+    case "required":
+      return { pointer: where, atKey: where !== "", message: `missing required field "${String(p.missingProperty)}"${where ? ` in ${describe(where)}` : ""}` };
+    case "type": {
+      const hint = typeof e.data === "number" && p.type === "string" ? ` (write it in quotes: "${String(e.data)}")` : "";
+      return { pointer: where, atKey: false, message: `${describe(where)} must be ${article(String(p.type))}, not ${typeName(e.data)}${hint}` };
+    }
+    case "const":
+      return { pointer: where, atKey: false, message: `${describe(where)} must be ${JSON.stringify(p.allowedValue)}, not ${JSON.stringify(e.data)}` };
+    case "enum":
+      return { pointer: where, atKey: false, message: `${describe(where)} must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}, not ${JSON.stringify(e.data)}` };
+    case "pattern": {
+      const desc = (e.parentSchema as { description?: string } | undefined)?.description;
+      return { pointer: where, atKey: false, message: `${describe(where)} ${JSON.stringify(e.data)} is not valid${desc ? `: ${desc}` : ` (expected ${String(p.pattern)})`}` };
+    }
+    case "propertyNames":
+      return { pointer: `${where}/${escape(String(p.propertyName))}`, atKey: true, message: `"${String(p.propertyName)}" is not a valid name here` };
+    case "oneOf":
+    case "anyOf":
+      return { pointer: where, atKey: false, message: `${describe(where)} has the wrong shape: ${(e.parentSchema as { description?: string } | undefined)?.description ?? "none of the allowed forms match"}` };
+    default:
+      return { pointer: where, atKey: false, message: `${describe(where)} ${e.message ?? "is invalid"}` };
+  }
+}
+
+function escape(key: string): string {
+  return key.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** `/deployment/sagemaker/instanceCount` -> `deployment.sagemaker.instanceCount`. */
+export function describe(pointer: string): string {
+  if (pointer === "") return "the document";
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .reduce((acc, s) => (/^\d+$/.test(s) ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s), "");
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "a mapping";
+  if (typeof v === "number") return `a number (${v})`;
+  if (typeof v === "boolean") return `a boolean (${v})`;
+  return `a ${typeof v}`;
+}
+
+function article(type: string): string {
+  const t = type.replace("object", "mapping").replace("array", "list");
+  return t.split(",").map((x) => (/^[aeiou]/.test(x) ? `an ${x}` : `a ${x}`)).join(" or ");
+}
+
+export type { Finding };
