@@ -1,0 +1,64 @@
+import { Octokit } from "@octokit/rest";
+import { retry } from "@octokit/plugin-retry";
+import { throttling } from "@octokit/plugin-throttling";
+import type { Logger } from "../../ports.js";
+
+/** Octokit with the retry and throttling plugins: the client every GitHub adapter takes. */
+export const StewardOctokit = Octokit.plugin(retry, throttling);
+export type GitHubClient = InstanceType<typeof StewardOctokit>;
+
+export interface GitHubClientConfig {
+  /** GITHUB_TOKEN or an app installation token. */
+  token: string;
+  /** GITHUB_API_URL (GitHub Enterprise, a local fake); default https://api.github.com. */
+  baseUrl?: string;
+  logger: Logger;
+  /** Retries of a 5xx or network failure; default 3. */
+  retries?: number;
+  /** Retries after a primary or secondary rate limit; default 2. */
+  rateLimitRetries?: number;
+  /** The longest wait, in seconds, that a rate-limit retry may need; a longer one fails at once. Default 120. */
+  maxRateLimitWaitSeconds?: number;
+  /** Milliseconds per "retry after" unit (seconds for rate limits, n² for 5xx); default 1000. Tests pass 1. */
+  retryAfterBaseMs?: number;
+  /**
+   * Whether to pace requests as GitHub asks (one write at a time, a second apart; content-creating writes
+   * three seconds apart) and honour rate limits. Default true; tests of other behaviour may turn it off.
+   */
+  throttle?: boolean;
+}
+
+/**
+ * Builds the Octokit the GitHub adapters use. 5xx and network failures are retried by @octokit/plugin-retry
+ * with quadratic back-off; 403/429 rate limits are handled by @octokit/plugin-throttling, retried at most
+ * `rateLimitRetries` times and only when the wait is at most `maxRateLimitWaitSeconds`. Every wait is logged.
+ * Reads nothing from the environment: the entrypoint passes GITHUB_TOKEN and GITHUB_API_URL in.
+ */
+export function createOctokit(config: GitHubClientConfig): GitHubClient {
+  const { logger } = config;
+  const base = config.retryAfterBaseMs ?? 1000;
+  const maxRetries = config.rateLimitRetries ?? 2;
+  const maxWait = config.maxRateLimitWaitSeconds ?? 120;
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number): boolean => {
+      const what = `${options.method} ${options.url}`;
+      if (retryCount >= maxRetries || retryAfter > maxWait) {
+        logger.warn(`GitHub ${kind} rate limit on ${what}; giving up (retry ${retryCount}, wait ${retryAfter}s)`);
+        return false;
+      }
+      logger.warn(`GitHub ${kind} rate limit on ${what}; retrying in ${retryAfter}s (retry ${retryCount + 1}/${maxRetries})`);
+      return true;
+    };
+  return new StewardOctokit({
+    auth: config.token,
+    baseUrl: (config.baseUrl ?? "https://api.github.com").replace(/\/+$/, ""),
+    userAgent: "model-steward",
+    log: { debug: (m: string) => logger.debug(m), info: (m: string) => logger.debug(m), warn: (m: string) => logger.warn(m), error: (m: string) => logger.error(m) },
+    retry: { retries: config.retries ?? 3, retryAfterBaseValue: base },
+    throttle:
+      config.throttle === false
+        ? { enabled: false }
+        : { retryAfterBaseValue: base, onRateLimit: onLimit("primary"), onSecondaryRateLimit: onLimit("secondary") },
+  });
+}
