@@ -1,0 +1,134 @@
+/**
+ * How plans read for people: a diff-like text for terminals and logs, markdown for the pull-request
+ * comment and job summary, and one stable JSON shape (docs/mlflow.md#json). Shared by every target. Pure.
+ */
+import type { PlanStep, StepOutcome, Target, TargetPlan } from "./types.js";
+
+/** A target's plan with what happened to it; a bare TargetPlan reads as "planned". */
+export interface TargetReport extends TargetPlan {
+  /** planned: steps computed; applied: steps run (see outcomes); failed: a step or the read failed; skipped: not configured. */
+  status?: "planned" | "applied" | "failed" | "skipped";
+  /** Why a target was skipped or failed. */
+  reason?: string;
+  /** Per step, in order, after apply. */
+  outcomes?: StepOutcome[];
+}
+
+const TITLES: Record<Target, string> = { mlflow: "MLflow", sagemaker: "SageMaker" };
+
+/** "+" creates, "-" removes, "~" changes in place. */
+export function stepSymbol(action: string): "+" | "-" | "~" {
+  if (/^(create|register|add|put)-/.test(action)) return "+";
+  if (/^(delete|remove|deregister)-/.test(action)) return "-";
+  return "~";
+}
+
+const show = (v: unknown) => (v === undefined ? "(none)" : typeof v === "string" ? JSON.stringify(v.length > 120 ? `${v.slice(0, 117)}...` : v) : JSON.stringify(v));
+
+/** The plan as text: one block per target, one line per step with its field changes indented below. */
+export function renderPlanText(reports: TargetReport[]): string {
+  const out: string[] = [];
+  for (const r of reports) {
+    const status = r.status ?? "planned";
+    if (status === "skipped") {
+      out.push(`${r.target}: skipped (${r.reason ?? "not configured"})`);
+      continue;
+    }
+    const head = r.steps.length === 0 ? "no changes" : `${r.steps.length} change${r.steps.length === 1 ? "" : "s"}`;
+    out.push(`${r.target}: ${head}${status === "failed" ? ` -- FAILED${r.reason ? `: ${r.reason}` : ""}` : ""}`);
+    r.steps.forEach((s, i) => {
+      const outcome = r.outcomes?.[i];
+      const mark = outcome ? ` [${outcome.status}${outcome.error ? `: ${outcome.error}` : ""}]` : "";
+      out.push(`  ${stepSymbol(s.action)} ${s.resource}  ${s.summary}${mark}`);
+      for (const c of s.changes ?? []) {
+        out.push(c.from === undefined && c.to !== undefined ? `      ${c.field}: ${show(c.to)}` : `      ${c.field}: ${show(c.from)} -> ${show(c.to)}`);
+      }
+    });
+    for (const n of r.notes) out.push(`  note: ${n}`);
+  }
+  return `${out.join("\n")}\n`;
+}
+
+/** Markdown-safe text: no HTML, tables or @mentions can be injected from names, notes or descriptions. */
+export function mdText(s: string): string {
+  return s
+    .replace(/[\\`*_[\]<>|#~]/g, (c) => `\\${c}`)
+    .replace(/@/g, "@\u200b")
+    .replace(/\r?\n/g, " ");
+}
+
+/** Inline code, safe inside a table cell. */
+export function mdCode(s: string): string {
+  const clean = s.replace(/`/g, "'").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+  return `\`${clean.length > 120 ? `${clean.slice(0, 117)}...` : clean}\``;
+}
+
+function changeCell(s: PlanStep): string {
+  const cells = (s.changes ?? []).map((c) => (c.from === undefined ? `${mdText(c.field)}: ${mdCode(fmt(c.to))}` : `${mdText(c.field)}: ${mdCode(fmt(c.from))} → ${mdCode(fmt(c.to))}`));
+  return cells.length ? cells.join("<br>") : mdText(s.summary);
+}
+
+const fmt = (v: unknown) => (v === undefined ? "(none)" : typeof v === "string" ? v : JSON.stringify(v));
+
+/** The plan as markdown: a heading and a table per target, notes folded away. */
+export function renderPlanMarkdown(reports: TargetReport[], opts: { title?: string } = {}): string {
+  const out: string[] = [`## ${mdText(opts.title ?? "Plan")}`, ""];
+  for (const r of reports) {
+    const status = r.status ?? "planned";
+    const title = TITLES[r.target] ?? r.target;
+    if (status === "skipped") {
+      out.push(`### ${title}: skipped`, "", mdText(r.reason ?? "not configured"), "");
+      continue;
+    }
+    const count = r.steps.length === 0 ? "no changes" : `${r.steps.length} change${r.steps.length === 1 ? "" : "s"}`;
+    out.push(`### ${title}: ${count}${status === "failed" ? " (failed)" : ""}`, "");
+    if (status === "failed" && r.reason) out.push(`> ${mdText(r.reason)}`, "");
+    if (r.steps.length) {
+      const withOutcome = r.outcomes !== undefined;
+      out.push(withOutcome ? "| | action | resource | change | result |" : "| | action | resource | change |", withOutcome ? "|---|---|---|---|---|" : "|---|---|---|---|");
+      r.steps.forEach((s, i) => {
+        const row = `| ${stepSymbol(s.action)} | ${mdCode(s.action)} | ${mdCode(s.resource)} | ${changeCell(s)} |`;
+        const o = r.outcomes?.[i];
+        out.push(withOutcome ? `${row} ${o ? mdText(o.status + (o.error ? `: ${o.error}` : "")) : ""} |` : row);
+      });
+      out.push("");
+    }
+    if (r.notes.length) {
+      out.push(`<details><summary>${r.notes.length} note${r.notes.length === 1 ? "" : "s"}</summary>`, "", ...r.notes.map((n) => `- ${mdText(n)}`), "", "</details>", "");
+    }
+  }
+  return `${out.join("\n").trimEnd()}\n`;
+}
+
+/** The JSON document of `steward plan --format json` and `steward apply --format json` (shape: docs/mlflow.md). */
+export function planJson(reports: TargetReport[], mode: "plan" | "apply" | "dry-run" = "plan") {
+  const targets = reports.map((r) => ({
+    target: r.target,
+    status: r.status ?? "planned",
+    ...(r.reason ? { reason: r.reason } : {}),
+    steps: r.steps.map((s, i) => {
+      const o = r.outcomes?.[i];
+      return {
+        action: s.action,
+        resource: s.resource,
+        summary: s.summary,
+        changes: s.changes ?? [],
+        params: s.params,
+        ...(o ? { outcome: { status: o.status, ...(o.result ? { result: o.result } : {}), ...(o.error ? { error: o.error } : {}) } } : {}),
+      };
+    }),
+    notes: r.notes,
+  }));
+  const outcomes = reports.flatMap((r) => r.outcomes ?? []);
+  return {
+    version: 1 as const,
+    mode,
+    targets,
+    totals: {
+      steps: reports.reduce((n, r) => n + r.steps.length, 0),
+      done: outcomes.filter((o) => o.status === "done").length,
+      failed: outcomes.filter((o) => o.status === "failed").length,
+      skipped: outcomes.filter((o) => o.status === "skipped").length,
+    },
+  };
+}
