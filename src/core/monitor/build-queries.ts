@@ -1,19 +1,12 @@
 import type { SeriesQuery } from "../../ports.js";
 import type { ModelSpec, MonitoringCheck, PolicySpec, StageVariant } from "../types.js";
+import { variantName } from "../plan/sagemaker-names.js";
 import type { MonitorSeries } from "./types.js";
 
 /** One series to read, with what it is for. */
 export interface PlannedQuery {
   series: MonitorSeries;
   query: SeriesQuery;
-}
-
-/**
- * The SageMaker production-variant name a version is served under. Must agree with the deployer:
- * "v" and the version with every character outside [A-Za-z0-9] replaced by "-" ("2026.11" -> "v2026-11").
- */
-export function variantName(version: string): string {
-  return `v${version.replace(/[^A-Za-z0-9]/g, "-")}`;
 }
 
 /** The stage a model's endpoint serves (the one monitored): deployment.sagemaker.stage, default production. */
@@ -35,8 +28,9 @@ export function checksFor(model: ModelSpec, policy: PolicySpec | undefined): Mon
 /**
  * Every series a run reads, in a stable order (models as given, checks in policy order, variants in
  * stage order). For a weighted split, each check with `compareVariants` also gets one series per
- * variant: the `VariantName` dimension is set to the variant's name (added when the metric has none,
- * so quality metrics must be published per variant with that dimension).
+ * variant: the `VariantName` dimension is set to the variant's name as the SageMaker deployer names it
+ * (src/core/plan/sagemaker-names.ts; added when the metric has none, so quality metrics must be
+ * published per variant with that dimension).
  * Query ids are `<model>/<check>` and `<model>/<check>@<version>`; `name` is the metric name (with
  * `@<version>` for a variant), which is what the file source uses to find the file.
  */
@@ -60,7 +54,7 @@ export function buildQueries(models: ModelSpec[], policies: Map<string, PolicySp
         const vkey = `${key}@${v.version}`;
         out.push({
           series: { key: vkey, model: model.name, check, version: v.version, periodSeconds: period },
-          query: { ...base, id: vkey, dimensions: { ...q.dimensions, VariantName: variantName(v.version) }, name: `${check.metric}@${v.version}` },
+          query: { ...base, id: vkey, dimensions: { ...q.dimensions, VariantName: variantName(v.version, variants.length) }, name: `${check.metric}@${v.version}` },
         });
       }
     }

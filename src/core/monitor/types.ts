@@ -87,6 +87,8 @@ export interface Incident {
   /** Latest run that found the check failing. */
   lastBadAt: number;
   escalated: boolean;
+  /** True when an anomaly event was published for it (then its resolution is published too). */
+  published?: boolean;
   /** The PR proposed for this incident, to follow whether it was merged (applied). */
   change?: { purpose: ChangePurpose; branch: string; number?: number };
 }
@@ -103,7 +105,7 @@ export interface Observed {
 export type MonitorAction =
   | { kind: "open-issue"; key: string; title: string; body: string; labels: string[]; assignees: string[] }
   | { kind: "comment-issue"; key: string; number: number; body: string }
-  | { kind: "update-issue"; key: string; number: number; title?: string; labels?: string[]; state?: "open" | "closed" }
+  | { kind: "update-issue"; key: string; number: number; title?: string; body?: string; labels?: string[]; state?: "open" | "closed" }
   | { kind: "close-issue"; key: string; number: number; comment: string }
   | {
       kind: "propose-change";

@@ -1,0 +1,46 @@
+import type { PolicySpec, RemediationAction, Severity } from "../types.js";
+import type { MonitorFinding } from "./types.js";
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, critical: 2 };
+
+/** The higher of two severities. */
+export function maxSeverity(a: Severity, b: Severity): Severity {
+  return RANK[a] >= RANK[b] ? a : b;
+}
+
+/** One step up: info -> warning -> critical (critical stays critical). */
+export function raiseSeverity(s: Severity): Severity {
+  return s === "info" ? "warning" : "critical";
+}
+
+/**
+ * The actions the policy's rules ask for, for one finding: the union of the `do` lists of every rule
+ * whose `when` matches, in the order they are first named. A `when` matches when each field it sets
+ * does: severity equal, kind equal, metric equal to the check's metric or id, sustained <= the
+ * finding's consecutive points. A rule without `kind` matches threshold and anomaly findings but not
+ * variant findings (a split decision is only governed by rules that say `kind: variant`).
+ */
+export function actionsFor(finding: MonitorFinding, policy: PolicySpec): RemediationAction[] {
+  const out: RemediationAction[] = [];
+  for (const rule of policy.remediation.rules) {
+    const w = rule.when;
+    if (w.severity !== undefined && w.severity !== finding.severity) continue;
+    if (w.kind !== undefined ? w.kind !== finding.kind : finding.kind === "variant") continue;
+    if (w.metric !== undefined && w.metric !== finding.metric && w.metric !== finding.checkId) continue;
+    if (w.sustained !== undefined && finding.sustainedPoints < w.sustained) continue;
+    for (const a of rule.do) if (!out.includes(a)) out.push(a);
+  }
+  return out;
+}
+
+/**
+ * For a variant finding: the policy's rules for `kind: variant` when it has any, else the default,
+ * which is what a split decision means: a PR that ends the split (with an event), or one that completes it.
+ */
+export function variantActions(finding: MonitorFinding, policy: PolicySpec): RemediationAction[] {
+  const ruled = actionsFor(finding, policy);
+  const decision = finding.variant?.decision;
+  if (decision === "end-split") return ruled.length ? ruled.filter((a) => a !== "complete-split-pr") : ["end-split-pr", "event"];
+  if (decision === "complete-split") return ruled.length ? ruled.filter((a) => a !== "end-split-pr") : ["complete-split-pr"];
+  return [];
+}

@@ -1,0 +1,72 @@
+import { changeMarker } from "./markers.js";
+import { mdText } from "./markdown.js";
+import { evidenceTable, findingChart } from "./render-incident.js";
+import type { ChangePurpose, MonitorFinding } from "./types.js";
+
+/** What a proposed PR says: why, the evidence, what merging does. */
+export interface ChangeText {
+  title: string;
+  commitMessage: string;
+  body: string;
+}
+
+export interface ChangeInput {
+  purpose: ChangePurpose;
+  model: string;
+  /** The served stage and what it changes from and to, as a person reads it (`7`, `2026.10 80 % / 2026.11 20 %`). */
+  stage: string;
+  from: string;
+  to: string;
+  /** Why this target, one line. */
+  reason: string;
+  findings: MonitorFinding[];
+  /** Placeholder-bearing references to the incident issues, e.g. `{{issue:fraud-detection/accuracy}}`. */
+  issueRefs: string[];
+  runUrl?: string;
+}
+
+const VERB: Record<ChangePurpose, string> = {
+  rollback: "Roll back",
+  scale: "Scale",
+  "end-split": "End the split of",
+  "complete-split": "Complete the split of",
+};
+
+/** A placeholder the command replaces with `#<number>` once the issue exists. */
+export function issuePlaceholder(key: string): string {
+  return `{{issue:${key}}}`;
+}
+
+/** Title, commit message (its subject is what rollback-target reads back) and body of a change PR. */
+export function renderChange(c: ChangeInput): ChangeText {
+  const title =
+    c.purpose === "rollback"
+      ? `Roll back ${c.model} from ${c.from} to ${c.to}`
+      : c.purpose === "scale"
+        ? `Scale ${c.model}: ${c.to}`
+        : `${VERB[c.purpose]} ${c.model}: ${c.stage} serves ${c.to}`;
+  const commitMessage = `steward: ${title.charAt(0).toLowerCase()}${title.slice(1)}\n\n${c.reason}`;
+  const body = [
+    changeMarker(c.purpose, c.model),
+    `## ${mdText(title)}`,
+    "",
+    `**${mdText(c.stage)}**: ${mdText(c.from)} → ${mdText(c.to)}. ${mdText(c.reason)}`,
+    "",
+    "### Evidence",
+    "",
+    evidenceTable(c.findings),
+    "",
+    ...c.findings.map(findingChart).filter(Boolean).flatMap((chart) => [chart, ""]),
+    "### On merge",
+    "",
+    c.purpose === "scale"
+      ? "`steward apply` updates the endpoint's capacity (instance count and autoscaling bounds)."
+      : "`steward apply` moves the endpoint's traffic to the version(s) above with the model's rollout strategy; nothing is deleted, so this PR can itself be reverted.",
+    "Later monitor runs check that the metric recovers within the policy's recovery window, and escalate the incident if it does not.",
+    "",
+    ...(c.issueRefs.length ? [`Incident: ${c.issueRefs.join(", ")}`] : []),
+    ...(c.runUrl ? [`Proposed by [this monitor run](${c.runUrl}).`] : []),
+    "_Proposed by model-steward. Close it unmerged to decline: it will not be proposed again inside the policy's cooldown._",
+  ].join("\n");
+  return { title, commitMessage, body };
+}
