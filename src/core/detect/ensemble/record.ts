@@ -1,0 +1,37 @@
+import { Ring } from "../stats/ring.js";
+import { SortedWindow } from "../stats/sorted-window.js";
+
+/**
+ * Calibrates a raw, non-negative signal by how far its recent average exceeds the upper tail of
+ * its own history: the result is avg / q, with q the `quantile` of the signal over the last
+ * `longWindow` points (before this one). 1 means "as extreme as the rare highs seen so far";
+ * above 1, a new record. Scale-free, so one threshold works across series.
+ */
+export class RecordRatio {
+  private readonly hist: SortedWindow;
+  private readonly recent: Ring;
+  private recentSum = 0;
+
+  constructor(
+    longWindow: number,
+    private readonly shortWindow: number,
+    private readonly quantile: number,
+    private readonly minHistory: number,
+  ) {
+    this.hist = new SortedWindow(longWindow);
+    this.recent = new Ring(shortWindow);
+  }
+
+  push(s: number): number {
+    const old = this.recent.push(s);
+    this.recentSum += s - (old ?? 0);
+    const avg = this.recentSum / this.recent.length;
+    let out = 0;
+    if (this.hist.count >= this.minHistory) {
+      const q = Math.max(this.hist.quantile(this.quantile), 1e-9);
+      out = avg / q;
+    }
+    this.hist.push(s);
+    return out;
+  }
+}

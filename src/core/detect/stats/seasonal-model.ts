@@ -1,0 +1,74 @@
+import { Ring } from "./ring.js";
+import { SortedWindow } from "./sorted-window.js";
+import { detectPeriod } from "./acf.js";
+import { safeScale } from "./scale.js";
+
+export interface SeasonalOptions {
+  /** Points of history kept (the longest detectable period is half of it). */
+  history: number;
+  /** Re-detect the period every this many points. */
+  refit: number;
+  /** Same-phase values (one per past cycle) whose median predicts the next point. */
+  cycles: number;
+  /** Points of residual history for the residual's scale. */
+  residualWindow: number;
+  /** Shortest period considered, in points. */
+  minPeriod: number;
+}
+
+/**
+ * A streaming seasonal decomposition: the period comes from the autocorrelation of the recent
+ * history (re-detected every `refit` points, from past points only); the seasonal prediction of a
+ * point is the median of the values at the same phase in the previous `cycles` cycles; the
+ * residual is standardised by the robust spread of past residuals. Without a period (too little
+ * history, or no correlation peak) `push` returns undefined.
+ */
+export class SeasonalModel {
+  private readonly ring: Ring;
+  private readonly residuals: SortedWindow;
+  private sinceFit = 0;
+  private fitted = false;
+  period: number | undefined;
+
+  constructor(private readonly o: SeasonalOptions) {
+    this.ring = new Ring(o.history);
+    this.residuals = new SortedWindow(o.residualWindow);
+  }
+
+  /** Feeds x; returns its signed standardised residual against the seasonal prediction, or undefined. */
+  push(x: number): number | undefined {
+    this.maybeRefit();
+    let z: number | undefined;
+    const p = this.period;
+    const n = this.ring.length;
+    if (p !== undefined && n >= p) {
+      const same: number[] = [];
+      for (let c = 1; c <= this.o.cycles && n - c * p >= 0; c++) same.push(this.ring.at(n - c * p));
+      same.sort((a, b) => a - b);
+      const pred = same[same.length >> 1]!;
+      const r = x - pred;
+      if (this.residuals.count >= 10) {
+        const scale = safeScale(this.residuals.quantile(0.5) * 1.4826 || this.residuals.quantile(0.9), pred);
+        z = r / scale;
+      }
+      this.residuals.push(Math.abs(r));
+    }
+    this.ring.push(x);
+    this.sinceFit++;
+    return z;
+  }
+
+  private maybeRefit(): void {
+    const n = this.ring.length;
+    const due = this.fitted ? this.sinceFit >= this.o.refit : n >= 4 * this.o.minPeriod && this.sinceFit >= Math.min(this.o.refit, 64);
+    if (!due) return;
+    this.sinceFit = 0;
+    this.fitted = true;
+    const p = detectPeriod(this.ring.toArray(), this.o.minPeriod);
+    if (p !== this.period) {
+      this.period = p;
+      // residuals of another period are not comparable
+      this.residuals.clear();
+    }
+  }
+}
