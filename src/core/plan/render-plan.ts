@@ -52,7 +52,10 @@ export function renderPlanText(reports: TargetReport[]): string {
 /** Markdown-safe text: no HTML, tables or @mentions can be injected from names, notes or descriptions. */
 export function mdText(s: string): string {
   return s
-    .replace(/[\\`*_[\]<>|#~]/g, (c) => `\\${c}`)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/[\\`*_[\]|#~]/g, (c) => `\\${c}`)
     .replace(/@/g, "@\u200b")
     .replace(/\r?\n/g, " ");
 }

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { mdText, planJson, renderPlanMarkdown, renderPlanText, stepSymbol, type TargetReport } from "../../../src/core/plan/render-plan.js";
+import type { TargetPlan } from "../../../src/core/plan/types.js";
+
+const plan: TargetPlan = {
+  target: "mlflow",
+  steps: [
+    { target: "mlflow", action: "create-model-version", resource: "models:/fraud/(new 8)", summary: "register 8", changes: [{ field: "source", to: "runs:/r/model" }], params: { name: "fraud" } },
+    { target: "mlflow", action: "set-alias", resource: "models:/fraud@production", summary: "point @production at 8", changes: [{ field: "version", from: "3", to: "(new 8)" }], params: {} },
+    { target: "mlflow", action: "delete-alias", resource: "models:/fraud@old", summary: "remove @old", params: {} },
+  ],
+  notes: ["fraud: MLflow version 2 is not in the repository; left as it is"],
+};
+
+describe("renderPlanText", () => {
+  it("reads like a diff, one block per target", () => {
+    const text = renderPlanText([plan, { target: "sagemaker", steps: [], notes: [], status: "skipped", reason: "no AWS region" }]);
+    expect(text).toBe(
+      [
+        "mlflow: 3 changes",
+        "  + models:/fraud/(new 8)  register 8",
+        '      source: "runs:/r/model"',
+        "  ~ models:/fraud@production  point @production at 8",
+        '      version: "3" -> "(new 8)"',
+        "  - models:/fraud@old  remove @old",
+        "  note: fraud: MLflow version 2 is not in the repository; left as it is",
+        "sagemaker: skipped (no AWS region)",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("shows outcomes after apply", () => {
+    const applied: TargetReport = { ...plan, status: "failed", outcomes: [
+      { step: plan.steps[0]!, status: "done", result: { version: "12" } },
+      { step: plan.steps[1]!, status: "failed", error: "mlflow (HTTP 500): boom" },
+      { step: plan.steps[2]!, status: "skipped" },
+    ] };
+    const text = renderPlanText([applied]);
+    expect(text).toContain("mlflow: 3 changes -- FAILED");
+    expect(text).toContain("[failed: mlflow (HTTP 500): boom]");
+    expect(text).toContain("remove @old [skipped]");
+  });
+
+  it("says no changes", () => {
+    expect(renderPlanText([{ target: "mlflow", steps: [], notes: [] }])).toBe("mlflow: no changes\n");
+  });
+});
+
+describe("renderPlanMarkdown", () => {
+  it("renders a table per target and folds notes", () => {
+    const md = renderPlanMarkdown([plan]);
+    expect(md).toContain("### MLflow: 3 changes");
+    expect(md).toContain("| + | `create-model-version` | `models:/fraud/(new 8)` | source: `runs:/r/model` |");
+    expect(md).toContain("| ~ | `set-alias` | `models:/fraud@production` | version: `3` → `(new 8)` |");
+    expect(md).toContain("<details><summary>1 note</summary>");
+  });
+
+  it("cannot be used to inject HTML, table cells or mentions", () => {
+    const evil: TargetPlan = { target: "mlflow", steps: [{ target: "mlflow", action: "set-alias", resource: "a|b`c", summary: "<img src=x> @acme/admins", params: {} }], notes: ["<script>@everyone | x"] };
+    const md = renderPlanMarkdown([evil]);
+    expect(md).not.toMatch(/<img|<script|@acme|@everyone/);
+    expect(md).toContain("`a\\|b'c`");
+    expect(mdText("a|b")).toBe("a\\|b");
+  });
+});
+
+describe("planJson", () => {
+  it("has a stable shape with totals", () => {
+    const json = planJson([{ ...plan, status: "applied", outcomes: plan.steps.map((step) => ({ step, status: "done" as const })) }, { target: "sagemaker", steps: [], notes: [], status: "skipped", reason: "not configured" }], "apply");
+    expect(json.version).toBe(1);
+    expect(json.mode).toBe("apply");
+    expect(json.totals).toEqual({ steps: 3, done: 3, failed: 0, skipped: 0 });
+    expect(json.targets[1]).toEqual({ target: "sagemaker", status: "skipped", reason: "not configured", steps: [], notes: [] });
+    expect(Object.keys(json.targets[0]!.steps[0]!)).toEqual(["action", "resource", "summary", "changes", "params", "outcome"]);
+  });
+});
+
+describe("stepSymbol", () => {
+  it("marks creates, deletes and changes", () => {
+    expect([stepSymbol("create-endpoint"), stepSymbol("delete-alias"), stepSymbol("set-alias")]).toEqual(["+", "-", "~"]);
+  });
+});
