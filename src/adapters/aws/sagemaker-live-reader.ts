@@ -1,0 +1,37 @@
+/**
+ * Reads everything the SageMaker diff compares, for one desired endpoint, through the ports.
+ * Calls are mostly sequential: SageMaker's control plane throttles bursts.
+ */
+import type { SageMakerAws } from "../../core/plan/sagemaker-ports.js";
+import { isOwnedConfigName, isOwnedModelName } from "../../core/plan/sagemaker-retention.js";
+import { sanitizeName } from "../../core/plan/sagemaker-names.js";
+import { variantResourceId } from "../../core/plan/sagemaker-desired.js";
+import type { DesiredEndpoint, LiveSageMakerState } from "../../core/plan/sagemaker-types.js";
+
+/** The live state of `desired`'s endpoint, its configs, models, alarms and autoscaling. */
+export async function readLiveSageMakerState(aws: SageMakerAws, desired: DesiredEndpoint): Promise<LiveSageMakerState> {
+  const endpoint = await aws.sagemaker.describeEndpoint(desired.endpoint);
+  const currentConfig = endpoint?.configName ? await aws.sagemaker.describeEndpointConfig(endpoint.configName) : undefined;
+  const existingModels: string[] = [];
+  for (const m of desired.models) if (await aws.sagemaker.modelExists(m.name)) existingModels.push(m.name);
+  const desiredConfigExists = currentConfig?.name === desired.config.name || (await aws.sagemaker.describeEndpointConfig(desired.config.name)) !== undefined;
+  const alarms = desired.alarms.length ? await aws.alarms.describeAlarms(desired.alarms.map((a) => a.name)) : [];
+  const resourceIds = [...new Set([
+    ...desired.scaling.map((s) => s.resourceId),
+    ...(endpoint?.variants ?? []).map((v) => variantResourceId(desired.endpoint, v.name)),
+  ])];
+  const { targets, policies } = resourceIds.length ? await aws.scaling.describe(resourceIds) : { targets: [], policies: [] };
+  const ownedConfigs = (await aws.sagemaker.listEndpointConfigs(sanitizeName(desired.endpoint))).filter((c) => isOwnedConfigName(desired.endpoint, c.name));
+  const ownedModels = (await aws.sagemaker.listModels(`${sanitizeName(desired.model)}-v`)).filter((m) => isOwnedModelName(desired.model, m.name));
+  return {
+    ...(endpoint ? { endpoint } : {}),
+    ...(currentConfig ? { currentConfig } : {}),
+    existingModels,
+    desiredConfigExists,
+    alarms,
+    scalableTargets: targets,
+    scalingPolicies: policies,
+    ownedConfigs,
+    ownedModels,
+  };
+}

@@ -1,0 +1,235 @@
+/**
+ * The `sagemaker` target of `steward plan` / `steward apply`: for every model with a SageMaker
+ * deployment, read the endpoint's live state, diff it with src/core/plan/sagemaker-diff.ts, and
+ * execute the steps in order. Apply waits for each deployment (bounded), never stacks an update
+ * on an endpoint that is already changing, and publishes deployment and rollback events.
+ */
+import { readLiveSageMakerState } from "../adapters/aws/sagemaker-live-reader.js";
+import { systemClock, waitForEndpoint, type Clock, type WaitResult } from "../adapters/aws/sagemaker-wait-for-endpoint.js";
+import { describeError, ExternalError, UserError } from "../core/errors.js";
+import { desiredSageMakerEndpoint } from "../core/plan/sagemaker-desired.js";
+import { diffSageMaker } from "../core/plan/sagemaker-diff.js";
+import {
+  deploymentFailedEvent, deploymentStartedEvent, deploymentSucceededEvent, rolledBackEvent,
+  type DeploymentFacts, type DeploymentKind,
+} from "../core/plan/sagemaker-events.js";
+import type { DvcRemotes } from "../core/plan/sagemaker-model-data.js";
+import type { SageMakerAws } from "../core/plan/sagemaker-ports.js";
+import type { DeploymentConfig, DesiredAlarm, DesiredEndpointConfig, DesiredModel, DesiredScaling } from "../core/plan/sagemaker-types.js";
+import type { PlanStep, StepOutcome } from "../core/plan/types.js";
+import { parseDvcConfig } from "../core/repo/dvc-config.js";
+import type { EventBus, Logger, RepoFiles, StewardEvent } from "../ports.js";
+import type { PlanContext, TargetReconciler } from "./reconcilers.js";
+
+export interface SageMakerReconcilerDeps {
+  aws: SageMakerAws;
+  /** The DVC remotes of the governed repository (see readDvcRemotes). */
+  dvcRemotes: () => Promise<DvcRemotes>;
+  /** Where deployment and rollback events go; none are published without it. */
+  events?: EventBus;
+  clock?: Clock;
+  /** Seconds between DescribeEndpoint polls (default 30). */
+  pollSeconds?: number;
+  /** Caps every wait for an endpoint, seconds; by default each deployment's own bound (rollout + margin). */
+  maxWaitSeconds?: number;
+}
+
+/** `.dvc/config` with `.dvc/config.local` over it, as DvcRemotes; no remotes when neither exists. */
+export async function readDvcRemotes(files: RepoFiles): Promise<DvcRemotes> {
+  const text = async (p: string) => { const b = await files.read(p); return b ? new TextDecoder().decode(b) : ""; };
+  const main = parseDvcConfig(await text(".dvc/config"));
+  const local = parseDvcConfig(await text(".dvc/config.local"));
+  const defaultRemote = local.defaultRemote ?? main.defaultRemote;
+  return { ...(defaultRemote ? { defaultRemote } : {}), remotes: { ...main.remotes, ...local.remotes } };
+}
+
+/** The SageMaker TargetReconciler. */
+export function sagemakerReconciler(deps: SageMakerReconcilerDeps): TargetReconciler {
+  const clock = deps.clock ?? systemClock;
+  return {
+    target: "sagemaker",
+
+    async plan(state, ctx) {
+      const remotes = await deps.dvcRemotes();
+      const steps: PlanStep[] = [];
+      const notes: string[] = [];
+      const problems: string[] = [];
+      const endpoints = new Map<string, string>();
+      const desired = [];
+      for (const model of [...state.models].sort((a, b) => a.name.localeCompare(b.name))) {
+        const r = desiredSageMakerEndpoint(model, state, remotes);
+        if (!r) continue;
+        if (!r.ok) { problems.push(...r.problems); continue; }
+        const other = endpoints.get(r.desired.endpoint);
+        if (other) problems.push(`${model.name} and ${other} both deploy to endpoint ${r.desired.endpoint}`);
+        endpoints.set(r.desired.endpoint, model.name);
+        notes.push(...r.notes);
+        desired.push(r.desired);
+      }
+      if (problems.length) throw new UserError(`SageMaker plan: ${problems.length} problem(s):\n- ${problems.join("\n- ")}`);
+      for (const d of desired) {
+        ctx.logger.debug(`reading SageMaker state of ${d.endpoint}`);
+        const live = await readLiveSageMakerState(deps.aws, d);
+        const p = diffSageMaker(d, live);
+        steps.push(...p.steps);
+        notes.push(...p.notes);
+      }
+      return { target: "sagemaker", steps, notes };
+    },
+
+    async apply(plan, ctx) {
+      const outcomes: StepOutcome[] = [];
+      let failed = false;
+      for (const step of plan.steps) {
+        if (failed) { outcomes.push({ step, status: "skipped" }); continue; }
+        ctx.logger.info(`sagemaker: ${step.summary}`);
+        try {
+          const result = await executeStep(step, ctx);
+          outcomes.push({ step, status: "done", ...(result ? { result } : {}) });
+        } catch (err) {
+          failed = true;
+          const error = describeError(err);
+          ctx.logger.error(`sagemaker: ${step.action} ${step.resource} failed: ${error}`);
+          outcomes.push({ step, status: "failed", error });
+        }
+      }
+      return outcomes;
+    },
+  };
+
+  async function publish(events: StewardEvent[], logger: Logger): Promise<void> {
+    if (!deps.events || !events.length) return;
+    try {
+      await deps.events.publish(events);
+    } catch (err) {
+      // The deployment itself is done or failed already; a lost event must not change that outcome.
+      logger.warn(`could not publish ${events.map((e) => e.detailType).join(", ")}: ${describeError(err)}`);
+    }
+  }
+
+  function wait(endpoint: string, seconds: number, logger: Logger, configName?: string): Promise<WaitResult> {
+    const timeoutSeconds = deps.maxWaitSeconds ? Math.min(deps.maxWaitSeconds, seconds) : seconds;
+    return waitForEndpoint({ sagemaker: deps.aws.sagemaker, clock, logger }, { endpoint, timeoutSeconds, pollSeconds: deps.pollSeconds ?? 30, ...(configName ? { configName } : {}) });
+  }
+
+  /** Waits until nothing is in progress on the endpoint; throws rather than stack a second update. */
+  async function settle(endpoint: string, seconds: number, logger: Logger): Promise<WaitResult> {
+    const r = await wait(endpoint, seconds, logger);
+    if (r.kind === "timeout") throw new ExternalError("aws", undefined, `endpoint ${endpoint} is still ${r.status} after ${r.waitedSeconds}s; apply does not start a second update while one runs. Re-run apply when it has finished.`, { code: r.status });
+    return r;
+  }
+
+  async function executeStep(step: PlanStep, ctx: PlanContext): Promise<Record<string, unknown> | undefined> {
+    const p = step.params;
+    const { aws } = deps;
+    switch (step.action) {
+      case "put-metric-alarm": return void (await aws.alarms.putAlarm(p.alarm as DesiredAlarm));
+      case "create-model": return void (await aws.sagemaker.createModel(p.model as DesiredModel, p.tags as Record<string, string>));
+      case "create-endpoint-config": return void (await aws.sagemaker.createEndpointConfig(p.config as DesiredEndpointConfig, p.tags as Record<string, string>));
+      case "deregister-scalable-target": return void (await aws.scaling.deregisterScalableTarget(p.resourceId as string));
+      case "register-scalable-target": return void (await aws.scaling.registerScalableTarget(p.scaling as DesiredScaling));
+      case "put-scaling-policy": return void (await aws.scaling.putScalingPolicy(p.scaling as DesiredScaling));
+      case "blocked-endpoint":
+        throw new ExternalError("aws", undefined, `endpoint ${p.endpoint as string} is ${p.status as string}${p.failureReason ? `: ${p.failureReason as string}` : ""}. Fix it in SageMaker (or delete it) and re-run apply.`, { code: p.status as string });
+      case "wait-endpoint":
+      case "create-endpoint":
+      case "recreate-endpoint":
+      case "update-endpoint":
+      case "update-endpoint-weights-and-capacities":
+        return deploy(step, ctx);
+      default:
+        throw new UserError(`sagemaker: unknown plan step "${step.action}" (was the plan made by another version of steward?)`);
+    }
+  }
+
+  async function deploy(step: PlanStep, ctx: PlanContext): Promise<Record<string, unknown>> {
+    const p = step.params as {
+      endpoint: string; model: string; stage: string; configName: string; waitTimeoutSeconds: number; rollback: boolean;
+      versions: { version: string; weight: number }[]; tags: Record<string, string>; previousConfigName?: string;
+      deploymentConfig?: DeploymentConfig; desiredWeightsAndCapacities?: { VariantName: string; DesiredWeight?: number; DesiredInstanceCount?: number }[];
+    };
+    const { logger } = ctx;
+    const sm = deps.aws.sagemaker;
+    const kind: DeploymentKind = step.action === "create-endpoint" ? "create" : step.action === "recreate-endpoint" ? "recreate" : step.action === "update-endpoint-weights-and-capacities" ? "weights" : "update";
+    const facts: DeploymentFacts = {
+      model: p.model, stage: p.stage, endpoint: p.endpoint, kind, endpointConfig: p.configName, versions: p.versions, rollback: p.rollback,
+      ...(p.previousConfigName ? { previousEndpointConfig: p.previousConfigName } : {}),
+      ...(p.deploymentConfig ? { trafficRouting: p.deploymentConfig.BlueGreenUpdatePolicy.TrafficRoutingConfiguration.Type } : {}),
+      ...(ctx.commit ? { commit: ctx.commit } : {}),
+    };
+    const started = clock.now();
+    let target: string | undefined = p.configName;
+
+    if (step.action === "wait-endpoint") {
+      target = p.configName;
+    } else if (step.action === "create-endpoint" && !(await sm.describeEndpoint(p.endpoint))) {
+      await sm.createEndpoint(p.endpoint, p.configName, p.tags);
+      await publish([deploymentStartedEvent(facts, started)], logger);
+    } else {
+      // Created by an earlier run that stopped while waiting, or an update: never stack on a change in progress.
+      const settled = await settle(p.endpoint, p.waitTimeoutSeconds, logger);
+      const ep = settled.kind === "missing" ? undefined : "endpoint" in settled ? settled.endpoint : undefined;
+      if (step.action === "recreate-endpoint" || (step.action === "create-endpoint" && !ep)) {
+        if (ep?.status === "Failed") {
+          await sm.deleteEndpoint(p.endpoint);
+          await waitUntilGone(p.endpoint, p.waitTimeoutSeconds, logger);
+        }
+        await sm.createEndpoint(p.endpoint, p.configName, p.tags);
+        await publish([deploymentStartedEvent(facts, started)], logger);
+      } else if (step.action === "update-endpoint") {
+        if (ep?.configName === p.configName) {
+          logger.info(`endpoint ${p.endpoint} already serves ${p.configName}`);
+          return { endpointConfig: p.configName, alreadyDone: true };
+        }
+        await sm.updateEndpoint(p.endpoint, p.configName, p.deploymentConfig);
+        await publish([deploymentStartedEvent(facts, started)], logger);
+      } else if (step.action === "update-endpoint-weights-and-capacities") {
+        await sm.updateWeightsAndCapacities(p.endpoint, p.desiredWeightsAndCapacities ?? []);
+        await publish([deploymentStartedEvent(facts, started)], logger);
+        target = undefined; // the config does not change
+      }
+    }
+
+    const r = await wait(p.endpoint, p.waitTimeoutSeconds, logger, target);
+    const seconds = (clock.now().getTime() - started.getTime()) / 1000;
+    if (r.kind === "in-service") {
+      const events = [deploymentSucceededEvent(facts, clock.now(), seconds)];
+      if (p.rollback) events.push(rolledBackEvent(facts, clock.now(), { trigger: "git", servingConfig: p.configName }));
+      await publish(events, logger);
+      return { endpointConfig: r.endpoint.configName, status: r.endpoint.status, seconds: Math.round(seconds) };
+    }
+    const failure = describeWait(r, p.endpoint);
+    const events = [deploymentFailedEvent(facts, clock.now(), failure)];
+    if (r.kind === "rolled-back") events.push(rolledBackEvent(facts, clock.now(), { trigger: "auto-rollback", servingConfig: r.endpoint.configName ?? "", reason: r.reason }));
+    await publish(events, logger);
+    throw new ExternalError("aws", undefined, failure.message, { code: failure.status });
+  }
+
+  async function waitUntilGone(endpoint: string, seconds: number, logger: Logger): Promise<void> {
+    const deadline = clock.now().getTime() + seconds * 1000;
+    for (;;) {
+      const ep = await deps.aws.sagemaker.describeEndpoint(endpoint);
+      if (!ep) return;
+      if (ep.status !== "Deleting" || clock.now().getTime() >= deadline) throw new ExternalError("aws", undefined, `endpoint ${endpoint} is ${ep.status} after DeleteEndpoint; expected it to go away`, { code: ep.status });
+      logger.info(`endpoint ${endpoint}: Deleting`);
+      await clock.sleep((deps.pollSeconds ?? 30) * 1000);
+    }
+  }
+}
+
+/** One line for a person (and the issue apply opens) about a wait that did not end InService. */
+function describeWait(r: Exclude<WaitResult, { kind: "in-service" }>, endpoint: string): { status: string; reason: string; message: string } {
+  switch (r.kind) {
+    case "rolled-back":
+      return { status: "InService", reason: r.reason, message: `deployment to ${endpoint} was rolled back by SageMaker: ${r.reason}; the endpoint serves ${r.endpoint.configName ?? "its previous config"} again` };
+    case "failed":
+      return { status: r.status, reason: r.reason, message: `endpoint ${endpoint} is ${r.status}: ${r.reason}` };
+    case "timeout":
+      return { status: r.status, reason: "timeout", message: `endpoint ${endpoint} is still ${r.status} after ${r.waitedSeconds}s; apply stopped waiting (the deployment goes on in SageMaker; re-run apply to follow it)` };
+    case "missing":
+      return { status: "Missing", reason: "the endpoint disappeared", message: `endpoint ${endpoint} does not exist any more` };
+    case "other":
+      return { status: r.endpoint.status, reason: r.endpoint.failureReason ?? r.endpoint.status, message: `endpoint ${endpoint} is ${r.endpoint.status}${r.endpoint.failureReason ? `: ${r.endpoint.failureReason}` : ""}` };
+  }
+}
+
