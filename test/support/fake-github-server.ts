@@ -189,7 +189,8 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
     if (!l) throw notFound();
     return { id: l.id, node_id: "MDU6TGFiZWwx", url: `${api}/labels/${encodeURIComponent(l.name)}`, name: l.name, color: l.color, default: l.default, description: l.description };
   };
-  const issueJson = (i: IssueRecord): Issue => ({
+  /** `single`: the representation of GET/POST/PATCH on one issue, which adds `closed_by`. */
+  const issueJson = (i: IssueRecord, single = false): Issue => ({
     ...recordedIssue,
     url: `${api}/issues/${i.number}`, repository_url: api, labels_url: `${api}/issues/${i.number}/labels{/name}`,
     comments_url: `${api}/issues/${i.number}/comments`, events_url: `${api}/issues/${i.number}/events`,
@@ -200,6 +201,7 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
     comments: [...state.comments.values()].filter((c) => c.issue === i.number).length,
     created_at: i.createdAt, updated_at: i.updatedAt, closed_at: i.closedAt, author_association: "CONTRIBUTOR",
     reactions: { ...(recordedIssue.reactions as NonNullable<Issue["reactions"]>), url: `${api}/issues/${i.number}/reactions` },
+    ...(single ? { closed_by: i.state === "closed" ? user(BOT_LOGIN) : null } : {}),
     ...(i.pull ? { pull_request: { url: `${api}/pulls/${i.number}`, html_url: `${html}/pull/${i.number}`, diff_url: `${html}/pull/${i.number}.diff`, patch_url: `${html}/pull/${i.number}.patch`, merged_at: i.pull.mergedAt } } : {}),
   });
   const commentJson = (c: CommentRecord): Comment => ({
@@ -398,9 +400,9 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
     const assignees = checkAssignees(b?.assignees);
     const i = newIssue(b?.title, b?.body, BOT_LOGIN);
     Object.assign(i, { labels, assignees });
-    return ok(issueJson(i), 201);
+    return ok(issueJson(i, true), 201);
   });
-  on("GET", "/issues/:n", (p) => ok(issueJson(issueOr404(p.n as string))));
+  on("GET", "/issues/:n", (p) => ok(issueJson(issueOr404(p.n as string), true)));
   on("PATCH", "/issues/:n", (p, _q, b) => {
     const i = issueOr404(p.n as string);
     if (b?.title !== undefined) i.title = String(b.title);
@@ -409,7 +411,7 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
     if (b?.assignees !== undefined) i.assignees = checkAssignees(b.assignees);
     if (b?.state !== undefined) setState(i, b.state, b.state_reason);
     touch(i);
-    return ok(issueJson(i));
+    return ok(issueJson(i, true));
   });
   on("POST", "/issues/:n/labels", (p, _q, b) => {
     const i = issueOr404(p.n as string);
