@@ -1,23 +1,24 @@
 /**
  * Hidden markers in bot-made issues and PRs, so a later run finds them again, and the branch names
- * of proposed changes. Model names and check ids are [a-z0-9-], so they need no escaping.
+ * of proposed changes. Same shape as the GitHub adapter's markers (`<!-- steward:<part>:<part> -->`);
+ * model names and check ids are [a-z0-9-], so they need no escaping.
  */
 import type { Shard } from "./shard.js";
 import type { ChangePurpose, Incident } from "./types.js";
 
-/** `<!-- model-steward:incident fraud-detection/accuracy -->`: one issue per (model, check). */
+/** `<!-- steward:incident:fraud-detection:accuracy -->` for key `fraud-detection/accuracy`: one issue per (model, check). */
 export function incidentMarker(key: string): string {
-  return `<!-- model-steward:incident ${key} -->`;
+  return `<!-- steward:incident:${key.replace("/", ":")} -->`;
 }
 
 /** The rolling model-health issue: one per repository, or one per shard when the run is sharded. */
 export function healthMarker(shard?: Shard): string {
-  return shard && shard.count > 1 ? `<!-- model-steward:health shard=${shard.index}/${shard.count} -->` : "<!-- model-steward:health -->";
+  return shard && shard.count > 1 ? `<!-- steward:health:shard-${shard.index}-of-${shard.count} -->` : "<!-- steward:health -->";
 }
 
 /** Marks a PR body, next to its branch (which is what findPullRequest looks up). */
 export function changeMarker(purpose: ChangePurpose, model: string): string {
-  return `<!-- model-steward:${purpose} ${model} -->`;
+  return `<!-- steward:${purpose}:${model} -->`;
 }
 
 /** steward/rollback/<model>, steward/scale/<model>, steward/split/<model> (end and complete share one). */
@@ -26,7 +27,7 @@ export function changeBranch(purpose: ChangePurpose, model: string): string {
   return `steward/${dir}/${model}`;
 }
 
-const STATE_OPEN = "<!-- model-steward:state ";
+const STATE_OPEN = "<!-- steward-state ";
 const STATE_CLOSE = " -->";
 
 /** The incidents, encoded in base64 JSON inside an HTML comment (a JSON string could hold `-->`). */

@@ -1,0 +1,107 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Datapoint, MetricSource, SeriesQuery, SeriesResult } from "../../ports.js";
+
+export interface FileMetricSourceOptions {
+  /**
+   * Replay: when a file ends before the requested range, shift all its points by whole periods so
+   * its last point falls in the range's last bucket. Used for the embedded sample files, so the
+   * demo works on any day. Off by default: real exports are read as they are.
+   */
+  replay?: boolean;
+}
+
+/**
+ * Metrics from a folder of files, one per model and metric: `<dir>/<model>/<name>.csv` (header
+ * `timestamp,value`; timestamp ISO 8601 or epoch seconds/milliseconds) or `<dir>/<model>/<name>.json`
+ * (an array of `{ "timestamp"|"t", "value" }`, or CloudWatch's `{ "Timestamps": [], "Values": [] }`).
+ * `name` is the query's `name` (the metric name; `<metric>@<version>` for one variant of a split).
+ * Points are returned oldest first, inside [start, end), each floored to the query's period (several
+ * points in one bucket: the last wins). Empty values ("", NaN) are gaps and are left out, as
+ * CloudWatch leaves out buckets without data. A missing file is a series error, not an exception.
+ */
+export function fileMetricSource(dir: string, options: FileMetricSourceOptions = {}): MetricSource {
+  return {
+    async read(queries, range) {
+      return Promise.all(queries.map((q) => readOne(dir, q, range, options)));
+    },
+  };
+}
+
+async function readOne(dir: string, q: SeriesQuery, range: { start: Date; end: Date }, options: FileMetricSourceOptions): Promise<SeriesResult> {
+  let text: string | undefined;
+  let format: "csv" | "json" = "csv";
+  for (const ext of ["csv", "json"] as const) {
+    try {
+      text = await readFile(join(dir, q.model, `${q.name}.${ext}`), "utf8");
+      format = ext;
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "ENOENT") return { id: q.id, points: [], error: `cannot read ${q.model}/${q.name}: ${(err as Error).message}` };
+    }
+  }
+  if (text === undefined) return { id: q.id, points: [], error: `no file ${q.model}/${q.name}.csv or .json in ${dir}` };
+  let points: Datapoint[];
+  try {
+    points = format === "csv" ? parseCsv(text) : parseJson(text);
+  } catch (err) {
+    return { id: q.id, points: [], error: `${q.model}/${q.name}.${format}: ${(err as Error).message}` };
+  }
+  return { id: q.id, points: window(points, q.period * 1000, +range.start, +range.end, options.replay ?? false) };
+}
+
+function window(points: Datapoint[], periodMs: number, start: number, end: number, replay: boolean): Datapoint[] {
+  const sorted = points.filter((p) => Number.isFinite(p.t) && Number.isFinite(p.value)).sort((a, b) => a.t - b.t);
+  let shift = 0;
+  const last = sorted[sorted.length - 1];
+  if (replay && last && last.t < start) shift = Math.floor((end - periodMs - last.t) / periodMs) * periodMs;
+  const buckets = new Map<number, number>();
+  for (const p of sorted) {
+    const t = Math.floor((p.t + shift) / periodMs) * periodMs;
+    if (t >= start && t < end) buckets.set(t, p.value);
+  }
+  return [...buckets].map(([t, value]) => ({ t, value })).sort((a, b) => a.t - b.t);
+}
+
+/** `timestamp,value` lines; a header line and blank lines are skipped. */
+export function parseCsv(text: string): Datapoint[] {
+  const out: Datapoint[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (!line || line.startsWith("#")) continue;
+    const [ts, v] = line.split(",");
+    if (i === 0 && !/^\d/.test(ts ?? "")) continue;
+    const t = parseTime(ts ?? "");
+    if (t === undefined) throw new Error(`line ${i + 1}: bad timestamp "${ts}"`);
+    const value = v === undefined || v.trim() === "" ? NaN : Number(v);
+    out.push({ t, value });
+  }
+  return out;
+}
+
+function parseJson(text: string): Datapoint[] {
+  const data = JSON.parse(text) as unknown;
+  if (Array.isArray(data)) {
+    return data.map((p: { timestamp?: string | number; t?: string | number; value?: number | null }) => ({
+      t: parseTime(String(p.timestamp ?? p.t ?? "")) ?? NaN,
+      value: p.value ?? NaN,
+    }));
+  }
+  const cw = data as { Timestamps?: (string | number)[]; Values?: number[] };
+  if (Array.isArray(cw.Timestamps) && Array.isArray(cw.Values)) {
+    return cw.Timestamps.map((t, i) => ({ t: parseTime(String(t)) ?? NaN, value: cw.Values![i] ?? NaN }));
+  }
+  throw new Error("expected an array of {timestamp, value} or {Timestamps, Values}");
+}
+
+/** ISO 8601, or epoch seconds (10 digits or fewer) or milliseconds. */
+function parseTime(s: string): number | undefined {
+  const x = s.trim();
+  if (/^\d+(\.\d+)?$/.test(x)) {
+    const n = Number(x);
+    return n < 1e11 ? n * 1000 : n;
+  }
+  const t = Date.parse(x);
+  return Number.isNaN(t) ? undefined : t;
+}

@@ -1,0 +1,65 @@
+import { encodeState, healthMarker } from "./markers.js";
+import { mdTable, mdText, mdTime } from "./markdown.js";
+import { formatValue } from "./render-chart.js";
+import { compareHealth, type HealthStatus, type ModelHealth } from "./model-health.js";
+import type { Shard } from "./shard.js";
+import type { Incident } from "./types.js";
+
+/** GitHub refuses issue bodies over 65,536 characters; stay well below. */
+const MAX_BODY = 60_000;
+
+export const STATUS_ICON: Record<HealthStatus, string> = { ok: "🟢 ok", "no-data": "⚪ no data", info: "🔵 info", warning: "🟠 warning", critical: "🔴 critical" };
+
+const CHECK_ICON: Record<string, string> = { ok: "🟢", anomaly: "🟠", breach: "🔴", "insufficient-data": "⚪", "read-error": "⚠️" };
+
+/** A table row of one model. */
+export function healthRow(h: ModelHealth): string[] {
+  const checks = h.checks.map((c) => `${CHECK_ICON[c.status] ?? ""} ${mdText(c.check)}${c.latest !== undefined ? ` ${formatValue(c.latest)}` : ""}`).join("<br>");
+  const incidents = h.incidents.map((n) => (n === undefined ? "new" : `#${n}`)).join(" ");
+  return [mdText(h.model), mdText(h.serving), STATUS_ICON[h.status], checks || "no checks", incidents || "", h.changes.map((b) => `\`${mdText(b)}\``).join(" ")];
+}
+
+/**
+ * The rolling model-health issue: title, and a body with every model's status (worst first),
+ * open incidents and proposed PRs, and the hidden state the next run reads back. When the table
+ * would exceed GitHub's body limit, healthy models are counted instead of listed.
+ */
+export function renderHealth(input: { health: ModelHealth[]; incidents: Incident[]; now: number; shard?: Shard; runUrl?: string }): { title: string; body: string } {
+  const sharded = input.shard && input.shard.count > 1;
+  const title = sharded ? `Model health (shard ${input.shard!.index}/${input.shard!.count})` : "Model health";
+  const sorted = [...input.health].sort(compareHealth);
+  const counts = new Map<HealthStatus, number>();
+  for (const h of sorted) counts.set(h.status, (counts.get(h.status) ?? 0) + 1);
+  const head = [
+    healthMarker(input.shard),
+    `## ${title}`,
+    "",
+    `Updated ${mdTime(input.now)}${input.runUrl ? ` by [this monitor run](${input.runUrl})` : ""}. ` +
+      [...counts].map(([s, n]) => `${STATUS_ICON[s]}: ${n}`).join(" · "),
+    "",
+  ];
+  const state = encodeState(input.incidents);
+  const header = ["model", "serving", "status", "checks", "incidents", "proposed"];
+  const rows: string[][] = [];
+  let size = head.join("\n").length + state.length + 500;
+  let omitted = 0;
+  for (const h of sorted) {
+    const row = healthRow(h);
+    const len = row.join(" | ").length + 6;
+    if (size + len > MAX_BODY) {
+      omitted++;
+      continue;
+    }
+    size += len;
+    rows.push(row);
+  }
+  const body = [
+    ...head,
+    rows.length ? mdTable(header, rows) : "_No monitored models in this run._",
+    ...(omitted ? ["", `_${omitted} more models are not listed (GitHub's size limit); see the run's job summary._`] : []),
+    "",
+    "_Managed by model-steward: this issue is rewritten on every monitor run; edits are lost._",
+    state,
+  ].join("\n");
+  return { title, body };
+}
