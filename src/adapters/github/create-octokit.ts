@@ -54,7 +54,9 @@ export function createOctokit(config: GitHubClientConfig): GitHubClient {
     auth: config.token,
     baseUrl: (config.baseUrl ?? "https://api.github.com").replace(/\/+$/, ""),
     userAgent: "model-steward",
-    log: { debug: (m: string) => logger.debug(m), info: (m: string) => logger.debug(m), warn: (m: string) => logger.warn(m), error: (m: string) => logger.error(m) },
+    // Octokit logs every request (info) and every failed attempt (error); failures reach the caller as
+    // ExternalError, retries are logged above, so both are debug detail here.
+    log: { debug: (m: string) => logger.debug(m), info: (m: string) => logger.debug(m), warn: (m: string) => logger.warn(m), error: (m: string) => logger.debug(m) },
     retry: { retries: config.retries ?? 3, retryAfterBaseValue: base },
     throttle:
       config.throttle === false

@@ -27,7 +27,7 @@ export const DEFAULT_LABEL = "model-steward";
  * status). API calls per method (n = files, p = pages of 100):
  * findIssue / listIssues p the first time, then 0 (the listing is kept for the adapter's life);
  * createIssue, updateIssue, comment, closePullRequest 1; findPullRequest 1; upsertComment p + 0 or 1;
- * listComments p; readFile 1 (2 above 1 MB); proposeChange 8 + n for a new branch and pull request,
+ * listComments p; readFile 1 (2 above 1 MB); proposeChange 9 + n for a new branch and pull request,
  * 6 + n when nothing changed, 9 + n when the branch and the pull request's text changed.
  */
 export function octokitScm(config: OctokitScmConfig): Scm {
