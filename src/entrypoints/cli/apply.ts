@@ -1,6 +1,31 @@
-import { UserError } from "../../core/errors.js";
-import type { CliCommand } from "./io.js";
+import { fsRepoFiles } from "../../adapters/fs/repo-files.js";
+import { consoleLogger } from "../../adapters/log/console-logger.js";
+import { runApply } from "../../commands/apply.js";
+import { assignedVersions } from "../../commands/reconcile-mlflow.js";
+import { EXIT_OK, type CliCommand } from "./io.js";
+import { printRun, readPlanFlags, targetSlots } from "./plan.js";
 
-export const applyCli: CliCommand = async () => {
-  throw new UserError("steward apply is not available yet in this build");
+const HELP = `usage: steward apply [--root DIR] [--target mlflow,sagemaker] [--dry-run] [--commit SHA] [--format text|json|github]
+
+Brings each target to the repository's state: plans from live state, then runs the steps in order,
+stopping a target at its first failure. Safe to re-run: a second run changes nothing, and a run after
+a failure resumes where it stopped. Nothing is applied while the repository has errors. MLflow
+version numbers assigned to new versions are printed, to record as mlflow.modelVersion.
+Exit 0 applied, 1 repository errors or a failed step, 2 usage or a requested target is not configured.
+`;
+
+export const applyCli: CliCommand = async (argv, io) => {
+  const flags = readPlanFlags(argv, io, { "dry-run": { type: "boolean" } });
+  if (flags.values.help) return io.stdout(HELP), EXIT_OK;
+  const dryRun = flags.values["dry-run"] === true;
+  const files = fsRepoFiles(flags.root);
+  const run = await runApply(
+    { files, reconcilers: targetSlots(io.env, files), logger: consoleLogger({ write: io.stderr }) },
+    { now: io.now(), dryRun, ...(flags.targets ? { targets: flags.targets } : {}), ...(flags.commit ? { commit: flags.commit } : {}), ...(flags.repoUrl ? { repoUrl: flags.repoUrl } : {}) },
+  );
+  const assigned = assignedVersions(run.reports.flatMap((r) => r.outcomes ?? []));
+  const text = assigned.length
+    ? `\nMLflow versions assigned (record them as mlflow.modelVersion):\n${assigned.map((a) => `  ${a.name} ${a.stewardVersion} -> ${a.version}  (${a.file})`).join("\n")}\n`
+    : "";
+  return printRun(run, io, flags.format, dryRun ? "dry-run" : "apply", flags.targets, { text, json: { assigned } });
 };

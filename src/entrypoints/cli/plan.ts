@@ -1,6 +1,97 @@
-import { UserError } from "../../core/errors.js";
-import type { CliCommand } from "./io.js";
+import { appendFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { fsRepoFiles } from "../../adapters/fs/repo-files.js";
+import { consoleLogger } from "../../adapters/log/console-logger.js";
+import { mlflowClient } from "../../adapters/mlflow/mlflow-client.js";
+import { mlflowConfigFromEnv } from "../../adapters/mlflow/mlflow-config.js";
+import { mlflowModelRegistry } from "../../adapters/mlflow/mlflow-model-registry.js";
+import { mlflowTransport } from "../../adapters/mlflow/mlflow-transport.js";
+import { parseTargets, runPlan, type PlanRun, type TargetSlot } from "../../commands/plan.js";
+import { mlflowReconciler } from "../../commands/reconcile-mlflow.js";
+import { planJson, renderPlanMarkdown, renderPlanText } from "../../core/plan/render-plan.js";
+import type { DvcRemotes } from "../../core/plan/sagemaker-model-data.js";
+import type { Target } from "../../core/plan/types.js";
+import { parseDvcConfig } from "../../core/repo/dvc-config.js";
+import { formatFinding } from "../../core/result.js";
+import type { RepoFiles } from "../../ports.js";
+import { commonFlags, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseFlags, readFormat, type CliCommand, type CliIO, type OutputFormat } from "./io.js";
 
-export const planCli: CliCommand = async () => {
-  throw new UserError("steward plan is not available yet in this build");
+const HELP = `usage: steward plan [--root DIR] [--target mlflow,sagemaker] [--commit SHA] [--format text|json|github]
+
+Reads the live state of each target and prints what \`steward apply\` would change. A target whose
+environment is not set (MLflow: MLFLOW_TRACKING_URI) is reported and skipped. Changes nothing.
+Exit 0 planned, 1 repository errors or a target could not be read, 2 usage or a requested target
+is not configured.
+`;
+
+/** The DVC remotes of .dvc/config with .dvc/config.local over it. */
+async function readRemotes(files: RepoFiles): Promise<DvcRemotes> {
+  const text = async (p: string) => {
+    const b = await files.read(p);
+    return b ? new TextDecoder().decode(b) : "";
+  };
+  const main = parseDvcConfig(await text(".dvc/config"));
+  const local = parseDvcConfig(await text(".dvc/config.local"));
+  const defaultRemote = local.defaultRemote ?? main.defaultRemote;
+  return { ...(defaultRemote ? { defaultRemote } : {}), remotes: { ...main.remotes, ...local.remotes } };
+}
+
+/** Every target's reconciler, built from the environment (read here, once). */
+export function targetSlots(env: CliIO["env"], files: RepoFiles): TargetSlot[] {
+  const slots: TargetSlot[] = [];
+  const mlflow = mlflowConfigFromEnv(env);
+  if (mlflow) {
+    const registry = mlflowModelRegistry(mlflowClient(mlflowTransport(mlflow)), { location: mlflow.trackingUri });
+    slots.push({ target: "mlflow", reconciler: mlflowReconciler({ registry, remotes: () => readRemotes(files) }) });
+  } else {
+    slots.push({ target: "mlflow", reason: "MLFLOW_TRACKING_URI is not set" });
+  }
+  // TODO(sagemaker): slots.push({ target: "sagemaker", reconciler: sagemakerReconciler({ aws: <SageMakerAws from src/adapters/aws>, dvcRemotes: () => readRemotes(files) }) });
+  return slots;
+}
+
+/** The flags plan and apply share, parsed; environment defaults for commit and repository URL. */
+export function readPlanFlags(argv: string[], io: CliIO, extra: Record<string, { type: "boolean" | "string" }> = {}) {
+  const { values } = parseFlags(argv, { ...commonFlags, target: { type: "string" }, commit: { type: "string" }, ...extra });
+  const env = (k: string) => (io.env[k] ? io.env[k] : undefined);
+  const repo = env("GITHUB_REPOSITORY");
+  return {
+    values: values as Record<string, string | boolean | undefined>,
+    format: readFormat(values.format as string | undefined),
+    root: resolve(io.cwd, (values.root as string | undefined) ?? "."),
+    targets: parseTargets(values.target as string | undefined),
+    commit: (values.commit as string | undefined) ?? env("GITHUB_SHA"),
+    repoUrl: repo ? `${env("GITHUB_SERVER_URL") ?? "https://github.com"}/${repo}` : undefined,
+  };
+}
+
+/** Prints a plan or apply run in `format`; returns the exit code. */
+export async function printRun(run: PlanRun, io: CliIO, format: OutputFormat, mode: "plan" | "apply" | "dry-run", targets: Target[] | undefined, extra: { text?: string; json?: Record<string, unknown> } = {}): Promise<number> {
+  const blocked = run.findings.some((f) => f.severity === "error");
+  if (format === "json") {
+    io.stdout(`${JSON.stringify({ ...planJson(run.reports, mode), ...(blocked ? { findings: run.findings } : {}), ...extra.json }, null, 2)}\n`);
+  } else {
+    if (blocked) io.stdout(`nothing planned: the repository has errors\n${run.findings.map((f) => formatFinding(f)).join("\n")}\n`);
+    else io.stdout(renderPlanText(run.reports) + (extra.text ?? ""));
+  }
+  if (format === "github") {
+    for (const f of run.findings.filter((x) => x.severity === "error")) io.stdout(`::error file=${f.file}${f.line ? `,line=${f.line}` : ""}::${f.message.replace(/\r?\n/g, " ")}\n`);
+    for (const r of run.reports.filter((x) => x.status === "failed")) io.stdout(`::error title=steward ${mode} ${r.target}::${(r.reason ?? "failed").replace(/\r?\n/g, " ")}\n`);
+    const summary = io.env.GITHUB_STEP_SUMMARY;
+    if (summary && !blocked) await appendFile(summary, renderPlanMarkdown(run.reports, { title: mode === "apply" ? "Apply" : "Plan" }) + (extra.text ? `\n\`\`\`\n${extra.text}\`\`\`\n` : ""));
+  }
+  if (blocked || run.reports.some((r) => r.status === "failed")) return EXIT_FINDINGS;
+  if (targets && run.reports.some((r) => r.status === "skipped")) return EXIT_USAGE;
+  return EXIT_OK;
+}
+
+export const planCli: CliCommand = async (argv, io) => {
+  const flags = readPlanFlags(argv, io);
+  if (flags.values.help) return io.stdout(HELP), EXIT_OK;
+  const files = fsRepoFiles(flags.root);
+  const run = await runPlan(
+    { files, reconcilers: targetSlots(io.env, files), logger: consoleLogger({ write: io.stderr }) },
+    { now: io.now(), ...(flags.targets ? { targets: flags.targets } : {}), ...(flags.commit ? { commit: flags.commit } : {}), ...(flags.repoUrl ? { repoUrl: flags.repoUrl } : {}) },
+  );
+  return printRun(run, io, flags.format, "plan", flags.targets);
 };

@@ -1,0 +1,42 @@
+/**
+ * `steward apply`: plan every selected target, then run its steps. Refuses to touch anything when the
+ * repository has errors. Each target stops at its first failed step (the rest are reported skipped);
+ * a re-run re-plans from live state and so resumes where the last run stopped.
+ */
+import { describeError } from "../core/errors.js";
+import type { TargetReport } from "../core/plan/render-plan.js";
+import type { StepOutcome } from "../core/plan/types.js";
+import { loadRepo } from "./load-repo.js";
+import { planTarget, selectSlots, type PlanRun, type RunPlanDeps, type RunPlanOptions } from "./plan.js";
+import type { PlanContext } from "./reconcilers.js";
+
+export interface RunApplyOptions extends RunPlanOptions {
+  /** Plan only; report what would run. */
+  dryRun?: boolean;
+}
+
+/** Applies the plan of every selected target; see PlanRun for the result (reports carry outcomes). */
+export async function runApply(deps: RunPlanDeps, opts: RunApplyOptions): Promise<PlanRun> {
+  const { state, findings } = await loadRepo({ files: deps.files });
+  if (findings.some((f) => f.severity === "error")) return { findings, reports: [] };
+  const ctx: PlanContext = { logger: deps.logger, now: opts.now, ...(opts.commit ? { commit: opts.commit } : {}), ...(opts.repoUrl ? { repoUrl: opts.repoUrl } : {}) };
+  const reports: TargetReport[] = [];
+  for (const slot of selectSlots(deps.reconcilers, opts.targets)) {
+    const report = await planTarget(slot, state, ctx);
+    if (report.status !== "planned" || opts.dryRun || report.steps.length === 0 || !slot.reconciler) {
+      reports.push(report);
+      continue;
+    }
+    let outcomes: StepOutcome[];
+    try {
+      outcomes = await deps.logger.group(`${slot.target}: applying ${report.steps.length} step(s)`, () => slot.reconciler!.apply(report, ctx));
+    } catch (err) {
+      // A reconciler should report failures as outcomes; if it throws, nothing after the throw is known.
+      reports.push({ ...report, status: "failed", reason: describeError(err) });
+      continue;
+    }
+    const failed = outcomes.some((o) => o.status === "failed");
+    reports.push({ ...report, status: failed ? "failed" : "applied", outcomes, ...(failed ? { reason: outcomes.find((o) => o.error)?.error } : {}) });
+  }
+  return { findings, reports };
+}
