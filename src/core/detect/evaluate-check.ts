@@ -1,0 +1,72 @@
+import type { Datapoint } from "../../ports.js";
+import type { MonitoringCheck } from "../types.js";
+import type { CheckVerdict, EvaluateCheck } from "./types.js";
+import { DEFAULT_DETECTORS } from "./default-config.js";
+import { streamScorer } from "./score-series.js";
+import { runLength, summarize } from "./verdict-text.js";
+
+/** Points of the series' tail returned as evidence (at least 2 x sustained). */
+export const EVIDENCE_POINTS = 60;
+/** A point is anomalous when the combined score reaches this (0.5 = a detector's own threshold). */
+export const ANOMALY_SCORE = 0.5;
+
+/**
+ * Evaluates one monitoring check (see EvaluateCheck in ./types.ts). The check's detectors (the
+ * default ensemble when it names none) score every point causally; a point is anomalous when a
+ * detector reaches its threshold, and breaches when it lies outside `check.threshold`. The status
+ * is "breach" when the last `sustained` points all breach, else "anomaly" when they are all
+ * anomalous (or breaching), else "ok". A gap of more than 1.5 periods between two points breaks a
+ * run. Non-finite values count as missing: they neither extend nor break a run. With no finite
+ * point at all the status is "insufficient-data" and the score 0.
+ */
+export const evaluateCheck: EvaluateCheck = (series, check, opts) => {
+  const refs = check.detectors.length ? check.detectors : DEFAULT_DETECTORS;
+  const scorer = streamScorer(refs);
+  const sustained = Math.max(1, Math.floor(check.sustained || 1));
+  const maxGap = 1.5 * Math.max(1, opts.periodSeconds) * 1000;
+  const flags: { t: number; value: number; anomalous: boolean; breach: boolean }[] = [];
+  let score = 0;
+  let fired: string[] = [];
+  for (const p of series) {
+    const s = scorer.push(p.t, p.value);
+    if (!Number.isFinite(p.value) || !Number.isFinite(p.t)) continue;
+    const breach = outside(p.value, check.threshold);
+    flags.push({ t: p.t, value: p.value, anomalous: s >= ANOMALY_SCORE, breach });
+    score = s;
+    fired = scorer.names.filter((_, i) => scorer.units[i]! >= ANOMALY_SCORE);
+  }
+  const finite = series.filter((p) => Number.isFinite(p.value) && Number.isFinite(p.t));
+  const evidence = finite.slice(-Math.max(EVIDENCE_POINTS, 2 * sustained));
+  const last = flags[flags.length - 1];
+  const base = { checkId: check.id, metric: check.metric, severity: check.severity, evidence, bound: boundOf(check) };
+  if (!last) {
+    return { ...base, status: "insufficient-data", score: 0, fired: [], sustainedPoints: 0, summary: `${check.metric}: no data` };
+  }
+  const breachRun = runLength(flags, (f) => f.breach, maxGap);
+  const anomalyRun = runLength(flags, (f) => f.breach || f.anomalous, maxGap);
+  const status: CheckVerdict["status"] = breachRun.length >= sustained ? "breach" : anomalyRun.length >= sustained && anomalyRun.length > 0 ? "anomaly" : "ok";
+  const run = status === "breach" ? breachRun : anomalyRun;
+  const verdict: CheckVerdict = {
+    ...base,
+    status,
+    score,
+    fired: last.breach ? [...fired, "threshold"] : fired,
+    sustainedPoints: run.length,
+    since: run.length > 0 ? run.since : undefined,
+    latest: { t: last.t, value: last.value },
+    summary: "",
+  };
+  verdict.summary = summarize(verdict, sustained);
+  return verdict;
+};
+
+function outside(v: number, b: MonitoringCheck["threshold"]): boolean {
+  return (b.min !== undefined && v < b.min) || (b.max !== undefined && v > b.max);
+}
+
+function boundOf(check: MonitoringCheck): CheckVerdict["bound"] {
+  const { min, max } = check.threshold;
+  return min === undefined && max === undefined ? undefined : { min, max };
+}
+
+export type { Datapoint };
