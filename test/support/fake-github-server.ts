@@ -393,7 +393,7 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
     const since = q.get("since");
     const list = [...state.issues.values()].filter((i) =>
       (st === "all" || i.state === st) && wanted.every((w) => i.labels.some((l) => l.toLowerCase() === w)) && (!since || i.updatedAt >= since));
-    return page(`/repos/${owner}/${repo}/issues`, q, sortIssues(list, q).map(issueJson));
+    return page(`/repos/${owner}/${repo}/issues`, q, sortIssues(list, q).map((i) => issueJson(i)));
   });
   on("POST", "/issues", (_p, _q, b) => {
     const labels = ensureLabels(b?.labels ?? []);
