@@ -1,0 +1,91 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { applyCli } from "../../src/entrypoints/cli/apply.js";
+import type { CliIO } from "../../src/entrypoints/cli/io.js";
+import { planCli } from "../../src/entrypoints/cli/plan.js";
+import { fakeMlflowServer } from "../support/fake-mlflow-server.js";
+
+/** The sample governed repository at the project root. */
+const root = resolve(import.meta.dirname, "../..");
+
+function io(env: Record<string, string | undefined>) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const cli: CliIO = { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), env, cwd: root, readStdin: async () => "", now: () => new Date("2026-11-26T00:00:00Z") };
+  return { cli, out: () => out.join(""), err: () => err.join("") };
+}
+
+describe("steward plan / apply --target mlflow", () => {
+  it("plans, applies, and then plans nothing, against the sample repository", async () => {
+    await using server = await fakeMlflowServer();
+    const env = { MLFLOW_TRACKING_URI: server.url, GITHUB_SHA: "0123abc", GITHUB_REPOSITORY: "acme/models" };
+
+    const plan = io(env);
+    expect(await planCli(["--target", "mlflow", "--format", "json"], plan.cli)).toBe(0);
+    const json = JSON.parse(plan.out());
+    expect(json).toMatchObject({ version: 1, mode: "plan", targets: [{ target: "mlflow", status: "planned" }] });
+    expect(json.totals.steps).toBeGreaterThan(0);
+    expect(server.writes()).toHaveLength(0);
+
+    const apply = io(env);
+    expect(await applyCli(["--target", "mlflow"], apply.cli)).toBe(0);
+    expect(apply.out()).toMatch(/^mlflow: \d+ changes/);
+    expect(apply.out()).toContain("MLflow versions assigned (record them as mlflow.modelVersion):");
+    const calls = server.writes().length;
+    expect(calls).toBeGreaterThan(0);
+
+    const again = io(env);
+    expect(await applyCli(["--target", "mlflow", "--format", "json"], again.cli)).toBe(0);
+    const second = JSON.parse(again.out());
+    expect(second.totals).toEqual({ steps: 0, done: 0, failed: 0, skipped: 0 });
+    expect(second.assigned).toEqual([]);
+    expect(server.writes().length).toBe(calls);
+  });
+
+  it("--dry-run changes nothing", async () => {
+    await using server = await fakeMlflowServer();
+    const run = io({ MLFLOW_TRACKING_URI: server.url });
+    expect(await applyCli(["--target", "mlflow", "--dry-run", "--format", "json"], run.cli)).toBe(0);
+    expect(JSON.parse(run.out()).mode).toBe("dry-run");
+    expect(server.writes()).toHaveLength(0);
+  });
+
+  it("reports and skips a target that is not configured; exit 2 only when it was asked for", async () => {
+    const all = io({});
+    expect(await planCli([], all.cli)).toBe(0);
+    expect(all.out()).toContain("mlflow: skipped (MLFLOW_TRACKING_URI is not set)");
+    const asked = io({});
+    expect(await planCli(["--target", "mlflow"], asked.cli)).toBe(2);
+  });
+
+  it("fails with exit 1 when a step fails, and names it", async () => {
+    await using server = await fakeMlflowServer();
+    server.inject({ match: (r) => r.method !== "GET", after: 3, times: 20, status: 500 });
+    const run = io({ MLFLOW_TRACKING_URI: server.url });
+    expect(await applyCli(["--target", "mlflow", "--format", "github"], run.cli)).toBe(1);
+    expect(run.out()).toContain("::error title=steward apply mlflow::mlflow (HTTP 500 INTERNAL_ERROR)");
+  });
+
+  it("writes the markdown plan to the job summary with --format github", async () => {
+    await using server = await fakeMlflowServer();
+    const dir = mkdtempSync(join(tmpdir(), "steward-summary-"));
+    try {
+      const summary = join(dir, "summary.md");
+      writeFileSync(summary, "");
+      const run = io({ MLFLOW_TRACKING_URI: server.url, GITHUB_STEP_SUMMARY: summary });
+      expect(await planCli(["--format", "github"], run.cli)).toBe(0);
+      const md = readFileSync(summary, "utf8");
+      expect(md).toContain("## Plan");
+      expect(md).toContain("### MLflow:");
+      expect(md).toContain("| + | `create-registered-model` | `models:/fraud-detection` |");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("rejects an unknown target", async () => {
+    await expect(planCli(["--target", "kubeflow"], io({}).cli)).rejects.toThrow(/--target takes mlflow, sagemaker/);
+  });
+});
