@@ -1,6 +1,7 @@
 import type { CommentRef, IssueRef, Scm } from "../../ports.js";
 import { hasMarker, withMarker } from "./markers.js";
 import { isByBot, type RepoContext } from "./repo-context.js";
+import { isUnprocessable } from "./to-external-error.js";
 import { toAssignees, toCommentRef, toIssueRef } from "./to-refs.js";
 
 type IssueOperations = Pick<Scm, "findIssue" | "listIssues" | "createIssue" | "updateIssue" | "comment" | "upsertComment" | "listComments">;
@@ -44,10 +45,18 @@ export function issueOperations(ctx: RepoContext, options: { since?: Date } = {}
       return all.sort((a, b) => (b.updatedAt?.getTime() ?? 0) - (a.updatedAt?.getTime() ?? 0));
     },
     async createIssue(input) {
-      const { data } = await octokit.rest.issues.create({
-        owner, repo, title: input.title, body: input.body, labels: withLabel(input.labels), assignees: toAssignees(input.assignees),
-      });
-      const ref = toIssueRef(data);
+      const request = { owner, repo, title: input.title, body: input.body, labels: withLabel(input.labels) };
+      const assignees = toAssignees(input.assignees);
+      let created;
+      try {
+        created = await octokit.rest.issues.create({ ...request, assignees });
+      } catch (err) {
+        // An owner who cannot be assigned (left the org, no access) must not stop the incident from being filed.
+        if (assignees.length === 0 || !isUnprocessable(err, /assignee/i)) throw err;
+        ctx.logger?.warn(`GitHub refused the assignees ${assignees.join(", ")}; opening "${input.title}" unassigned`);
+        created = await octokit.rest.issues.create(request);
+      }
+      const ref = toIssueRef(created.data);
       index?.set(ref.number, ref);
       return ref;
     },

@@ -1,4 +1,4 @@
-import type { Scm } from "../../ports.js";
+import type { Logger, Scm } from "../../ports.js";
 import type { GitHubClient } from "./create-octokit.js";
 import { issueOperations } from "./issue-operations.js";
 import { pullRequestOperations } from "./pull-request-operations.js";
@@ -17,6 +17,8 @@ export interface OctokitScmConfig {
   author?: string;
   /** Only issues updated since then are searched (bounds the listing in an old repository). */
   since?: Date;
+  /** Told when the adapter works around a refusal (e.g. opens an issue unassigned). */
+  logger?: Logger;
 }
 
 /** The label the bot owns, unless configured otherwise. */
@@ -37,6 +39,7 @@ export function octokitScm(config: OctokitScmConfig): Scm {
     repo: config.repo,
     label: config.label ?? DEFAULT_LABEL,
     author: config.author,
+    logger: config.logger,
   };
   const issues = issueOperations(ctx, { since: config.since });
   const pulls = pullRequestOperations(ctx);

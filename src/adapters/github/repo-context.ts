@@ -1,3 +1,4 @@
+import type { Logger } from "../../ports.js";
 import type { GitHubClient } from "./create-octokit.js";
 
 /** What every GitHub operation needs: the client, the repository and how to recognise the bot's objects. */
@@ -9,6 +10,8 @@ export interface RepoContext {
   label: string;
   /** When set, only issues and comments written by this login count as the bot's (e.g. "github-actions[bot]"). */
   author?: string;
+  /** Told when the adapter works around something (e.g. assignees GitHub refused). */
+  logger?: Logger;
 }
 
 /** Whether an object written by `user` may be the bot's: always, unless the context names the bot's login. */

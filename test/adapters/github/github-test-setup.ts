@@ -23,6 +23,6 @@ export async function githubUnderTest(options: { throttle?: boolean; files?: Rec
   const logger = recordingLogger();
   const octokit = createOctokit({ token: "t0ken", baseUrl: fake.url, logger, retryAfterBaseMs: 1, throttle: options.throttle ?? false });
   const calls = countRequests(octokit);
-  const scm = octokitScm({ octokit, owner: fake.owner, repo: fake.repo, author: options.author });
+  const scm = octokitScm({ octokit, owner: fake.owner, repo: fake.repo, author: options.author, logger });
   return { fake, logger, octokit, calls, scm, [Symbol.asyncDispose]: () => fake.close() };
 }

@@ -139,6 +139,26 @@ describe("octokitScm failures", () => {
     expect(gh.fake.requests).toHaveLength(1);
   });
 
+  it("opens the issue unassigned when GitHub refuses an assignee, and says so", async () => {
+    await using gh = await githubUnderTest();
+    const issue = await gh.scm.createIssue({ title: "t", body: marker, labels: [], assignees: ["@octocat", "@gone-user"] });
+    expect(issue.assignees).toEqual([]);
+    expect(gh.fake.requests.map((r) => r.status)).toEqual([422, 201]);
+    expect(gh.logger.lines).toEqual(['warn: GitHub refused the assignees octocat, gone-user; opening "t" unassigned']);
+  });
+
+  it("ignores markers in issues and comments by anyone but the bot when the bot's login is known", async () => {
+    await using gh = await githubUnderTest({ author: "github-actions[bot]" });
+    const forged = await gh.scm.createIssue({ title: "forged", body: marker, labels: [], assignees: [] });
+    (gh.fake.state.issues.get(forged.number) as { author: string }).author = "mallory";
+    expect(await octokitScm({ octokit: gh.octokit, owner: "acme", repo: "models", author: "github-actions[bot]" }).findIssue(marker)).toBeUndefined();
+    const sticky = stewardMarker("plan");
+    await gh.scm.comment(forged.number, `fake ${sticky}`);
+    (gh.fake.state.comments.values().next().value as { author: string }).author = "mallory";
+    await gh.scm.upsertComment(forged.number, sticky, "real");
+    expect((await gh.scm.listComments(forged.number)).map((c) => c.author)).toEqual(["mallory", "github-actions[bot]"]);
+  });
+
   it("maps an unreachable server to ExternalError without status", async () => {
     await using gh = await githubUnderTest();
     await gh.fake.close();
