@@ -50,6 +50,8 @@ function diffModel(want: DesiredRegisteredModel, live: LiveRegisteredModel | und
 
   // The registered model.
   if (!live) {
+    const recorded = want.versions.filter((v) => v.recordedNumber !== undefined).length;
+    if (recorded) notes.push(`${name}: not in MLflow yet; ${recorded} version file(s) record MLflow numbers that registering anew will not keep`);
     steps.push(
       step("create-registered-model", `models:/${name}`, `create registered model ${name}`, { name, description: want.description, tags: want.tags }, [
         { field: "description", to: want.description },
@@ -71,7 +73,7 @@ function diffModel(want: DesiredRegisteredModel, live: LiveRegisteredModel | und
   const matched = new Set<string>();
   const liveOf = new Map<string, LiveModelVersion>();
   for (const v of want.versions) {
-    const m = matchVersion(live, v);
+    const m = matchVersion(name, live, v);
     notes.push(...m.notes);
     if (m.kind === "conflict") continue;
     if (m.kind === "found") {
@@ -95,7 +97,7 @@ function diffModel(want: DesiredRegisteredModel, live: LiveRegisteredModel | und
       step(
         "create-model-version",
         uri({ stewardVersion: v.stewardVersion }),
-        `register ${v.stewardVersion} as a new version of ${name} from ${v.source}`,
+        `register ${v.stewardVersion} as a new version of ${name}`,
         { name, stewardVersion: v.stewardVersion, file: v.file, source: v.source, ...(v.runId ? { runId: v.runId } : {}), ...(v.description !== undefined ? { description: v.description } : {}), tags },
         [{ field: "source", to: v.source }, ...(v.runId ? [{ field: "run_id", to: v.runId }] : []), ...Object.entries(tags).map(([k, x]) => ({ field: `tag ${k}`, to: x }))],
       ),
