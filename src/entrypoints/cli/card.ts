@@ -1,6 +1,79 @@
-import { UserError } from "../../core/errors.js";
-import type { CliCommand } from "./io.js";
+import { appendFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { fsRepoFiles } from "../../adapters/fs/repo-files.js";
+import { gitCliHistory } from "../../adapters/git/git-cli-history.js";
+import { mlflowClient } from "../../adapters/mlflow/mlflow-client.js";
+import { mlflowConfigFromEnv } from "../../adapters/mlflow/mlflow-config.js";
+import { mlflowRunReader } from "../../adapters/mlflow/mlflow-run-reader.js";
+import { mlflowTransport } from "../../adapters/mlflow/mlflow-transport.js";
+import { renderCards, type RenderCardsReport } from "../../commands/render-cards.js";
+import { commonFlags, EXIT_FINDINGS, EXIT_OK, parseFlags, readFormat, type CliCommand, type CliIO } from "./io.js";
 
-export const cardCli: CliCommand = async () => {
-  throw new UserError("steward card is not available yet in this build");
+const HELP = `usage: steward card [--model M] [--check] [--out DIR] [--root DIR] [--format text|json|github]
+
+Renders models/<model>/MODEL_CARD.md for every model (or --model M) from the YAML, the policy and the
+git history of model.yaml. With MLFLOW_TRACKING_URI set, each version's run is read from MLflow and
+disagreements with the YAML are shown. A repository may override the template at
+.steward/templates/model-card.md.hbs.
+
+  --check       write nothing; exit 1 and print a unified diff where a card is stale or missing
+  --out DIR     write (or check) the cards below DIR instead of the repository
+`;
+
+/** `steward card`: flags and environment in, report out. Exit 1 only when --check finds a stale card. */
+export const cardCli: CliCommand = async (argv, io) => {
+  const { values } = parseFlags(argv, { ...commonFlags, model: { type: "string" }, check: { type: "boolean" }, out: { type: "string" } });
+  if (values.help) {
+    io.stdout(HELP);
+    return EXIT_OK;
+  }
+  const format = readFormat(values.format);
+  const root = resolve(io.cwd, values.root ?? ".");
+  const mlflow = mlflowConfigFromEnv(io.env);
+  const report = await renderCards(
+    {
+      files: fsRepoFiles(root),
+      git: gitCliHistory(root),
+      ...(mlflow ? { runs: mlflowRunReader(mlflowClient(mlflowTransport(mlflow)), mlflow.trackingUri) } : {}),
+      ...(values.out ? { out: fsRepoFiles(resolve(io.cwd, values.out)) } : {}),
+    },
+    { ...(values.model ? { model: values.model } : {}), check: values.check ?? false },
+  );
+  if (format === "json") io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  else if (format === "github") await printGithub(report, io);
+  else printText(report, io, values.check ?? false);
+  return values.check && report.staleCount > 0 ? EXIT_FINDINGS : EXIT_OK;
 };
+
+function printText(report: RenderCardsReport, io: CliIO, check: boolean): void {
+  for (const w of report.warnings) io.stderr(`warning: ${w}\n`);
+  for (const c of report.cards) {
+    const mlflow = c.mlflowDisagreements ? ` (${c.mlflowDisagreements} disagreement(s) with MLflow)` : "";
+    io.stdout(`${c.file}: ${c.status}${mlflow}\n`);
+    if (c.diff) io.stdout(c.diff);
+  }
+  if (check && report.staleCount) io.stdout(`${report.staleCount} model card(s) out of date: run \`steward card\` and commit the result\n`);
+}
+
+async function printGithub(report: RenderCardsReport, io: CliIO): Promise<void> {
+  for (const w of report.warnings) io.stdout(`::warning::${escapeData(w)}\n`);
+  for (const c of report.cards) {
+    if (c.mlflowDisagreements) io.stdout(`::warning file=${escapeProperty(c.file)}::${escapeData(`${c.mlflowDisagreements} disagreement(s) between the YAML and MLflow`)}\n`);
+    if (c.status !== "stale" && c.status !== "missing") continue;
+    io.stdout(`::error file=${escapeProperty(c.file)},title=stale model card::${escapeData(`${c.file} is ${c.status}: run steward card and commit the result`)}\n`);
+    io.stdout(`::group::diff ${c.file}\n${c.diff ?? ""}::endgroup::\n`);
+  }
+  const summary = io.env.GITHUB_STEP_SUMMARY;
+  if (summary) {
+    const rows = report.cards.map((c) => `| \`${c.file}\` | ${c.status} | ${c.mlflowDisagreements} |`);
+    await appendFile(summary, ["### Model cards", "", "| Card | Status | MLflow disagreements |", "|---|---|---:|", ...rows, ""].join("\n"));
+  }
+}
+
+function escapeData(s: string): string {
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}

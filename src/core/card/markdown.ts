@@ -1,0 +1,89 @@
+/**
+ * Escaping of untrusted text (anything read from YAML or MLflow) for GitHub-flavoured Markdown.
+ * The card's view model holds only escaped strings; the template prints them verbatim.
+ *
+ * Guarantees, for every input: no raw HTML or HTML comments (`<` is escaped), no link or image
+ * syntax (`[`/`]` escaped), no autolinks (URLs and `www.` hosts become code spans), no @mention
+ * pings (mentions become code spans), no block syntax at the start of a paragraph, no character
+ * references (`&` escaped), and in table cells no `|` or newline that would break the row.
+ */
+
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const URL_LIKE = /\b(?:[a-z][a-z0-9+.-]*:\/\/|(?:javascript|vbscript|data|mailto|file):|www\.)[^\s]*/gi;
+const MENTION = /(^|[^\w`@])@([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\/[a-z0-9_.-]+)?)/gi;
+const PUNCTUATION = /[\\`*_[\]<>|~&$]/g;
+
+/** Removes control and bidi-override characters and normalizes line endings. */
+export function clean(text: string): string {
+  return text.replace(/\r\n?/g, "\n").replace(INVISIBLE, "");
+}
+
+/**
+ * Text as Markdown paragraphs: blank lines separate paragraphs, single newlines become spaces.
+ * Every Markdown-significant character is backslash-escaped; URLs and mentions become code spans.
+ */
+export function mdText(text: string | undefined): string {
+  if (text === undefined) return "";
+  return clean(text)
+    .split(/\n\s*\n/)
+    .map((p) => mdInline(p.replace(/\s+/g, " ").trim()))
+    .filter((p) => p !== "")
+    .join("\n\n");
+}
+
+/** One table cell: like mdText, on one line, with `|` escaped so the row stays intact. */
+export function mdCell(text: string | undefined): string {
+  if (text === undefined || text.trim() === "") return "—";
+  return pipeSafe(mdText(text).replace(/\n+/g, " "));
+}
+
+/** A code span for identifiers (shas, image URIs, md5, paths): literal text, one line. */
+export function code(text: string): string {
+  const s = clean(text).replace(/\s+/g, " ").trim();
+  if (s === "") return "";
+  const longest = Math.max(0, ...[...s.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  const pad = s.startsWith("`") || s.endsWith("`") || (s.startsWith(" ") && s.endsWith(" ")) ? " " : "";
+  return `${fence}${pad}${s}${pad}${fence}`;
+}
+
+/** A code span for a table cell (GFM splits cells on `|` even inside code spans, unless escaped). */
+export function codeCell(text: string | undefined): string {
+  if (text === undefined || text.trim() === "") return "—";
+  return pipeSafe(code(text));
+}
+
+/** Escapes `|` that is not already escaped (in a table, `\|` is a literal pipe, also in code spans). */
+export function pipeSafe(s: string): string {
+  return s.replace(/\\\|/g, "\u0000").replace(/\|/g, "\\|").replace(/\u0000/g, "\\|");
+}
+
+function mdInline(line: string): string {
+  let out = "";
+  let last = 0;
+  // URLs and mentions are cut out first and shown as code, so they can neither link nor ping.
+  const spans: { start: number; end: number; text: string }[] = [];
+  for (const m of line.matchAll(URL_LIKE)) spans.push({ start: m.index!, end: m.index! + m[0].length, text: m[0] });
+  for (const m of line.matchAll(MENTION)) {
+    const start = m.index! + m[1]!.length;
+    const end = start + 1 + m[2]!.length;
+    if (!spans.some((s) => start < s.end && end > s.start)) spans.push({ start, end, text: line.slice(start, end) });
+  }
+  spans.sort((a, b) => a.start - b.start);
+  for (const s of spans) {
+    if (s.start < last) continue;
+    out += escapePlain(line.slice(last, s.start), out === "");
+    out += code(s.text);
+    last = s.end;
+  }
+  return out + escapePlain(line.slice(last), out === "");
+}
+
+function escapePlain(s: string, atLineStart: boolean): string {
+  let e = s.replace(PUNCTUATION, "\\$&");
+  if (atLineStart) {
+    // Block syntax only matters at the start of a paragraph: lists, headings, quotes, setext, fences.
+    e = e.replace(/^([-+=#])/, "\\$1").replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
+  }
+  return e;
+}

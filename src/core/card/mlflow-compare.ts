@@ -1,0 +1,70 @@
+import type { ModelVersionSpec } from "../types.js";
+import { formatNumber } from "./format.js";
+import { code, codeCell, mdCell, mdText } from "./markdown.js";
+import type { RunLookup } from "./run-reader.js";
+
+export interface MlflowRow {
+  version: string;
+  run: string;
+  status: string;
+  /** Escaped sentences, one per disagreement; empty when the run agrees with the YAML. */
+  disagreements: string[];
+}
+
+export interface MlflowView {
+  /** False when the card was built without MLflow (no tracking URI). */
+  checked: boolean;
+  rows: MlflowRow[];
+  disagreementCount: number;
+}
+
+/** Relative tolerance under which a YAML metric and an MLflow metric count as equal. */
+const TOLERANCE = 1e-6;
+
+/**
+ * Where each version's YAML disagrees with its MLflow run: every YAML metric against the run's latest
+ * value; the version's git commit against the run's `mlflow.source.git.commit` tag (a prefix matches);
+ * the version's tags against run params of the same name. Versions without a run id are left out.
+ */
+export function compareWithMlflow(versions: ModelVersionSpec[], runs: Map<string, RunLookup> | undefined): MlflowView {
+  if (!runs) return { checked: false, rows: [], disagreementCount: 0 };
+  const rows: MlflowRow[] = [];
+  for (const v of versions) {
+    if (!v.mlflow) continue;
+    const lookup = runs.get(v.mlflow.runId) ?? { kind: "missing" };
+    rows.push(row(v, lookup));
+  }
+  return { checked: true, rows, disagreementCount: rows.reduce((n, r) => n + r.disagreements.length, 0) };
+}
+
+function row(v: ModelVersionSpec, lookup: RunLookup): MlflowRow {
+  const version = codeCell(v.version);
+  const runId = v.mlflow!.runId;
+  if (lookup.kind === "missing") return { version, run: codeCell(runId), status: "not found", disagreements: [`run ${code(runId)} does not exist in MLflow`] };
+  if (lookup.kind === "error") return { version, run: codeCell(runId), status: "unreadable", disagreements: [`could not read run ${code(runId)}: ${mdText(lookup.message)}`] };
+  const run = lookup.run;
+  const out: string[] = [];
+  for (const name of Object.keys(v.metrics).sort()) {
+    const yaml = v.metrics[name]!;
+    const logged = run.metrics[name];
+    if (logged === undefined) out.push(`${code(name)}: ${formatNumber(yaml)} in YAML, not logged in the run`);
+    else if (Math.abs(yaml - logged) > TOLERANCE * Math.max(1, Math.abs(yaml), Math.abs(logged))) {
+      out.push(`${code(name)}: ${formatNumber(yaml)} in YAML, ${formatNumber(logged)} in MLflow`);
+    }
+  }
+  const commit = run.tags["mlflow.source.git.commit"];
+  if (v.lineage.commit && commit && !commit.startsWith(v.lineage.commit) && !v.lineage.commit.startsWith(commit)) {
+    out.push(`git commit: ${code(v.lineage.commit)} in YAML, ${code(commit)} in MLflow`);
+  }
+  for (const key of Object.keys(v.tags).sort()) {
+    const param = run.params[key];
+    if (param !== undefined && param !== v.tags[key]) out.push(`${code(key)}: ${code(v.tags[key]!)} in YAML, ${code(param)} in MLflow`);
+  }
+  return { version, run: runLink(runId, run.url), status: mdCell(run.status ?? "unknown"), disagreements: out };
+}
+
+/** A Markdown link to the run when the URL is a plain http(s) URL, else the id as code. */
+function runLink(runId: string, url: string): string {
+  const safe = /^https?:\/\/[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]+$/.test(url) && !/[()]/.test(url);
+  return safe ? `[${code(runId)}](${url})` : codeCell(runId);
+}
