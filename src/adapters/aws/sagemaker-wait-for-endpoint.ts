@@ -57,7 +57,10 @@ export async function waitForEndpoint(deps: { sagemaker: SageMakerEndpoints; clo
     const elapsed = clock.now().getTime() - start;
     if (!ep) return { kind: "missing" };
     if (ep.status !== lastStatus || clock.now().getTime() - lastReport >= reportEvery) {
-      const variants = ep.variants.map((v) => `${v.name} ${v.currentWeight ?? "?"}w/${v.currentInstanceCount ?? "?"}i`).join(", ");
+      const variants = ep.variants
+        .filter((v) => v.currentWeight !== undefined || v.currentInstanceCount !== undefined)
+        .map((v) => `${v.name}: weight ${v.currentWeight ?? "?"}, ${v.currentInstanceCount ?? "?"} instance(s)`)
+        .join("; ");
       logger.info(`endpoint ${opts.endpoint}: ${ep.status} after ${formatDuration(elapsed / 1000)}${variants ? ` (${variants})` : ""}${ep.failureReason ? ` - ${ep.failureReason}` : ""}`);
       lastStatus = ep.status;
       lastReport = clock.now().getTime();

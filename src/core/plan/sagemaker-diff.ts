@@ -92,7 +92,9 @@ export function diffSageMaker(desired: DesiredEndpoint, live: LiveSageMakerState
 
   const protectedConfigs = [live.endpoint?.configName, live.endpoint?.pendingConfigName, desired.config.name].filter((x): x is string => !!x);
   const configs = retention(live.ownedConfigs, protectedConfigs, desired.retain);
-  if (configs.kept[0] && live.endpoint?.configName !== desired.config.name) notes.push(`${desired.endpoint}: previous endpoint config kept for rollback: ${configs.kept[0]}`);
+  const serving = live.endpoint?.configName;
+  if (serving && serving !== desired.config.name) notes.push(`${desired.endpoint}: endpoint config ${serving} (serving now) is kept for rollback`);
+  else if (configs.kept[0]) notes.push(`${desired.endpoint}: previous endpoint config kept for rollback: ${configs.kept[0]}`);
   for (const name of configs.candidates) notes.push(`${desired.endpoint}: clean-up candidate (beyond retain=${desired.retain}, not deleted): endpoint-config/${name}`);
   const protectedModels = [...desired.models.map((m) => m.name), ...(live.currentConfig?.variants.map((v) => v.modelName) ?? [])];
   const models = retention(live.ownedModels, protectedModels, desired.retain);
