@@ -6,16 +6,19 @@
 const PREFIX = "<!-- steward:";
 const SUFFIX = " -->";
 
-/** Characters a marker key may keep as they are; everything else is percent-encoded. */
-const SAFE = /[^A-Za-z0-9._/@-]/g;
+/** Characters a marker key may not keep as they are: they are percent-encoded. */
+const UNSAFE = /[^A-Za-z0-9._/@-]/gu;
+
+/** Percent-encodes one character as its UTF-8 bytes (a lone surrogate becomes U+FFFD). */
+const encode = (c: string) => [...Buffer.from(c, "utf8")].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("");
 
 /**
  * The marker for a key made of `parts` (e.g. "issue", model, check), joined with ":".
  * Each part is encoded so that no part can contain ":", spaces or "-->", and different keys never collide.
  */
 export function stewardMarker(...parts: string[]): string {
-  if (parts.length === 0) throw new RangeError("a marker needs at least one part");
-  const key = parts.map((p) => p.replace(SAFE, (c) => encodeURIComponent(c))).join(":");
+  if (parts.length === 0 || parts.some((p) => p === "")) throw new RangeError("a marker needs one or more non-empty parts");
+  const key = parts.map((p) => p.replace(UNSAFE, encode)).join(":");
   return `${PREFIX}${key}${SUFFIX}`;
 }
 
