@@ -16,7 +16,9 @@ const common = {
   banner: { js: "import { createRequire as __stewardRequire } from 'node:module'; const require = __stewardRequire(import.meta.url);" },
 };
 
-await build({ ...common, entryPoints: ["src/entrypoints/cli-main.ts"], outfile: "dist/cli.js", splitting: false });
+const WORKER = "src/adapters/fs/check-worker.ts";
+await build({ ...common, entryPoints: ["src/entrypoints/cli-main.ts"], outfile: "dist/cli.js" });
+await build({ ...common, entryPoints: [WORKER], outfile: "dist/check-worker.js" });
 
 if (!cliOnly) {
   const actions = readdirSync("actions", { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
@@ -24,6 +26,7 @@ if (!cliOnly) {
     const entry = `src/entrypoints/actions/${name}.ts`;
     if (!existsSync(entry)) continue;
     await build({ ...common, entryPoints: [entry], outfile: `actions/${name}/dist/index.js`, minify: true });
+    if (name === "validate") await build({ ...common, entryPoints: [WORKER], outfile: `actions/${name}/dist/check-worker.js`, minify: true });
     console.log(`built actions/${name}/dist/index.js`);
   }
 }

@@ -52,8 +52,8 @@ export interface GitHistory {
   show(ref: string, path: string): Promise<string | undefined>;
   /** Repository-relative paths that differ between `ref` (merge base with HEAD) and the working tree. */
   changedFiles(ref: string): Promise<string[]>;
-  /** Commits that changed `path`, newest first (follows the first parent). */
-  log(path: string): Promise<CommitInfo[]>;
+  /** Commits that changed `path`, newest first (follows the first parent), reachable from `ref` (default HEAD). */
+  log(path: string, ref?: string): Promise<CommitInfo[]>;
   /** The commit HEAD points at, or undefined outside a repository. */
   head(): Promise<CommitInfo | undefined>;
 }

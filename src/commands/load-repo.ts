@@ -5,6 +5,7 @@ import { unsafeRepoPath } from "../core/repo/dvc-pointer.js";
 import { sortFindings, type Finding } from "../core/result.js";
 import type { RepoState } from "../core/types.js";
 import type { RepoFiles } from "../ports.js";
+import { mapLimit } from "../core/map-limit.js";
 
 export interface LoadedRepo {
   state: RepoState;
@@ -15,21 +16,22 @@ export interface LoadedRepo {
 }
 
 /** Checks many files; the default reads and checks them in this thread. A parallel checker may be injected. */
-export type FileChecker = (files: RepoFiles, paths: string[]) => Promise<{ checks: FileCheck[]; texts: Map<string, string> | ((file: string) => Promise<string | undefined>) }>;
+export type FileChecker = (files: RepoFiles, paths: string[]) => Promise<{ checks: FileCheck[]; texts: Map<string, string> }>;
+
+/** Files read at once: enough to keep the disk busy, far below the open-file limit. */
+const READ_CONCURRENCY = 32;
 
 export const sequentialChecker: FileChecker = async (files, paths) => {
   const checks: FileCheck[] = [];
   const texts = new Map<string, string>();
   const decoder = new TextDecoder();
-  await Promise.all(
-    paths.map(async (p) => {
-      const bytes = await files.read(p);
-      if (!bytes) return;
-      const c = checkFile(p, bytes);
-      checks.push(c);
-      if (c.findings.length) texts.set(p, decoder.decode(bytes));
-    }),
-  );
+  await mapLimit(paths, READ_CONCURRENCY, async (p) => {
+    const bytes = await files.read(p);
+    if (!bytes) return;
+    const c = checkFile(p, bytes);
+    checks.push(c);
+    if (c.findings.length) texts.set(p, decoder.decode(bytes));
+  });
   return { checks, texts };
 };
 
@@ -48,8 +50,7 @@ export async function loadRepo(deps: { files: RepoFiles; checker?: FileChecker }
   const pointerStatus = new Map<string, PointerStatus>();
   const pointerTexts = new Map<string, string>();
   const refs = [...new Set(pointerReferences(state).map((r) => r.path))].filter((p) => !unsafeRepoPath(p));
-  await Promise.all(
-    refs.map(async (path) => {
+  await mapLimit(refs, READ_CONCURRENCY, async (path) => {
       const status = await statPointer(files, path);
       if (status !== "ok") return void pointerStatus.set(path, status);
       const bytes = (await files.read(path))!;
@@ -58,11 +59,10 @@ export async function loadRepo(deps: { files: RepoFiles; checker?: FileChecker }
       if (c.parsed?.kind === "DvcPointer") state.pointers.set(path, c.parsed.spec);
       if (c.findings.length) pointerTexts.set(path, new TextDecoder().decode(bytes));
       pointerStatus.set(path, c.findings.some((f) => f.severity === "error") ? "invalid" : "ok");
-    }),
-  );
+  });
 
   pending.push(...runRules({ state, pointerStatus, invalidFiles }));
-  const textOf = await textLookup(texts, pending, pointerTexts);
+  const textOf = await textLookup(files, texts, pending, pointerTexts);
   return { state, findings: sortFindings(positionFindings(pending, textOf)), fileCount: paths.length };
 }
 
@@ -74,13 +74,15 @@ async function statPointer(files: RepoFiles, path: string): Promise<PointerStatu
   return stat?.kind === "file" ? "ok" : "not-a-file";
 }
 
-async function textLookup(
-  texts: Map<string, string> | ((file: string) => Promise<string | undefined>),
-  pending: PendingFinding[],
-  extra: Map<string, string>,
-): Promise<(file: string) => string | undefined> {
-  if (texts instanceof Map) return (f) => texts.get(f) ?? extra.get(f);
-  const need = [...new Set(pending.filter((f) => f.line === undefined && !extra.has(f.file)).map((f) => f.file))];
-  const loaded = new Map(await Promise.all(need.map(async (f) => [f, await texts(f)] as const)));
-  return (f) => extra.get(f) ?? loaded.get(f);
+/** Texts of every file that has an unpositioned finding: those the checker kept, the rest read again. */
+async function textLookup(files: RepoFiles, kept: Map<string, string>, pending: PendingFinding[], extra: Map<string, string>): Promise<(file: string) => string | undefined> {
+  const need = [...new Set(pending.filter((f) => f.line === undefined && !kept.has(f.file) && !extra.has(f.file)).map((f) => f.file))];
+  const decoder = new TextDecoder();
+  const loaded = new Map(
+    await mapLimit(need, READ_CONCURRENCY, async (f) => {
+      const bytes = await files.read(f);
+      return [f, bytes ? decoder.decode(bytes) : undefined] as const;
+    }),
+  );
+  return (f) => kept.get(f) ?? extra.get(f) ?? loaded.get(f);
 }

@@ -218,10 +218,37 @@ export interface DvcPointer {
   outs: DvcOut[];
 }
 
-export function versionsOf(state: Pick<RepoState, "versions">, model: string): ModelVersionSpec[] {
-  return state.versions.filter((v) => v.model === model);
+interface VersionIndex {
+  size: number;
+  byKey: Map<string, ModelVersionSpec>;
+  byModel: Map<string, ModelVersionSpec[]>;
 }
 
+// Lookups by model and version are on every hot path (rules, plans, monitor); index each versions
+// array once. The index is rebuilt if the array grows, so appending stays correct.
+const indexes = new WeakMap<ModelVersionSpec[], VersionIndex>();
+
+function indexOf(versions: ModelVersionSpec[]): VersionIndex {
+  let idx = indexes.get(versions);
+  if (!idx || idx.size !== versions.length) {
+    idx = { size: versions.length, byKey: new Map(), byModel: new Map() };
+    for (const v of versions) {
+      if (!idx.byKey.has(`${v.model}\u0000${v.version}`)) idx.byKey.set(`${v.model}\u0000${v.version}`, v);
+      const list = idx.byModel.get(v.model);
+      if (list) list.push(v);
+      else idx.byModel.set(v.model, [v]);
+    }
+    indexes.set(versions, idx);
+  }
+  return idx;
+}
+
+/** The versions of one model, in the order of `state.versions`. */
+export function versionsOf(state: Pick<RepoState, "versions">, model: string): ModelVersionSpec[] {
+  return indexOf(state.versions).byModel.get(model) ?? [];
+}
+
+/** The version spec, or undefined. */
 export function findVersion(state: Pick<RepoState, "versions">, model: string, version: string): ModelVersionSpec | undefined {
-  return state.versions.find((v) => v.model === model && v.version === version);
+  return indexOf(state.versions).byKey.get(`${model}\u0000${version}`);
 }

@@ -1,4 +1,5 @@
-import { lstat, mkdir, readdir, readFile, realpath, rename, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { lstat, mkdir, readdir, realpath, rename, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { FileStat, RepoFiles } from "../../ports.js";
 
@@ -33,8 +34,11 @@ export function fsRepoFiles(root: string): RepoFiles {
       return out.sort();
     },
     async read(path) {
+      // Governed files are small and local: a synchronous read costs a few microseconds, while the
+      // promise API's open/stat/read/close round trips through the thread pool dominated validation
+      // of large repositories.
       try {
-        return await readFile(abs(path));
+        return readFileSync(abs(path));
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
         if (code === "ENOENT" || code === "EISDIR" || code === "ENOTDIR") return undefined;

@@ -46,8 +46,8 @@ export function gitCliHistory(root: string): GitHistory {
       const names = [...diff.stdout.split("\0"), ...untracked.stdout.split("\0")].filter(Boolean);
       return [...new Set(names)].sort();
     },
-    async log(path) {
-      const r = await git(root, ["log", "--first-parent", `--format=${FORMAT}`, "--", path]);
+    async log(path, ref = "HEAD") {
+      const r = await git(root, ["log", "--first-parent", `--format=${FORMAT}`, ref, "--", path]);
       return r.code === 0 ? parseCommits(r.stdout) : [];
     },
     async head() {

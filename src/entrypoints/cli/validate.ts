@@ -1,6 +1,46 @@
-import { UserError } from "../../core/errors.js";
-import type { CliCommand } from "./io.js";
+import { resolve } from "node:path";
+import { fsRepoFiles } from "../../adapters/fs/repo-files.js";
+import { gitCliHistory } from "../../adapters/git/git-cli-history.js";
+import { s3DvcRemote } from "../../adapters/aws/s3-dvc-remote.js";
+import { consoleLogger, silentLogger } from "../../adapters/log/console-logger.js";
+import { parallelChecker } from "../../adapters/fs/parallel-checker.js";
+import { gitPromotionHistory } from "../../commands/promotion-history.js";
+import { validateRepo } from "../../commands/validate.js";
+import { renderValidateSummary, renderValidateText, toValidateJson } from "../../core/report/validate-report.js";
+import { emitAnnotations, writeJobSummary } from "../github-output.js";
+import { commonFlags, EXIT_FINDINGS, EXIT_OK, parseFlags, readFormat, type CliCommand } from "./io.js";
 
-export const validateCli: CliCommand = async () => {
-  throw new UserError("steward validate is not available yet in this build");
+const HELP = `usage: steward validate [--root DIR] [--base REF] [--check-remote] [--format text|json|github]
+
+Checks every file under models/ and policies/ against its schema, the references between them,
+the DVC pointers they name (with --check-remote: the objects in the DVC remote), and, with
+--base, the promotion gates of every stage change since REF. Exit 0 valid, 1 problems, 2 usage.
+`;
+
+export const validateCli: CliCommand = async (argv, io) => {
+  const { values } = parseFlags(argv, { ...commonFlags, base: { type: "string" }, "check-remote": { type: "boolean" }, workers: { type: "string" } });
+  if (values.help) return io.stdout(HELP), EXIT_OK;
+  const format = readFormat(values.format);
+  const root = resolve(io.cwd, values.root ?? ".");
+  const git = gitCliHistory(root);
+  const logger = format === "json" ? silentLogger : consoleLogger({ write: io.stderr });
+  const workers = values.workers === undefined ? undefined : Number(values.workers);
+  const report = await validateRepo(
+    {
+      files: fsRepoFiles(root),
+      git,
+      history: values.base ? gitPromotionHistory(git, values.base) : undefined,
+      remoteFor: (options) => s3DvcRemote(options),
+      checker: parallelChecker(root, workers === undefined ? {} : { workers }),
+      logger,
+    },
+    { ...(values.base ? { base: values.base } : {}), checkRemote: values["check-remote"] ?? false, now: io.now() },
+  );
+  if (format === "json") io.stdout(JSON.stringify(toValidateJson(report), null, 2) + "\n");
+  else io.stdout(renderValidateText(report));
+  if (format === "github") {
+    emitAnnotations(report.findings, "steward validate");
+    await writeJobSummary(renderValidateSummary(report));
+  }
+  return report.errorCount > 0 ? EXIT_FINDINGS : EXIT_OK;
 };

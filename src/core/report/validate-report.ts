@@ -1,0 +1,68 @@
+import type { GateResult } from "../policy/evaluate-gates.js";
+import { formatFinding, type Finding } from "../result.js";
+import { mdCell, mdTable } from "./markdown.js";
+
+/** What `steward validate` reports; the JSON form is this object with `schema: "steward.validate/v1"`. */
+export interface ValidateSummary {
+  fileCount: number;
+  findings: Finding[];
+  gates: GateResult[];
+  remote?: { checked: number; found: { dvc3: number; dvc2: number }; missing: unknown[] };
+  errorCount: number;
+  warningCount: number;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** Plain text for a terminal: findings grouped by file, then gates, then a one-line verdict. */
+export function renderValidateText(r: ValidateSummary): string {
+  const lines: string[] = [];
+  const byFile = new Map<string, Finding[]>();
+  for (const f of r.findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  for (const [file, fs] of byFile) {
+    lines.push(file);
+    for (const f of fs) lines.push(`  ${`${f.line ?? "-"}:${f.column ?? "-"}`.padEnd(8)} ${f.severity.padEnd(7)} ${f.message}  [${f.code}]`);
+    lines.push("");
+  }
+  if (r.gates.length) {
+    lines.push("Promotion gates");
+    for (const g of r.gates) {
+      lines.push(`  ${g.ok ? "pass" : "FAIL"}  ${g.promotion.model} ${g.promotion.version} -> ${g.promotion.stage} (policy ${g.policy})`);
+      for (const c of g.checks) lines.push(`        ${c.ok ? "ok  " : "fail"}  ${c.message}`);
+    }
+    lines.push("");
+  }
+  if (r.remote) lines.push(`DVC remote: ${r.remote.checked} objects checked, ${r.remote.found.dvc3} in DVC 3 layout, ${r.remote.found.dvc2} in DVC 2 layout, ${r.remote.missing.length} missing`, "");
+  const verdict = r.errorCount === 0 ? "ok" : "invalid";
+  lines.push(`${verdict}: ${plural(r.errorCount, "error")}, ${plural(r.warningCount, "warning")} in ${plural(r.fileCount, "file")}`);
+  return lines.join("\n") + "\n";
+}
+
+/** The stable JSON document (documented in docs/validate.md). */
+export function toValidateJson(r: ValidateSummary): object {
+  return {
+    schema: "steward.validate/v1",
+    ok: r.errorCount === 0,
+    errorCount: r.errorCount,
+    warningCount: r.warningCount,
+    fileCount: r.fileCount,
+    findings: r.findings.map((f) => ({ file: f.file, line: f.line ?? null, column: f.column ?? null, path: f.path, code: f.code, severity: f.severity, message: f.message })),
+    gates: r.gates.map((g) => ({ model: g.promotion.model, version: g.promotion.version, stage: g.promotion.stage, policy: g.policy, ok: g.ok, checks: g.checks })),
+    ...(r.remote ? { remote: r.remote } : {}),
+  };
+}
+
+/** The job summary: a verdict, every problem in one table (annotations show only ten), and the gates. */
+export function renderValidateSummary(r: ValidateSummary): string {
+  const out = [`## steward validate: ${r.errorCount === 0 ? "✅ valid" : "❌ invalid"}`, "", `${plural(r.errorCount, "error")}, ${plural(r.warningCount, "warning")} in ${plural(r.fileCount, "file")}.`, ""];
+  if (r.findings.length) {
+    out.push(mdTable(["", "file", "line", "problem", "code"], r.findings.map((f) => [f.severity === "error" ? "❌" : "⚠️", f.file, String(f.line ?? ""), f.message, f.code])), "");
+  }
+  if (r.gates.length) {
+    out.push("### Promotion gates", "");
+    out.push(mdTable(["", "model", "version", "stage", "policy", "checks"], r.gates.map((g) => [g.ok ? "✅" : "❌", g.promotion.model, g.promotion.version, g.promotion.stage, g.policy, g.checks.map((c) => `${c.ok ? "✓" : "✗"} ${c.message}`).join("; ")])), "");
+  }
+  return out.join("\n");
+}
+
+export { formatFinding, mdCell };
