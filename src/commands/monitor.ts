@@ -5,6 +5,7 @@
  * only reads, sequences and writes.
  */
 import { describeError } from "../core/errors.js";
+import { evaluateCheck as defaultEvaluateCheck } from "../core/detect/evaluate-check.js";
 import type { CheckVerdict, EvaluateCheck } from "../core/detect/types.js";
 import type { TargetPlan } from "../core/plan/types.js";
 import { alignRange } from "../core/monitor/align-range.js";
@@ -33,8 +34,8 @@ export interface MonitorDeps {
   /** The governed repository: model.yaml files are read from it to build PR edits. */
   files: RepoFiles;
   logger: Logger;
-  /** The detection engine's evaluateCheck (src/core/detect/evaluate-check.ts). */
-  evaluateCheck: EvaluateCheck;
+  /** Evaluates one check; default the detection engine's (src/core/detect/evaluate-check.ts). Tests inject their own. */
+  evaluateCheck?: EvaluateCheck;
   /** Loads the desired state; default loadRepo({ files }). */
   load?: () => Promise<LoadedRepo>;
   /** GitHub. Without it nothing is read back or written there (dry runs without a token). */
@@ -68,6 +69,7 @@ export async function runMonitor(deps: MonitorDeps, opts: MonitorOptions): Promi
   const dryRun = opts.dryRun ?? false;
   const warnings: string[] = [];
   const { logger } = deps;
+  const evaluate = deps.evaluateCheck ?? defaultEvaluateCheck;
 
   const loaded = await (deps.load ?? (() => loadRepo({ files: deps.files })))();
   for (const f of loaded.findings) if (f.severity === "error") warnings.push(`${f.file}${f.line ? `:${f.line}` : ""}: ${f.message} (left out of this run)`);
@@ -98,7 +100,7 @@ export async function runMonitor(deps: MonitorDeps, opts: MonitorOptions): Promi
       variantPoints.set(p.series.model, perModel);
       continue;
     }
-    const verdict = r?.error !== undefined && points.length === 0 ? unreadable(p, r.error) : deps.evaluateCheck(points, p.series.check, { periodSeconds: p.series.periodSeconds });
+    const verdict = r?.error !== undefined && points.length === 0 ? unreadable(p, r.error) : evaluate(points, p.series.check, { periodSeconds: p.series.periodSeconds });
     statuses.push(toCheckStatus(p.series, verdict, points, r?.error));
     const f = toFinding(p.series, verdict);
     if (f) findings.push(f);

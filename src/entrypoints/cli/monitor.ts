@@ -1,6 +1,146 @@
+import { existsSync } from "node:fs";
+import { appendFile, mkdir, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { fsRepoFiles } from "../../adapters/fs/repo-files.js";
+import { fileMetricSource } from "../../adapters/fs/file-metric-source.js";
+import { gitCliHistory } from "../../adapters/git/git-cli-history.js";
+import { consoleLogger } from "../../adapters/log/console-logger.js";
+import { runMonitor, type MonitorDeps } from "../../commands/monitor.js";
+import { runPlan } from "../../commands/plan.js";
 import { UserError } from "../../core/errors.js";
-import type { CliCommand } from "./io.js";
+import { renderReportMarkdown, renderReportText } from "../../core/monitor/render-report.js";
+import { parseShard } from "../../core/monitor/shard.js";
+import type { EventBus, MetricSource, Scm } from "../../ports.js";
+import { commonFlags, EXIT_FINDINGS, EXIT_OK, parseFlags, readFormat, type CliCommand, type CliIO } from "./io.js";
+import { targetSlots } from "./plan.js";
 
-export const monitorCli: CliCommand = async () => {
-  throw new UserError("steward monitor is not available yet in this build");
+const HELP = `usage: steward monitor [--root DIR] [--source cloudwatch|DIR] [--shard I/N] [--dry-run] [--out DIR]
+                       [--format text|json|github] [--base BRANCH] [--now ISO] [--drift]
+
+Reads every monitored metric, runs the checks of each model's policy and remediates per its rules:
+issues, rollback and scale PRs, EventBridge events; closes incidents that recovered.
+
+  --source   cloudwatch (GetMetricData, the AWS SDK's credentials and region), or a folder of metric
+             files <DIR>/<model>/<metric>.csv|json. Default: the embedded sample files, replayed so
+             that they end now.
+  --shard    I/N: only the models whose name hashes to shard I of N (1-based).
+  --dry-run  change nothing; with --out, write the issue bodies (.md), PR patches (.patch) and events
+             (.json) it would create, plus report.json.
+  --now      evaluate as of this time (replays a past run).
+  --drift    also compare live MLflow/SageMaker with git (steward plan) and report drift as issues.
+
+Environment: GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL (issues and PRs; required unless
+--dry-run), AWS_REGION or AWS_DEFAULT_REGION (events), GITHUB_SERVER_URL/GITHUB_RUN_ID (links),
+GITHUB_STEP_SUMMARY (--format github). Exit 0 healthy, 1 findings, 2 usage or environment errors.
+`;
+
+/** The embedded sample metric files: in the repository being monitored, else beside the bundle. */
+function samplesDir(root: string): string | undefined {
+  const candidates = [join(root, "samples/metrics"), fileURLToPath(new URL("../samples/metrics", import.meta.url)), fileURLToPath(new URL("../../../samples/metrics", import.meta.url))];
+  return candidates.find((c) => existsSync(c));
+}
+
+async function metricSource(source: string | undefined, root: string, io: CliIO): Promise<MetricSource> {
+  if (source === "cloudwatch") {
+    const { CloudWatchClient } = await import("@aws-sdk/client-cloudwatch");
+    const { cloudWatchMetricSource } = await import("../../adapters/aws/cloudwatch-metric-source.js");
+    return cloudWatchMetricSource({ client: new CloudWatchClient({}) });
+  }
+  if (source) {
+    const dir = resolve(io.cwd, source);
+    if (!existsSync(dir)) throw new UserError(`usage: --source: no folder ${dir}`);
+    return fileMetricSource(dir);
+  }
+  const dir = samplesDir(root);
+  if (!dir) throw new UserError("usage: no --source given and no embedded samples/metrics found");
+  return fileMetricSource(dir, { replay: true });
+}
+
+async function github(env: CliIO["env"], logger: MonitorDeps["logger"]): Promise<Scm | undefined> {
+  const token = env.GITHUB_TOKEN;
+  const repository = env.GITHUB_REPOSITORY;
+  if (!token || !repository) return undefined;
+  const { createOctokit } = await import("../../adapters/github/create-octokit.js");
+  const { octokitScm, parseRepository } = await import("../../adapters/github/octokit-scm.js");
+  let parsed;
+  try {
+    parsed = parseRepository(repository);
+  } catch {
+    throw new UserError(`GITHUB_REPOSITORY must be owner/repo, not "${repository}"`);
+  }
+  const octokit = createOctokit({ token, logger, ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}) });
+  return octokitScm({ octokit, ...parsed });
+}
+
+async function eventBus(env: CliIO["env"]): Promise<EventBus | undefined> {
+  if (!env.AWS_REGION && !env.AWS_DEFAULT_REGION) return undefined;
+  const { EventBridgeClient } = await import("@aws-sdk/client-eventbridge");
+  const { eventBridgeEventBus } = await import("../../adapters/aws/eventbridge-event-bus.js");
+  return eventBridgeEventBus({ client: new EventBridgeClient({}) });
+}
+
+export const monitorCli: CliCommand = async (argv, io) => {
+  const { values } = parseFlags(argv, {
+    ...commonFlags,
+    source: { type: "string" },
+    shard: { type: "string" },
+    "dry-run": { type: "boolean" },
+    out: { type: "string" },
+    base: { type: "string" },
+    now: { type: "string" },
+    drift: { type: "boolean" },
+    verbose: { type: "boolean" },
+  });
+  if (values.help) {
+    io.stdout(HELP);
+    return EXIT_OK;
+  }
+  const format = readFormat(values.format);
+  const root = resolve(io.cwd, values.root ?? ".");
+  const dryRun = values["dry-run"] ?? false;
+  const shard = values.shard ? parseShard(values.shard) : undefined;
+  const now = values.now ? new Date(values.now) : io.now();
+  if (Number.isNaN(+now)) throw new UserError(`usage: --now must be an ISO time, not "${values.now}"`);
+  const out = values.out ? resolve(io.cwd, values.out) : undefined;
+  // Progress goes to stderr so that --format json keeps stdout clean.
+  const logger = consoleLogger({ write: io.stderr, verbose: values.verbose ?? false });
+  const files = fsRepoFiles(root);
+  const scm = await github(io.env, logger);
+  if (!dryRun && !scm) throw new UserError("steward monitor needs GITHUB_TOKEN and GITHUB_REPOSITORY (or --dry-run)");
+  const events = dryRun ? undefined : await eventBus(io.env);
+  const env = io.env;
+  const runUrl = env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL ?? "https://github.com"}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+  if (out) await mkdir(out, { recursive: true });
+
+  const report = await runMonitor(
+    {
+      metrics: await metricSource(values.source, root, io),
+      files,
+      logger,
+      history: gitCliHistory(root),
+      ...(scm ? { scm } : {}),
+      ...(events ? { events } : {}),
+      ...(out ? { out: fsRepoFiles(out) } : {}),
+      ...(values.drift
+        ? { livePlans: async () => (await runPlan({ files, reconcilers: targetSlots(env, files), logger }, { now })).reports.filter((r) => r.status !== "skipped" && r.status !== "failed") }
+        : {}),
+    },
+    { now, dryRun, ...(shard ? { shard } : {}), ...(values.base ? { base: values.base } : {}), ...(runUrl ? { runUrl } : {}) },
+  );
+
+  if (out) await writeFile(join(out, "report.json"), `${JSON.stringify(report, null, 2)}\n`);
+  if (format === "json") io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  else io.stdout(renderReportText(report));
+  if (format === "github") {
+    for (const f of report.findings) {
+      const level = f.severity === "critical" ? "error" : f.severity === "warning" ? "warning" : "notice";
+      io.stdout(`::${level} title=${f.model}/${f.checkId}::${f.summary.replace(/\r?\n/g, " ")}\n`);
+    }
+    for (const w of report.warnings) io.stdout(`::warning title=steward monitor::${w.replace(/\r?\n/g, " ")}\n`);
+    const md = renderReportMarkdown(report);
+    if (env.GITHUB_STEP_SUMMARY) await appendFile(env.GITHUB_STEP_SUMMARY, `${md}\n`);
+    else io.stdout(`${md}\n`);
+  }
+  return report.findings.some((f) => f.kind !== "variant") ? EXIT_FINDINGS : EXIT_OK;
 };
