@@ -17,13 +17,12 @@ import type { DvcRemotes } from "../core/plan/sagemaker-model-data.js";
 import type { SageMakerAws } from "../core/plan/sagemaker-ports.js";
 import type { DeploymentConfig, DesiredAlarm, DesiredEndpointConfig, DesiredModel, DesiredScaling } from "../core/plan/sagemaker-types.js";
 import type { PlanStep, StepOutcome } from "../core/plan/types.js";
-import { parseDvcConfig } from "../core/repo/dvc-config.js";
-import type { EventBus, Logger, RepoFiles, StewardEvent } from "../ports.js";
+import type { EventBus, Logger, StewardEvent } from "../ports.js";
 import type { PlanContext, TargetReconciler } from "./reconcilers.js";
 
 export interface SageMakerReconcilerDeps {
   aws: SageMakerAws;
-  /** The DVC remotes of the governed repository (see readDvcRemotes). */
+  /** The DVC remotes of the governed repository (.dvc/config), read when a plan needs them. */
   dvcRemotes: () => Promise<DvcRemotes>;
   /** Where deployment and rollback events go; none are published without it. */
   events?: EventBus;
@@ -32,15 +31,6 @@ export interface SageMakerReconcilerDeps {
   pollSeconds?: number;
   /** Caps every wait for an endpoint, seconds; by default each deployment's own bound (rollout + margin). */
   maxWaitSeconds?: number;
-}
-
-/** `.dvc/config` with `.dvc/config.local` over it, as DvcRemotes; no remotes when neither exists. */
-export async function readDvcRemotes(files: RepoFiles): Promise<DvcRemotes> {
-  const text = async (p: string) => { const b = await files.read(p); return b ? new TextDecoder().decode(b) : ""; };
-  const main = parseDvcConfig(await text(".dvc/config"));
-  const local = parseDvcConfig(await text(".dvc/config.local"));
-  const defaultRemote = local.defaultRemote ?? main.defaultRemote;
-  return { ...(defaultRemote ? { defaultRemote } : {}), remotes: { ...main.remotes, ...local.remotes } };
 }
 
 /** The SageMaker TargetReconciler. */

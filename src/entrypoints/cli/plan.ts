@@ -1,5 +1,9 @@
 import { appendFile } from "node:fs/promises";
 import { resolve } from "node:path";
+import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
+import { eventBridgeEventBus } from "../../adapters/aws/eventbridge-event-bus.js";
+import { sageMakerAws } from "../../adapters/aws/sagemaker-aws.js";
+import { awsClientOptions } from "../../adapters/aws/sagemaker-client-options.js";
 import { fsRepoFiles } from "../../adapters/fs/repo-files.js";
 import { consoleLogger } from "../../adapters/log/console-logger.js";
 import { mlflowClient } from "../../adapters/mlflow/mlflow-client.js";
@@ -8,6 +12,7 @@ import { mlflowModelRegistry } from "../../adapters/mlflow/mlflow-model-registry
 import { mlflowTransport } from "../../adapters/mlflow/mlflow-transport.js";
 import { parseTargets, runPlan, type PlanRun, type TargetSlot } from "../../commands/plan.js";
 import { mlflowReconciler } from "../../commands/reconcile-mlflow.js";
+import { sagemakerReconciler } from "../../commands/reconcile-sagemaker.js";
 import { planJson, renderPlanMarkdown, renderPlanText } from "../../core/plan/render-plan.js";
 import type { DvcRemotes } from "../../core/plan/sagemaker-model-data.js";
 import type { Target } from "../../core/plan/types.js";
@@ -46,7 +51,11 @@ export function targetSlots(env: CliIO["env"], files: RepoFiles): TargetSlot[] {
   } else {
     slots.push({ target: "mlflow", reason: "MLFLOW_TRACKING_URI is not set" });
   }
-  // TODO(sagemaker): slots.push({ target: "sagemaker", reconciler: sagemakerReconciler({ aws: <SageMakerAws from src/adapters/aws>, dvcRemotes: () => readRemotes(files) }) });
+  if (env.AWS_REGION || env.AWS_DEFAULT_REGION) {
+    slots.push({ target: "sagemaker", reconciler: sagemakerReconciler({ aws: sageMakerAws(), dvcRemotes: () => readRemotes(files), events: eventBridgeEventBus({ client: new EventBridgeClient(awsClientOptions()) }) }) });
+  } else {
+    slots.push({ target: "sagemaker", reason: "AWS_REGION is not set" });
+  }
   return slots;
 }
 
