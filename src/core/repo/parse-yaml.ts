@@ -20,6 +20,10 @@ export function parseYaml(file: string, text: string): Parsed {
   try {
     return { ok: true, value: load(text, { filename: file }) };
   } catch (err) {
+    // Errors are rare: parse again with `yaml`, whose messages say more ("must end with a ]") and
+    // which accepts an empty file as an empty document. Keep js-yaml's word only if `yaml` disagrees.
+    const careful = parseBounded(file, text);
+    if (!careful.ok || careful.value === null || careful.value === undefined) return careful;
     if (err instanceof YAMLException) {
       const mark = (err as YAMLException & { mark?: { line: number; column: number } }).mark;
       const reason = (err as YAMLException & { reason?: string }).reason ?? err.message;
@@ -46,7 +50,12 @@ export function parseBounded(file: string, text: string): Parsed {
   const first = doc.errors[0];
   if (first) {
     const pos = first.pos ? lineCounter.linePos(first.pos[0]) : undefined;
-    const message = first.code === "DUPLICATE_KEY" ? "duplicate key: the same key appears twice in one mapping" : `YAML syntax error: ${first.message.split("\n")[0]}`;
+    const message =
+      first.code === "DUPLICATE_KEY"
+        ? `duplicate key${keyAt(text, first.pos?.[0])}: the same key appears twice in one mapping`
+        : first.code === "MULTIPLE_DOCS"
+          ? "more than one YAML document in the file (remove the `---` separators)"
+          : `YAML syntax error: ${first.message.split("\n")[0]}`;
     return { ok: false, finding: yamlFinding(file, message, pos?.line, pos?.col) };
   }
   try {
@@ -59,6 +68,13 @@ export function parseBounded(file: string, text: string): Parsed {
     }
     return { ok: false, finding: yamlFinding(file, `cannot read YAML: ${msg}`) };
   }
+}
+
+/** ` "name"` for the key that starts at `offset`, or "" when it cannot be read. */
+function keyAt(text: string, offset: number | undefined): string {
+  if (offset === undefined) return "";
+  const m = /^\s*["']?([^"':#\n{},[\]]+)["']?\s*:/.exec(text.slice(offset, offset + 200));
+  return m ? ` "${m[1]!.trim()}"` : "";
 }
 
 function firstAliasLine(text: string): number | undefined {

@@ -41,7 +41,8 @@ export const pointersResolve: Rule = ({ state, pointerStatus }) => {
       continue;
     }
     const status = pointerStatus.get(ref.path) ?? "missing";
-    if (status !== "ok") out.push(error(ref.file, status === "invalid" ? "invalid-pointer" : "missing-pointer", ref.pointer, EXPLAIN[status]!(ref.path)));
+    const code = status === "invalid" ? "invalid-pointer" : status === "outside" ? "pointer-outside" : "missing-pointer";
+    if (status !== "ok") out.push(error(ref.file, code, ref.pointer, EXPLAIN[status]!(ref.path)));
   }
   return out;
 };

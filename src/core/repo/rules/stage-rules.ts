@@ -5,7 +5,9 @@ import { error, warning, type Rule } from "./context.js";
 /** Every stage points at an existing, non-archived version; a split's weights sum to 100, each version once. */
 export const stagesPointAtVersions: Rule = ({ state, invalidFiles }) => {
   const out: PendingFinding[] = [];
+  const versionFiles = new Set(state.versions.map((v) => v.file));
   for (const m of state.models) {
+    if (m.dir !== `models/${m.name}`) continue; // the name mismatch is the finding; lookups by name would only add noise
     for (const [stage, a] of Object.entries(m.stages)) {
       const split = a.variants.length > 1;
       const seen = new Set<string>();
@@ -16,7 +18,7 @@ export const stagesPointAtVersions: Rule = ({ state, invalidFiles }) => {
         if (seen.has(variant.version)) out.push(error(m.file, "duplicate-variant", at, `stage "${stage}" lists version "${variant.version}" twice`));
         seen.add(variant.version);
         if (!v) {
-          if (invalidFiles.has(file)) out.push(error(m.file, "invalid-version", at, `stage "${stage}" points at version "${variant.version}", whose file ${file} is invalid (see its errors)`));
+          if (invalidFiles.has(file) || versionFiles.has(file)) out.push(error(m.file, "invalid-version", at, `stage "${stage}" points at version "${variant.version}", whose file ${file} is invalid (see its errors)`));
           else out.push(error(m.file, "dangling-stage", at, `stage "${stage}" points at version "${variant.version}", but ${file} does not exist`));
         } else if (v.archived) {
           out.push(error(m.file, "archived-version", at, `stage "${stage}" points at version "${variant.version}", which is archived`));
