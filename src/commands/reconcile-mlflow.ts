@@ -56,7 +56,13 @@ export function mlflowReconciler(deps: MlflowReconcilerDeps): TargetReconciler {
       ctx.logger.debug(`mlflow: reading ${names.length} registered model(s) from ${registry.location}`);
       const live = await registry.snapshot(names);
       const remotes = deps.remotes ? await deps.remotes() : undefined;
-      return planMlflow(state, live, { commit: ctx.commit, repoUrl: ctx.repoUrl, remotes });
+      const opts = { commit: ctx.commit, repoUrl: ctx.repoUrl, remotes };
+      const first = planMlflow(state, live, opts);
+      // MLflow registers a version of a run that does not exist; check the runs new versions name first.
+      const runIds = [...new Set(first.steps.filter((s) => s.action === "create-model-version" && s.params.runId).map((s) => String(s.params.runId)))];
+      if (runIds.length === 0) return first;
+      const runs = Object.fromEntries(await Promise.all(runIds.map(async (id) => [id, await registry.runExists(id)] as const)));
+      return Object.values(runs).every(Boolean) ? first : planMlflow(state, { ...live, runs }, opts);
     },
 
     async apply(plan: TargetPlan, ctx: PlanContext): Promise<StepOutcome[]> {

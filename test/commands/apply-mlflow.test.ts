@@ -34,9 +34,16 @@ function twoModels(): RepoState {
 
 const writes = (s: FakeMlflowServer) => s.writes().length;
 
+/** A fake MLflow that has every run the test states register versions from. */
+async function start(opts: Parameters<typeof fakeMlflowServer>[0] = {}): Promise<FakeMlflowServer> {
+  const server = await fakeMlflowServer(opts);
+  server.seedRuns(["3f2a9c0d5e7b4a1f8c6d2e0b9a7f5c3d", "c0", "c1", "c2", "r7", "r8"]);
+  return server;
+}
+
 describe("MLflow reconcile against the fake MLflow server", () => {
   it("brings an empty registry to the repository, and a second apply changes nothing", async () => {
-    await using server = await fakeMlflowServer();
+    await using server = await start();
     server.seed("churn", [{ runId: "c0", stage: "Production" }], { aliases: { production: 1 } }); // 1.0.0, recorded as version 1
     const r = reconcilerFor(server);
     const state = twoModels();
@@ -77,7 +84,7 @@ describe("MLflow reconcile against the fake MLflow server", () => {
   });
 
   it("converges after a 500 in the middle of apply", async () => {
-    await using server = await fakeMlflowServer();
+    await using server = await start();
     const r = reconcilerFor(server);
     const state = twoModels();
     const plan = await r.plan(state, ctx);
@@ -108,13 +115,13 @@ describe("MLflow reconcile against the fake MLflow server", () => {
     const state = twoModels();
     let total = 0;
     {
-      await using server = await fakeMlflowServer();
+      await using server = await start();
       const r = reconcilerFor(server);
       await r.apply(await r.plan(state, ctx), ctx);
       total = writes(server);
     }
     for (let k = 0; k < total; k += 3) {
-      await using server = await fakeMlflowServer();
+      await using server = await start();
       const r = reconcilerFor(server);
       server.inject({ match: (req) => req.method !== "GET", after: k, times: 3, status: 503 });
       await r.apply(await r.plan(state, ctx), ctx);
@@ -124,7 +131,7 @@ describe("MLflow reconcile against the fake MLflow server", () => {
   });
 
   it("leaves versions MLflow has but the repository does not know untouched, and reports them", async () => {
-    await using server = await fakeMlflowServer();
+    await using server = await start();
     server.seed("fraud-detection", [{ runId: "old", stage: "Production", tags: { team: "x" } }, { runId: "older" }], { description: "Scores card transactions.", aliases: { champion: 1 } });
     const r = reconcilerFor(server);
     const state = aRepoState();
@@ -140,7 +147,7 @@ describe("MLflow reconcile against the fake MLflow server", () => {
   });
 
   it("finds versions by recorded number or steward.version tag instead of registering again", async () => {
-    await using server = await fakeMlflowServer();
+    await using server = await start();
     server.seed("fraud-detection", [{ runId: "r7" }, { runId: "r8", tags: { "steward.version": "8" } }]);
     const r = reconcilerFor(server);
     const state = aRepoState({ versions: [aVersionSpec({ version: "7", mlflow: { runId: "r7", modelVersion: "1" } }), aVersionSpec({ version: "8", mlflow: { runId: "r8" } })] });
@@ -150,6 +157,17 @@ describe("MLflow reconcile against the fake MLflow server", () => {
     await r.apply(plan, ctx);
     expect(server.state.models.get("fraud-detection")!.versions.size).toBe(2);
     expect(Object.fromEntries(server.state.models.get("fraud-detection")!.aliases)).toEqual({ production: 1, staging: 2 });
+  });
+
+  it("does not register a version whose run MLflow does not have (MLflow would accept it)", async () => {
+    await using server = await fakeMlflowServer();
+    server.seedRuns(["r7"]);
+    const state = aRepoState({ versions: [aVersionSpec({ version: "7", mlflow: { runId: "r7" } }), aVersionSpec({ version: "8", mlflow: { runId: "gone" } })] });
+    const r = reconcilerFor(server);
+    const plan = await r.plan(state, ctx);
+    expect(plan.steps.map((s) => s.resource)).toEqual(["models:/fraud-detection", "models:/fraud-detection/(new 7)", "models:/fraud-detection@production"]);
+    expect(plan.notes).toContain("fraud-detection 8: cannot register: MLflow has no run gone");
+    expect(plan.notes).toContain("fraud-detection@staging: version 8 of stage staging is not in MLflow and cannot be registered; alias left as it is");
   });
 
   it("fails the plan (not the process) when MLflow cannot be read", async () => {

@@ -5,10 +5,20 @@ import { describe, expect, it } from "vitest";
 import { applyCli } from "../../src/entrypoints/cli/apply.js";
 import type { CliIO } from "../../src/entrypoints/cli/io.js";
 import { planCli } from "../../src/entrypoints/cli/plan.js";
-import { fakeMlflowServer } from "../support/fake-mlflow-server.js";
+import { fsRepoFiles } from "../../src/adapters/fs/repo-files.js";
+import { loadRepo } from "../../src/commands/load-repo.js";
+import { fakeMlflowServer as bareFake } from "../support/fake-mlflow-server.js";
 
 /** The sample governed repository at the project root. */
 const root = resolve(import.meta.dirname, "../..");
+
+/** A fake MLflow with the runs of the sample repository's versions. */
+async function fakeMlflowServer() {
+  const server = await bareFake();
+  const { state } = await loadRepo({ files: fsRepoFiles(root) });
+  server.seedRuns(state.versions.flatMap((v) => (v.mlflow?.runId ? [v.mlflow.runId] : [])));
+  return server;
+}
 
 function io(env: Record<string, string | undefined>) {
   const out: string[] = [];

@@ -80,6 +80,8 @@ export interface FakeMlflowServer extends FakeHttpServer {
   state: { models: Map<string, FakeModel>; runs: Map<string, FakeRun>; experiments: Map<string, FakeExperiment> };
   /** Seeds a registered model (and versions) without HTTP. Returns the version numbers assigned. */
   seed(name: string, versions?: { source?: string; runId?: string; tags?: Record<string, string>; stage?: string }[], opts?: { description?: string; tags?: Record<string, string>; aliases?: Record<string, number> }): number[];
+  /** Seeds finished runs in the default experiment (id "0"), so versions can be registered from them. */
+  seedRuns(runIds: string[]): void;
   /** Requests that change state (everything but GET), in order. */
   writes(): RecordedRequest[];
 }
@@ -608,6 +610,17 @@ export async function fakeMlflowServer(opts: FakeMlflowOptions = {}): Promise<Fa
       });
       for (const [a, n] of Object.entries(o.aliases ?? {})) m.aliases.set(a, n);
       return numbers;
+    },
+    seedRuns(runIds: string[]) {
+      for (const id of runIds) {
+        if (runs.has(id)) continue;
+        runs.set(id, {
+          info: { run_uuid: id, experiment_id: "0", run_name: `run-${id.slice(0, 6)}`, user_id: "", status: "FINISHED", start_time: now(), end_time: now(), artifact_uri: `${artifactRoot}/0/${id}/artifacts`, lifecycle_stage: "active", run_id: id },
+          metrics: [],
+          params: new Map(),
+          tags: new Map([["mlflow.runName", `run-${id.slice(0, 6)}`]]),
+        });
+      }
     },
     writes: () => http.requests.filter((r) => r.method !== "GET"),
   });

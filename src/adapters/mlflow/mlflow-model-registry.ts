@@ -52,6 +52,8 @@ export function mlflowModelRegistry(client: MlflowClient, opts: { location: stri
       return { models };
     },
 
+    runExists: async (runId) => (await client.getRun(runId)) !== undefined,
+
     async createRegisteredModel(input) {
       try {
         await client.createRegisteredModel(input);

@@ -11,6 +11,8 @@ export interface ModelRegistry {
   readonly location: string;
   /** The live state of the named registered models, with all their versions and aliases; missing models are absent. */
   snapshot(names: string[]): Promise<LiveRegistry>;
+  /** Whether the run exists (MLflow registers versions of runs that do not). */
+  runExists(runId: string): Promise<boolean>;
   createRegisteredModel(input: { name: string; description: string; tags: Record<string, string> }): Promise<void>;
   updateRegisteredModel(input: { name: string; description: string }): Promise<void>;
   setRegisteredModelTag(input: { name: string; key: string; value: string }): Promise<void>;

@@ -29,7 +29,7 @@ export function diffMlflow(desired: DesiredRegisteredModel[], live: LiveRegistry
   const steps: PlanStep[] = [];
   const notes: string[] = [];
   for (const model of desired) {
-    const plan = diffModel(model, live.models[model.name]);
+    const plan = diffModel(model, live.models[model.name], live.runs ?? {});
     steps.push(...plan.steps);
     notes.push(...plan.notes);
   }
@@ -42,7 +42,7 @@ interface VersionRef {
   stewardVersion: string;
 }
 
-function diffModel(want: DesiredRegisteredModel, live: LiveRegisteredModel | undefined): { steps: PlanStep[]; notes: string[] } {
+function diffModel(want: DesiredRegisteredModel, live: LiveRegisteredModel | undefined, runs: Record<string, boolean>): { steps: PlanStep[]; notes: string[] } {
   const steps: PlanStep[] = [];
   const notes: string[] = [];
   const name = want.name;
@@ -89,6 +89,10 @@ function diffModel(want: DesiredRegisteredModel, live: LiveRegisteredModel | und
     }
     if (!v.source) {
       notes.push(`${name} ${v.stewardVersion}: cannot register: ${v.sourceError ?? "no source"}`);
+      continue;
+    }
+    if (v.runId && runs[v.runId] === false) {
+      notes.push(`${name} ${v.stewardVersion}: cannot register: MLflow has no run ${v.runId}`);
       continue;
     }
     refs.set(v.stewardVersion, { stewardVersion: v.stewardVersion });

@@ -28,4 +28,9 @@ export interface LiveRegisteredModel {
 export interface LiveRegistry {
   /** By registered-model name; a name that is absent (or undefined) does not exist in MLflow. */
   models: Record<string, LiveRegisteredModel | undefined>;
+  /**
+   * Whether MLflow has each run a new version would be registered from (false: it does not). MLflow
+   * accepts a version whose run does not exist, so the reconciler checks first; unchecked runs are absent.
+   */
+  runs?: Record<string, boolean>;
 }

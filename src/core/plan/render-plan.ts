@@ -35,7 +35,8 @@ export function renderPlanText(reports: TargetReport[]): string {
       continue;
     }
     const head = r.steps.length === 0 ? "no changes" : `${r.steps.length} change${r.steps.length === 1 ? "" : "s"}`;
-    out.push(`${r.target}: ${head}${status === "failed" ? ` -- FAILED${r.reason ? `: ${r.reason}` : ""}` : ""}`);
+    if (status === "failed" && r.steps.length === 0) out.push(`${r.target}: FAILED${r.reason ? `: ${r.reason}` : ""}`);
+    else out.push(`${r.target}: ${head}${status === "failed" ? ` -- FAILED${r.reason ? `: ${r.reason}` : ""}` : ""}`);
     r.steps.forEach((s, i) => {
       const outcome = r.outcomes?.[i];
       const mark = outcome ? ` [${outcome.status}${outcome.error ? `: ${outcome.error}` : ""}]` : "";
@@ -84,7 +85,7 @@ export function renderPlanMarkdown(reports: TargetReport[], opts: { title?: stri
       continue;
     }
     const count = r.steps.length === 0 ? "no changes" : `${r.steps.length} change${r.steps.length === 1 ? "" : "s"}`;
-    out.push(`### ${title}: ${count}${status === "failed" ? " (failed)" : ""}`, "");
+    out.push(status === "failed" && r.steps.length === 0 ? `### ${title}: failed` : `### ${title}: ${count}${status === "failed" ? " (failed)" : ""}`, "");
     if (status === "failed" && r.reason) out.push(`> ${mdText(r.reason)}`, "");
     if (r.steps.length) {
       const withOutcome = r.outcomes !== undefined;

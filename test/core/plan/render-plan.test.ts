@@ -42,6 +42,11 @@ describe("renderPlanText", () => {
     expect(text).toContain("remove @old [skipped]");
   });
 
+  it("says a target failed before planning", () => {
+    expect(renderPlanText([{ target: "sagemaker", steps: [], notes: [], status: "failed", reason: "aws: no region" }])).toBe("sagemaker: FAILED: aws: no region\n");
+    expect(renderPlanMarkdown([{ target: "sagemaker", steps: [], notes: [], status: "failed", reason: "aws: no region" }])).toContain("### SageMaker: failed\n\n> aws: no region");
+  });
+
   it("says no changes", () => {
     expect(renderPlanText([{ target: "mlflow", steps: [], notes: [] }])).toBe("mlflow: no changes\n");
   });
