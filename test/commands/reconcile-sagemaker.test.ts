@@ -10,13 +10,16 @@ import {
   SageMakerServiceException, UpdateEndpointCommand, UpdateEndpointWeightsAndCapacitiesCommand,
   type CreateEndpointConfigCommandInput, type CreateModelCommandInput,
 } from "@aws-sdk/client-sagemaker";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { mockClient } from "aws-sdk-client-mock";
-import { beforeEach, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { autoscalingVariants } from "../../src/adapters/aws/autoscaling-variants.js";
 import { cloudWatchAlarms } from "../../src/adapters/aws/cloudwatch-alarms.js";
 import { sageMakerEndpoints } from "../../src/adapters/aws/sagemaker-endpoints.js";
 import type { Clock } from "../../src/adapters/aws/sagemaker-wait-for-endpoint.js";
 import { sagemakerReconciler } from "../../src/commands/reconcile-sagemaker.js";
+import { detailTypeSlug } from "../../src/core/monitor/build-events.js";
 import type { PlanContext } from "../../src/commands/reconcilers.js";
 import type { ModelSpec, RepoState, StageVariant } from "../../src/core/types.js";
 import type { Logger, StewardEvent } from "../../src/ports.js";
@@ -194,6 +197,16 @@ beforeEach(() => {
   lines = [];
   const logger: Logger = { info: (m) => lines.push(m), warn: (m) => lines.push(`warn ${m}`), error: (m) => lines.push(`error ${m}`), debug: () => {}, group: (_t, fn) => fn() };
   ctx = { logger, now: new Date("2026-11-26T04:00:00Z"), commit: "e71f0c3" };
+});
+
+// Every event a scenario published matches its schema in schemas/events.
+const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
+afterEach(() => {
+  for (const e of events) {
+    const schema = JSON.parse(readFileSync(new URL(`../../schemas/events/${detailTypeSlug(e.detailType)}.schema.json`, import.meta.url), "utf8"));
+    const validate = ajv.getSchema(schema.$id) ?? ajv.compile(schema);
+    expect(validate(e.detail), `${e.detailType}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+  }
 });
 
 describe("sagemaker reconciler", () => {
