@@ -1,4 +1,4 @@
-import { HeadObjectCommand, S3Client, type S3ClientConfig } from "@aws-sdk/client-s3";
+import { HeadBucketCommand, HeadObjectCommand, S3Client, type S3ClientConfig } from "@aws-sdk/client-s3";
 import { dvcObjectKeys, parseS3Url } from "../../core/repo/dvc-config.js";
 import { ExternalError } from "../../core/errors.js";
 import type { DvcRemote } from "../../ports.js";
@@ -13,6 +13,25 @@ export function s3DvcRemote(options: Record<string, string> = {}, client?: S3Cli
   if (options.endpointurl) Object.assign(config, { endpoint: options.endpointurl, forcePathStyle: true });
   if (options.region) config.region = options.region;
   const s3 = client ?? new S3Client(config);
+  // S3 answers HEAD on a missing bucket with a bare 404, like a missing key: ask about each bucket
+  // once, the first time an object is not found, so a typo in the remote URL is not read as
+  // "every object is missing".
+  const buckets = new Map<string, Promise<void>>();
+  const bucketExists = (bucket: string) => {
+    if (!buckets.has(bucket)) {
+      buckets.set(
+        bucket,
+        s3.send(new HeadBucketCommand({ Bucket: bucket })).then(
+          () => undefined,
+          (err) => {
+            const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+            throw new ExternalError("s3", status, `DVC remote bucket s3://${bucket} ${status === 404 ? "does not exist" : `cannot be read: ${(err as Error).message}`}`, { cause: err });
+          },
+        ),
+      );
+    }
+    return buckets.get(bucket)!;
+  };
   return {
     async locate({ remoteUrl, md5 }) {
       const url = parseS3Url(remoteUrl);
@@ -27,6 +46,7 @@ export function s3DvcRemote(options: Record<string, string> = {}, client?: S3Cli
           throw new ExternalError("s3", status, `HeadObject s3://${url.bucket}/${key} failed: ${(err as Error).message}`, { cause: err });
         }
       }
+      await bucketExists(url.bucket);
       return undefined;
     },
   };
