@@ -54,7 +54,7 @@ export function buildCardView({ model, state, history, runs }: CardInput): CardV
       caveats: c.caveats ? mdText(c.caveats) : MISSING("caveats"),
     },
     stages: currentStageRows(model, history, order),
-    soak: soakSentences(model, history, order),
+    soak: soakSentences(model, history, order, policy?.promotion.gates),
     versions: newestFirst.map((v) => ({
       version: codeCell(v.version),
       stages: mdCell(stagesOf(v.version)),

@@ -2,7 +2,7 @@ import { formatDuration } from "../duration.js";
 import { entries } from "../history/first-entered.js";
 import type { StageHistory } from "../history/stage-history.js";
 import { timeInStage } from "../history/time-in-stage.js";
-import type { ModelSpec } from "../types.js";
+import type { ModelSpec, StageGate } from "../types.js";
 import { formatDate, formatVariants } from "./format.js";
 import { code, codeCell, mdCell } from "./markdown.js";
 
@@ -53,12 +53,14 @@ export function currentStageRows(model: ModelSpec, history: StageHistory, order:
 
 /**
  * Soak time, in sentences: for each production variant, how long it served in the stage before
- * production (by `order`) until it last entered production. All times come from commit dates.
+ * production (by `order`) until it last entered production, against the minimum time the gate into
+ * production asks for, when it sets one. All times come from commit dates.
  */
-export function soakSentences(model: ModelSpec, history: StageHistory, order: string[]): string[] {
+export function soakSentences(model: ModelSpec, history: StageHistory, order: string[], gates: Record<string, StageGate> = {}): string[] {
   const prodStage = order.includes("production") ? "production" : order[order.length - 1];
   const previous = prodStage ? order[order.indexOf(prodStage) - 1] : undefined;
   if (!prodStage || !previous) return [];
+  const minSoak = gates[prodStage]?.minTimeInPreviousStage;
   return (model.stages[prodStage]?.variants ?? []).map(({ version }) => {
     const entered = entries(history, version, prodStage).at(-1);
     const v = code(version);
@@ -67,6 +69,11 @@ export function soakSentences(model: ModelSpec, history: StageHistory, order: st
     const when = `${formatDate(entered.commit.date)} (${code(entered.commit.sha.slice(0, 7))})`;
     return soak === undefined
       ? `Version ${v} entered ${prodStage} on ${when} without having been in ${previous}.`
-      : `Version ${v} spent ${formatDuration(soak)} in ${previous} before it entered ${prodStage} on ${when}.`;
+      : `Version ${v} spent ${formatDuration(soak)} in ${previous} before it entered ${prodStage} on ${when}${minimum(soak, minSoak)}.`;
   });
+}
+
+function minimum(soak: number, min: number | undefined): string {
+  if (min === undefined) return "";
+  return soak >= min ? ` (✅ at least the ${formatDuration(min)} the gate asks for)` : ` (⚠️ less than the ${formatDuration(min)} the gate asks for)`;
 }

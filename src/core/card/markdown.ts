@@ -10,7 +10,7 @@
 
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const URL_LIKE = /\b(?:[a-z][a-z0-9+.-]*:\/\/|(?:javascript|vbscript|data|mailto|file):|www\.)[^\s]*/gi;
-const MENTION = /(^|[^\w`@])@([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\/[a-z0-9_.-]+)?)/gi;
+const MENTION = /(^|[^\w])@([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\/[a-z0-9_.-]+)?)/gi;
 const PUNCTUATION = /[\\`*_[\]<>|~&$]/g;
 
 /** Removes control and bidi-override characters and normalizes line endings. */
