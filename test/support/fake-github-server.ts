@@ -392,7 +392,7 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
     const st = q.get("state") ?? "open";
     const since = q.get("since");
     const list = [...state.issues.values()].filter((i) =>
-      (st === "all" || i.state === st) && wanted.every((w) => i.labels.some((l) => l.toLowerCase() === w)) && (!since || i.updatedAt >= since));
+      (st === "all" || i.state === st) && wanted.every((w) => i.labels.some((l) => l.toLowerCase() === w)) && (!since || Date.parse(i.updatedAt) >= Date.parse(since)));
     return page(`/repos/${owner}/${repo}/issues`, q, sortIssues(list, q).map((i) => issueJson(i)));
   });
   on("POST", "/issues", (_p, _q, b) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ExternalError } from "../../../src/core/errors.js";
 import { stewardMarker } from "../../../src/adapters/github/markers.js";
-import { octokitScm } from "../../../src/adapters/github/octokit-scm.js";
+import { octokitScm, parseRepository } from "../../../src/adapters/github/octokit-scm.js";
 import { githubUnderTest } from "./github-test-setup.js";
 
 const marker = stewardMarker("issue", "churn", "accuracy");
@@ -103,6 +103,33 @@ describe("octokitScm against the fake GitHub", () => {
     expect(await gh.scm.readFile("models/churn/model.yaml", rollback.branch)).toContain('production: "2"');
     await gh.scm.closePullRequest(pull.number);
     expect(await gh.scm.findPullRequest(rollback.branch)).toMatchObject({ state: "closed", merged: false });
+  });
+});
+
+describe("octokitScm configuration", () => {
+  it("lists only issues updated since the given time", async () => {
+    await using gh = await githubUnderTest();
+    const old = await gh.scm.createIssue({ title: "old", body: marker, labels: [], assignees: [] });
+    const since = new Date(Date.parse(gh.fake.state.issues.get(old.number)?.updatedAt as string) + 1);
+    const recent = await gh.scm.createIssue({ title: "recent", body: stewardMarker("issue", "x", "y"), labels: [], assignees: [] });
+    const scm = octokitScm({ octokit: gh.octokit, owner: "acme", repo: "models", since });
+    expect(await scm.findIssue(marker)).toBeUndefined();
+    expect((await scm.listIssues("all")).map((i) => i.number)).toEqual([recent.number]);
+    expect(gh.fake.requests.at(-1)?.path).toContain(`since=${encodeURIComponent(since.toISOString())}`);
+  });
+
+  it("uses its own label", async () => {
+    await using gh = await githubUnderTest();
+    const scm = octokitScm({ octokit: gh.octokit, owner: "acme", repo: "models", label: "ml-bot" });
+    expect((await scm.createIssue({ title: "t", body: marker, labels: ["critical"], assignees: [] })).labels).toEqual(["ml-bot", "critical"]);
+    expect(await gh.scm.findIssue(marker)).toBeUndefined(); // the default label's listing does not see it
+    expect((await scm.findIssue(marker))?.title).toBe("t");
+  });
+
+  it("parses GITHUB_REPOSITORY", () => {
+    expect(parseRepository("acme/models")).toEqual({ owner: "acme", repo: "models" });
+    expect(() => parseRepository("acme")).toThrow(RangeError);
+    expect(() => parseRepository("acme/models/x")).toThrow(RangeError);
   });
 });
 

@@ -75,6 +75,15 @@ export function scmBehaviour(start: () => Promise<ScmUnderTest>): void {
     expect((await t.scm.listComments(issue.number)).map((c) => c.body)).toEqual([`v2\n\n${sticky}\n`]);
   });
 
+  it("keeps a sticky comment on a pull request", async () => {
+    await using t = await start();
+    const pull = await t.scm.proposeChange(rollback);
+    const sticky = stewardMarker("plan");
+    await t.scm.upsertComment(pull.number, sticky, "plan v1");
+    await t.scm.upsertComment(pull.number, sticky, "plan v2");
+    expect((await t.scm.listComments(pull.number)).map((c) => c.body)).toEqual([`plan v2\n\n${sticky}\n`]);
+  });
+
   it("fails with ExternalError 404 on an issue that does not exist", async () => {
     await using t = await start();
     await expect(t.scm.updateIssue(404, { state: "closed" })).rejects.toMatchObject({ name: "ExternalError", service: "github", status: 404 });
