@@ -38,10 +38,12 @@ export const sequentialChecker: FileChecker = async (files, paths) => {
 /**
  * Reads models/, policies/ and the .dvc pointers they name through `files`, and returns the
  * normalized desired state with every finding. Invalid files are left out of `state`.
+ * `only` narrows which governed files are read (a pull request's scope); pointers are read as referenced.
  */
-export async function loadRepo(deps: { files: RepoFiles; checker?: FileChecker }): Promise<LoadedRepo> {
+export async function loadRepo(deps: { files: RepoFiles; checker?: FileChecker }, opts: { only?: (path: string) => boolean } = {}): Promise<LoadedRepo> {
   const { files } = deps;
-  const paths = [...(await files.list("models")), ...(await files.list("policies"))].filter((p) => /\.ya?ml$/.test(p));
+  const all = [...(await files.list("models")), ...(await files.list("policies"))].filter((p) => /\.ya?ml$/.test(p));
+  const paths = opts.only ? all.filter(opts.only) : all;
   const { checks, texts } = await (deps.checker ?? sequentialChecker)(files, paths);
   checks.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const { state, invalidFiles } = assembleState(checks);

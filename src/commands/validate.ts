@@ -11,12 +11,15 @@ import type { DvcRemote, GitHistory, Logger, RepoFiles } from "../ports.js";
 import { loadRepo, type FileChecker } from "./load-repo.js";
 import { checkRemoteObjects, type RemoteCheck } from "./check-remote.js";
 import { findingsAt } from "./positioned-finding.js";
+import { changeScope } from "../core/repo/change-scope.js";
 
 export interface ValidateOptions {
   /** Evaluate promotion gates for every stage change since this git ref. */
   base?: string;
   /** Confirm each pointed object exists in its DVC remote. */
   checkRemote?: boolean;
+  /** With `base`: check only what the change touches and what refers to it. */
+  changedOnly?: boolean;
   now: Date;
 }
 
@@ -42,7 +45,9 @@ export interface ValidateDeps {
 
 /** `steward validate`: schemas, references, pointers, optionally the DVC remote and the promotion gates. */
 export async function validateRepo(deps: ValidateDeps, opts: ValidateOptions): Promise<ValidateReport> {
-  const loaded = await deps.logger.group("Loading the repository", async () => loadRepo({ files: deps.files, ...(deps.checker ? { checker: deps.checker } : {}) }));
+  const only = opts.changedOnly && opts.base ? await scopeOfChange(deps, opts.base) : undefined;
+  if (opts.changedOnly && !only) deps.logger.info("the change reaches beyond single models: checking everything");
+  const loaded = await deps.logger.group("Loading the repository", async () => loadRepo({ files: deps.files, ...(deps.checker ? { checker: deps.checker } : {}) }, only ? { only } : {}));
   const findings = [...loaded.findings];
   deps.logger.info(`${loaded.fileCount} governed files, ${loaded.state.models.length} models, ${loaded.state.versions.length} versions, ${loaded.state.policies.length} policies`);
 
@@ -98,6 +103,21 @@ async function evaluatePromotions(deps: ValidateDeps, state: RepoState, base: st
     }
   }
   return results;
+}
+
+/** The files a change needs checked; undefined when everything must be. */
+async function scopeOfChange(deps: ValidateDeps, base: string): Promise<((path: string) => boolean) | undefined> {
+  if (!deps.git) throw new UserError("--changed-only needs a git repository");
+  if (!(await deps.git.resolve(base))) throw new UserError(`--base ${base} is not a commit in this repository`);
+  const changed = await deps.git.changedFiles(base);
+  const modelFiles = (await deps.files.list("models")).filter((p) => /^models\/[^/]+\/model\.yaml$/.test(p));
+  const policies = new Map<string, string>();
+  for (const file of modelFiles) {
+    const bytes = await deps.files.read(file);
+    const m = bytes ? /^policy:\s*["']?([a-z0-9-]+)/m.exec(new TextDecoder().decode(bytes)) : null;
+    if (m) policies.set(file.split("/")[1]!, m[1]!);
+  }
+  return changeScope(changed, policies);
 }
 
 async function modelAt(git: GitHistory, ref: string, file: string): Promise<ModelSpec | undefined> {

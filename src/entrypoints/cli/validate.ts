@@ -10,15 +10,17 @@ import { renderValidateSummary, renderValidateText, toValidateJson } from "../..
 import { emitAnnotations, writeJobSummary } from "../github-output.js";
 import { commonFlags, EXIT_FINDINGS, EXIT_OK, parseFlags, readFormat, type CliCommand } from "./io.js";
 
-const HELP = `usage: steward validate [--root DIR] [--base REF] [--check-remote] [--format text|json|github]
+const HELP = `usage: steward validate [--root DIR] [--base REF [--changed-only]] [--check-remote] [--format text|json|github]
 
 Checks every file under models/ and policies/ against its schema, the references between them,
 the DVC pointers they name (with --check-remote: the objects in the DVC remote), and, with
---base, the promotion gates of every stage change since REF. Exit 0 valid, 1 problems, 2 usage.
+--base, the promotion gates of every stage change since REF. --changed-only (with --base) checks
+only the models the change touches, every model.yaml and policy, and the models whose policy it
+changes. Exit 0 valid, 1 problems, 2 usage.
 `;
 
 export const validateCli: CliCommand = async (argv, io) => {
-  const { values } = parseFlags(argv, { ...commonFlags, base: { type: "string" }, "check-remote": { type: "boolean" }, workers: { type: "string" } });
+  const { values } = parseFlags(argv, { ...commonFlags, base: { type: "string" }, "check-remote": { type: "boolean" }, "changed-only": { type: "boolean" }, workers: { type: "string" } });
   if (values.help) return io.stdout(HELP), EXIT_OK;
   const format = readFormat(values.format);
   const root = resolve(io.cwd, values.root ?? ".");
@@ -34,7 +36,7 @@ export const validateCli: CliCommand = async (argv, io) => {
       checker: parallelChecker(root, workers === undefined ? {} : { workers }),
       logger,
     },
-    { ...(values.base ? { base: values.base } : {}), checkRemote: values["check-remote"] ?? false, now: io.now() },
+    { ...(values.base ? { base: values.base } : {}), checkRemote: values["check-remote"] ?? false, changedOnly: values["changed-only"] ?? false, now: io.now() },
   );
   if (format === "json") io.stdout(JSON.stringify(toValidateJson(report), null, 2) + "\n");
   else io.stdout(renderValidateText(report));
