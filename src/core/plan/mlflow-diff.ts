@@ -8,7 +8,7 @@
  * MLflow versions the repository does not know are reported in `notes` and left alone.
  */
 import type { DesiredMlflowVersion, DesiredRegisteredModel } from "./mlflow-desired.js";
-import { matchVersion } from "./mlflow-match.js";
+import { matchVersions } from "./mlflow-match.js";
 import { TAG } from "./mlflow-tags.js";
 import type { LiveModelVersion, LiveRegisteredModel, LiveRegistry } from "./registry-state.js";
 import type { PlanStep, TargetPlan } from "./types.js";
@@ -72,8 +72,9 @@ function diffModel(want: DesiredRegisteredModel, live: LiveRegisteredModel | und
   const refs = new Map<string, VersionRef>();
   const matched = new Set<string>();
   const liveOf = new Map<string, LiveModelVersion>();
+  const matches = matchVersions(name, live, want.versions);
   for (const v of want.versions) {
-    const m = matchVersion(name, live, v);
+    const m = matches.get(v.stewardVersion)!;
     notes.push(...m.notes);
     if (m.kind === "conflict") continue;
     if (m.kind === "found") {

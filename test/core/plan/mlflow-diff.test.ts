@@ -185,7 +185,7 @@ describe("planMlflow", () => {
     const live: LiveRegistry = { models: { "fraud-detection": { name: "fraud-detection", description: "Scores card transactions.", tags: {}, aliases: {}, versions: [liveVersion({ version: "1", tags: { "steward.version": "7" } })] } } };
     const plan = planMlflow(state, live, opts);
     expect(plan.steps.filter((s) => s.action !== "set-registered-model-tags")).toEqual([]);
-    expect(plan.notes[0]).toMatch(/tagged steward.version=7; left untouched/);
+    expect(plan.notes[0]).toMatch(/records MLflow version 1, which belongs to fraud-detection 7; left untouched/);
   });
 
   it("updates a drifted description and owner tags", () => {
