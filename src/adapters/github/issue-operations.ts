@@ -13,19 +13,25 @@ type IssueOperations = Pick<Scm, "findIssue" | "listIssues" | "createIssue" | "u
  */
 export function issueOperations(ctx: RepoContext, options: { since?: Date } = {}): IssueOperations {
   const { octokit, owner, repo, label } = ctx;
+  // The listing, shared by concurrent callers; forgotten if it fails so the next call lists again.
+  let listing: Promise<Map<number, IssueRef>> | undefined;
   let index: Map<number, IssueRef> | undefined;
 
-  async function botIssues(): Promise<Map<number, IssueRef>> {
-    if (index === undefined) {
-      const items = await octokit.paginate(octokit.rest.issues.listForRepo, {
-        owner, repo, labels: label, state: "all", sort: "updated", direction: "desc", per_page: 100,
-        ...(options.since ? { since: options.since.toISOString() } : {}),
-      });
-      // The issues endpoint lists pull requests too; they are found by branch instead.
-      const issues = items.filter((i) => !i.pull_request && isByBot(ctx, i.user)).map(toIssueRef);
-      index = new Map(issues.map((i) => [i.number, i]));
-    }
-    return index;
+  async function listBotIssues(): Promise<Map<number, IssueRef>> {
+    const items = await octokit.paginate(octokit.rest.issues.listForRepo, {
+      owner, repo, labels: label, state: "all", sort: "updated", direction: "desc", per_page: 100,
+      ...(options.since ? { since: options.since.toISOString() } : {}),
+    });
+    // The issues endpoint lists pull requests too; they are found by branch instead.
+    const issues = items.filter((i) => !i.pull_request && isByBot(ctx, i.user)).map(toIssueRef);
+    return (index = new Map(issues.map((i) => [i.number, i])));
+  }
+  function botIssues(): Promise<Map<number, IssueRef>> {
+    listing ??= listBotIssues().catch((err: unknown) => {
+      listing = undefined;
+      throw err;
+    });
+    return listing;
   }
   const withLabel = (labels: string[]) => [...new Set([label, ...labels])];
 
@@ -38,10 +44,11 @@ export function issueOperations(ctx: RepoContext, options: { since?: Date } = {}
       const matches = [...(await botIssues()).values()].filter((i) => hasMarker(i.body, marker));
       const newest = (a: IssueRef, b: IssueRef) => b.number - a.number;
       const byClosed = (a: IssueRef, b: IssueRef) => (b.closedAt?.getTime() ?? 0) - (a.closedAt?.getTime() ?? 0);
-      return matches.filter((i) => i.state === "open").sort(newest)[0] ?? matches.sort(byClosed)[0];
+      const found = matches.filter((i) => i.state === "open").sort(newest)[0] ?? matches.sort(byClosed)[0];
+      return found && { ...found };
     },
     async listIssues(state = "open") {
-      const all = [...(await botIssues()).values()].filter((i) => state === "all" || i.state === state);
+      const all = [...(await botIssues()).values()].filter((i) => state === "all" || i.state === state).map((i) => ({ ...i }));
       return all.sort((a, b) => (b.updatedAt?.getTime() ?? 0) - (a.updatedAt?.getTime() ?? 0));
     },
     async createIssue(input) {
@@ -58,7 +65,7 @@ export function issueOperations(ctx: RepoContext, options: { since?: Date } = {}
       }
       const ref = toIssueRef(created.data);
       index?.set(ref.number, ref);
-      return ref;
+      return { ...ref };
     },
     async updateIssue(number, input) {
       const { data } = await octokit.rest.issues.update({

@@ -33,6 +33,14 @@ describe("API calls per operation", () => {
     expect(gh.calls.total).toBe(4);
   });
 
+  it("concurrent lookups share one listing; a failed listing is made again by the next lookup", async () => {
+    await using gh = await githubUnderTest();
+    gh.fake.fail({ method: "GET", path: /\/issues\?/ }, { status: 404 });
+    await expect(gh.scm.findIssue("<!-- steward:a -->")).rejects.toMatchObject({ status: 404 });
+    await Promise.all([gh.scm.findIssue("<!-- steward:a -->"), gh.scm.findIssue("<!-- steward:b -->"), gh.scm.listIssues()]);
+    expect(gh.fake.requests.map((r) => r.status)).toEqual([404, 200]);
+  });
+
   it("proposeChange: 9 + files for a new branch and pull request, 6 + files when nothing changed, 9 + files when it changed", async () => {
     await using gh = await githubUnderTest();
     const files = { "models/churn/model.yaml": "a: 1\n", "models/churn/CHANGELOG.md": "x\n" };
