@@ -1,0 +1,50 @@
+import { UserError } from "../core/errors.js";
+import { compareSamples, type DriftReport } from "../core/drift/compare-samples.js";
+import { parseCsvColumns } from "../core/drift/parse-csv.js";
+import { driftTests } from "../core/drift/registry.js";
+
+export interface DriftCommandInput {
+  baseline: { name: string; text: string };
+  current: { name: string; text: string };
+  /** Test names; default per column kind. */
+  tests?: string[];
+  thresholds?: Record<string, number>;
+}
+
+/** The stable JSON document `steward drift --format json` prints (docs/detection.md). */
+export interface DriftDocument extends DriftReport {
+  schemaVersion: 1;
+  baseline: string;
+  current: string;
+}
+
+/** Compares two CSV samples column by column. Throws UserError for unreadable CSV or unknown test names. */
+export function runDrift(input: DriftCommandInput): DriftDocument {
+  for (const t of input.tests ?? []) if (!driftTests[t]) throw new UserError(`unknown drift test "${t}" (known: ${Object.keys(driftTests).join(", ")})`);
+  const parse = (s: { name: string; text: string }) => {
+    try {
+      return parseCsvColumns(s.text);
+    } catch (err) {
+      throw new UserError(`${s.name}: ${(err as Error).message}`);
+    }
+  };
+  const report = compareSamples(parse(input.baseline), parse(input.current), { tests: input.tests, thresholds: input.thresholds });
+  return { schemaVersion: 1, baseline: input.baseline.name, current: input.current.name, ...report };
+}
+
+const num = (v: number | undefined) => (v === undefined ? "-" : Number.isFinite(v) ? (Math.abs(v) < 1e-4 && v !== 0 ? v.toExponential(3) : v.toFixed(4)) : String(v));
+
+/** One row per column and test, aligned, for a terminal. */
+export function formatDriftText(doc: DriftDocument): string {
+  const lines = [`drift: ${doc.baseline} -> ${doc.current}`, ""];
+  const rows: string[][] = [["column", "kind", "test", "statistic", "p-value", "threshold", "verdict"]];
+  for (const c of doc.columns) {
+    if (c.skipped) rows.push([c.column, c.kind, "-", "-", "-", "-", `skipped: ${c.skipped}`]);
+    for (const t of c.tests) rows.push([c.column, c.kind, t.test, num(t.statistic), num(t.pValue), num(t.threshold), t.drift ? "DRIFT" : "ok"]);
+  }
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  for (const r of rows) lines.push(r.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd());
+  const drifted = doc.columns.filter((c) => c.drift).map((c) => c.column);
+  lines.push("", drifted.length ? `drift in ${drifted.length} column(s): ${drifted.join(", ")}` : "no drift");
+  return lines.join("\n") + "\n";
+}
