@@ -48,7 +48,11 @@ export function sagemakerReconciler(deps: SageMakerReconcilerDeps): TargetReconc
       const desired = [];
       for (const model of [...state.models].sort((a, b) => a.name.localeCompare(b.name))) {
         const r = desiredSageMakerEndpoint(model, state, remotes);
-        if (!r) continue;
+        if (!r) {
+          const sm = model.deployment?.sagemaker;
+          if (sm) notes.push(`${model.name}: stage ${sm.stage} serves no version; endpoint ${sm.endpoint} is left as it is`);
+          continue;
+        }
         if (!r.ok) { problems.push(...r.problems); continue; }
         const other = endpoints.get(r.desired.endpoint);
         if (other) problems.push(`${model.name} and ${other} both deploy to endpoint ${r.desired.endpoint}`);

@@ -58,6 +58,18 @@ export function weightAndCapacityChanges(desired: DesiredEndpoint, live: LiveSag
   return changes;
 }
 
+/**
+ * A rollback returns to a config made before the one in service (a retained config). Re-applying a
+ * newer config that failed earlier is not a rollback, so creation times decide, not mere existence.
+ */
+export function isRollback(desiredConfig: string, servingConfig: string | undefined, live: LiveSageMakerState): boolean {
+  if (!live.desiredConfigExists || !servingConfig) return false;
+  const created = (name: string) => live.ownedConfigs.find((c) => c.name === name)?.createdAt?.getTime();
+  const d = created(desiredConfig);
+  const s = created(servingConfig);
+  return d !== undefined && s !== undefined && d < s;
+}
+
 /** The fields every endpoint step carries, for the executor and the deployment events. */
 function common(desired: DesiredEndpoint) {
   return {
@@ -134,7 +146,7 @@ export function endpointSteps(desired: DesiredEndpoint, live: LiveSageMakerState
   const desiredNames = desired.config.variants.map((v) => v.variantName).sort();
   const guarded = JSON.stringify(liveNames) === JSON.stringify(desiredNames);
   if (!guarded) notes.push(`endpoint ${desired.endpoint}: the variant set changes (${liveNames.join(", ")} -> ${desiredNames.join(", ")}); SageMaker's traffic-shifting guardrails need the same variant names, so this update shifts all traffic at once without auto-rollback`);
-  const rollback = live.desiredConfigExists && live.ownedConfigs.some((c) => c.name === desired.config.name);
+  const rollback = isRollback(desired.config.name, ep.configName, live);
   const deregisterFirst = (live.currentConfig?.variants ?? [])
     .filter((lv) => {
       const dv = desired.config.variants.find((v) => v.variantName === lv.name);

@@ -105,6 +105,18 @@ describe("diffSageMaker", () => {
     expect(plan.steps[0]!.summary).toMatch(/^roll back/);
   });
 
+  it("re-applying a newer config that was rolled back before is a deploy, not a rollback", () => {
+    const v7 = desiredFor();
+    const v8 = desiredFor({ stages: { production: { variants: [{ version: "8", weight: 100 }] } } });
+    const live = liveFor(v7, new Date("2026-10-01T00:00:00Z"));
+    live.ownedConfigs.push({ name: v8.config.name, createdAt: new Date("2026-10-02T00:00:00Z") });
+    live.existingModels.push(...v8.models.map((m) => m.name));
+    const plan = diffSageMaker(v8, { ...live, desiredConfigExists: true });
+    expect(actions(plan)).toEqual(["update-endpoint"]);
+    expect(plan.steps[0]!.params.rollback).toBe(false);
+    expect(plan.steps[0]!.summary).toMatch(/^deploy/);
+  });
+
   it("lists superseded configs and models beyond retain, never the live one or the one a rollback needs", () => {
     const d = desiredFor({}, { retain: 1 });
     const live = liveFor(d, new Date("2026-10-05T00:00:00Z"));
