@@ -53,7 +53,9 @@ function fakeAws() {
   const startTransition = (ep: FakeEndpoint, t: Partial<Transition>) => { ep.transition = { ...fake.next, during: [...fake.next.during], ...t }; ep.status = ep.transition.during[0] ?? "Updating"; };
   const variantsOf = (configName: string) => configs.get(configName)?.ProductionVariants ?? [];
 
+  const deleting = new Set<string>();
   sm.on(DescribeEndpointCommand).callsFake(({ EndpointName }) => {
+    if (deleting.has(EndpointName) && endpoints.get(EndpointName)?.transition?.during.length === 0) { endpoints.delete(EndpointName); deleting.delete(EndpointName); }
     const ep = endpoints.get(EndpointName);
     if (!ep) throw smError(`Could not find endpoint "${ACCOUNT}:endpoint/${EndpointName}".`);
     const t = ep.transition;
@@ -133,7 +135,14 @@ function fakeAws() {
     startTransition(ep, { weights, counts, during: ["Updating"] });
     return { EndpointArn: `${ACCOUNT}:endpoint/${EndpointName}` };
   });
-  sm.on(DeleteEndpointCommand).callsFake(({ EndpointName }) => { endpoints.delete(EndpointName); return {}; });
+  sm.on(DeleteEndpointCommand).callsFake(({ EndpointName }) => {
+    const ep = endpoints.get(EndpointName);
+    if (!ep) throw smError(`Could not find endpoint "${ACCOUNT}:endpoint/${EndpointName}".`);
+    ep.status = "Deleting";
+    ep.transition = { during: ["Deleting"], outcome: "succeed" };
+    deleting.add(EndpointName);
+    return {};
+  });
   cw.on(DescribeAlarmsCommand).callsFake(({ AlarmNames }) => ({
     MetricAlarms: (AlarmNames ?? []).filter((n: string) => alarms.has(n)).map((n: string) => { const a = alarms.get(n)!; return { ...a, AlarmArn: `arn:aws:cloudwatch:us-east-1:123456789012:alarm:${n}`, StateValue: "OK" }; }),
     CompositeAlarms: [],
@@ -289,6 +298,41 @@ describe("sagemaker reconciler", () => {
     const run = await converge(repo(only("8")));
     expect(run.outcomes.find((o) => o.status === "failed")!.error).toContain("did not pass the ping health check");
     expect((await reconciler().plan(repo(only("8")), ctx)).steps.map((s) => s.action)).toContain("recreate-endpoint");
+  });
+
+  it("a Failed endpoint is deleted and created again on the next run, then serves the desired version", async () => {
+    await converge(repo(only("7")));
+    aws.next = { during: ["Updating"], outcome: "fail" };
+    await converge(repo(only("8")));
+    aws.next = { during: ["Creating"], outcome: "succeed" };
+    const run = await converge(repo(only("8")));
+    expect(run.statuses).toEqual(["recreate-endpoint:done"]);
+    expect(calls(DeleteEndpointCommand)).toHaveLength(1);
+    expect(lines).toContain("endpoint fraud-detection-prod: Deleting");
+    expect(aws.endpoints.get("fraud-detection-prod")).toMatchObject({ status: "InService" });
+    expect((await reconciler().plan(repo(only("8")), ctx)).steps).toEqual([]);
+  });
+
+  it("an endpoint in UpdateRollbackFailed stops apply with SageMaker's reason and is not touched", async () => {
+    await converge(repo(only("7")));
+    Object.assign(aws.endpoints.get("fraud-detection-prod")!, { status: "UpdateRollbackFailed", failureReason: "Unable to roll back: insufficient capacity for ml.m5.xlarge." });
+    const run = await converge(repo(only("8")));
+    expect(run.statuses).toEqual(["blocked-endpoint:failed"]);
+    expect(run.outcomes[0]!.error).toContain("UpdateRollbackFailed: Unable to roll back: insufficient capacity");
+    expect(calls(UpdateEndpointCommand)).toHaveLength(0);
+    expect(calls(CreateModelCommand)).toHaveLength(1);
+  });
+
+  it("a deployment event that cannot be published is a warning, not a failed apply", async () => {
+    const r = sagemakerReconciler({
+      aws: { sagemaker: sageMakerEndpoints(new SageMakerClient({ region: "us-east-1" })), alarms: cloudWatchAlarms(new CloudWatchClient({ region: "us-east-1" })), scaling: autoscalingVariants(new ApplicationAutoScalingClient({ region: "us-east-1" })) },
+      dvcRemotes: async () => ({ defaultRemote: "storage", remotes: { storage: "s3://acme-ml-artifacts/dvc" } }),
+      events: { publish: async () => { throw new Error("PutEvents: AccessDeniedException"); } },
+      clock: fakeClock(),
+    });
+    const outcomes = await r.apply(await r.plan(repo(only("7")), ctx), ctx);
+    expect(outcomes.every((o) => o.status === "done")).toBe(true);
+    expect(lines.filter((l) => l.startsWith("warn could not publish"))).toHaveLength(2);
   });
 
   it("waiter timeout: stops waiting, never stacks a second update, and picks the deployment up on the next run", async () => {
