@@ -5,7 +5,7 @@
  * on an endpoint that is already changing, and publishes deployment and rollback events.
  */
 import { readLiveSageMakerState } from "../adapters/aws/sagemaker-live-reader.js";
-import { systemClock, waitForEndpoint, type Clock, type WaitResult } from "../adapters/aws/sagemaker-wait-for-endpoint.js";
+import { systemClock, waitForEndpoint, type Clock, type WaitOptions, type WaitResult } from "../adapters/aws/sagemaker-wait-for-endpoint.js";
 import { describeError, ExternalError, UserError } from "../core/errors.js";
 import { desiredSageMakerEndpoint } from "../core/plan/sagemaker-desired.js";
 import { diffSageMaker } from "../core/plan/sagemaker-diff.js";
@@ -101,9 +101,9 @@ export function sagemakerReconciler(deps: SageMakerReconcilerDeps): TargetReconc
     }
   }
 
-  function wait(endpoint: string, seconds: number, logger: Logger, configName?: string): Promise<WaitResult> {
+  function wait(endpoint: string, seconds: number, logger: Logger, until: Pick<WaitOptions, "configName" | "accept"> = {}): Promise<WaitResult> {
     const timeoutSeconds = deps.maxWaitSeconds ? Math.min(deps.maxWaitSeconds, seconds) : seconds;
-    return waitForEndpoint({ sagemaker: deps.aws.sagemaker, clock, logger }, { endpoint, timeoutSeconds, pollSeconds: deps.pollSeconds ?? 30, ...(configName ? { configName } : {}) });
+    return waitForEndpoint({ sagemaker: deps.aws.sagemaker, clock, logger }, { endpoint, timeoutSeconds, pollSeconds: deps.pollSeconds ?? 30, ...until });
   }
 
   /** Waits until nothing is in progress on the endpoint; throws rather than stack a second update. */
@@ -152,10 +152,10 @@ export function sagemakerReconciler(deps: SageMakerReconcilerDeps): TargetReconc
       ...(ctx.commit ? { commit: ctx.commit } : {}),
     };
     const started = clock.now();
-    let target: string | undefined = p.configName;
+    let until: Pick<WaitOptions, "configName" | "accept"> = { configName: p.configName };
 
     if (step.action === "wait-endpoint") {
-      target = p.configName;
+      // the deployment under way is the one wanted: only wait for it
     } else if (step.action === "create-endpoint" && !(await sm.describeEndpoint(p.endpoint))) {
       await sm.createEndpoint(p.endpoint, p.configName, p.tags);
       await publish([deploymentStartedEvent(facts, started)], logger);
@@ -178,13 +178,15 @@ export function sagemakerReconciler(deps: SageMakerReconcilerDeps): TargetReconc
         await sm.updateEndpoint(p.endpoint, p.configName, p.deploymentConfig);
         await publish([deploymentStartedEvent(facts, started)], logger);
       } else if (step.action === "update-endpoint-weights-and-capacities") {
-        await sm.updateWeightsAndCapacities(p.endpoint, p.desiredWeightsAndCapacities ?? []);
+        const wanted = p.desiredWeightsAndCapacities ?? [];
+        await sm.updateWeightsAndCapacities(p.endpoint, wanted);
         await publish([deploymentStartedEvent(facts, started)], logger);
-        target = undefined; // the config does not change
+        // The config does not change; done when SageMaker shows the requested weights and counts.
+        until = { accept: (e) => wanted.every((w) => { const v = e.variants.find((x) => x.name === w.VariantName); return (w.DesiredWeight === undefined || v?.desiredWeight === w.DesiredWeight) && (w.DesiredInstanceCount === undefined || v?.desiredInstanceCount === w.DesiredInstanceCount); }) };
       }
     }
 
-    const r = await wait(p.endpoint, p.waitTimeoutSeconds, logger, target);
+    const r = await wait(p.endpoint, p.waitTimeoutSeconds, logger, until);
     const seconds = (clock.now().getTime() - started.getTime()) / 1000;
     if (r.kind === "in-service") {
       const events = [deploymentSucceededEvent(facts, clock.now(), seconds)];

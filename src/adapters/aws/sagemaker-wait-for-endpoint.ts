@@ -21,7 +21,7 @@ export const systemClock: Clock = {
 export type WaitResult =
   /** InService on the expected config (or any config, when none was expected). */
   | { kind: "in-service"; endpoint: LiveEndpoint }
-  /** InService again, but on another config: SageMaker rolled the deployment back (alarm or failure). */
+  /** InService again, but on another config (or without the accepted change): SageMaker rolled the deployment back. */
   | { kind: "rolled-back"; endpoint: LiveEndpoint; reason: string }
   /** Failed or UpdateRollbackFailed, with SageMaker's FailureReason. */
   | { kind: "failed"; status: EndpointStatus; reason: string; endpoint: LiveEndpoint }
@@ -34,6 +34,8 @@ export interface WaitOptions {
   endpoint: string;
   /** The config the deployment moves to; undefined to wait only until nothing is in progress. */
   configName?: string;
+  /** What else InService must show to count as done (e.g. the requested weights); default: nothing. */
+  accept?: (endpoint: LiveEndpoint) => boolean;
   timeoutSeconds: number;
   pollSeconds?: number;
   /** Seconds between progress lines while the status does not change. */
@@ -70,7 +72,8 @@ export async function waitForEndpoint(deps: { sagemaker: SageMakerEndpoints; clo
     } else if (ep.status === "Failed" || ep.status === "UpdateRollbackFailed") {
       return { kind: "failed", status: ep.status, reason: ep.failureReason ?? "SageMaker gave no FailureReason", endpoint: ep };
     } else if (ep.status === "InService") {
-      if (!opts.configName || ep.configName === opts.configName) return { kind: "in-service", endpoint: ep };
+      const arrived = (!opts.configName || ep.configName === opts.configName) && (opts.accept?.(ep) ?? true);
+      if (arrived) return { kind: "in-service", endpoint: ep };
       // Right after UpdateEndpoint the old config may still show for a moment; a rollback is only
       // certain once the update was seen in progress or SageMaker says why.
       if (sawProgress || ep.failureReason) return { kind: "rolled-back", endpoint: ep, reason: ep.failureReason ?? "SageMaker rolled the deployment back (a rollback alarm fired or the new fleet failed)" };

@@ -43,6 +43,15 @@ describe("waitForEndpoint", () => {
     expect(r.kind).toBe("in-service");
   });
 
+  it("with `accept`, waits until InService shows the requested change (weights), and calls its absence after an update a rollback", async () => {
+    const wanted = (e: LiveEndpoint) => e.variants[0]?.desiredWeight === 50;
+    const v = (w: number) => [{ name: "v-7", currentWeight: w, desiredWeight: w }];
+    const ok = await waitForEndpoint({ sagemaker: describing([{ status: "InService", variants: v(90) }, { status: "Updating", variants: v(90) }, { status: "InService", variants: v(50) }]), clock: fakeClock(), logger: logger() }, { endpoint: "e", accept: wanted, timeoutSeconds: 600 });
+    expect(ok.kind).toBe("in-service");
+    const back = await waitForEndpoint({ sagemaker: describing([{ status: "RollingBack", variants: v(90) }, { status: "InService", variants: v(90) }]), clock: fakeClock(), logger: logger() }, { endpoint: "e", accept: wanted, timeoutSeconds: 600 });
+    expect(back.kind).toBe("rolled-back");
+  });
+
   it("reports Failed and UpdateRollbackFailed with the FailureReason", async () => {
     const r = await waitForEndpoint({ sagemaker: describing([{ status: "Creating" }, { status: "Failed", failureReason: "ping health check failed" }]), clock: fakeClock(), logger: logger() }, { endpoint: "e", timeoutSeconds: 600 });
     expect(r).toMatchObject({ kind: "failed", status: "Failed", reason: "ping health check failed" });
