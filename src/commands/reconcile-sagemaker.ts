@@ -5,7 +5,7 @@
  * on an endpoint that is already changing, and publishes deployment and rollback events.
  */
 import { readLiveSageMakerState } from "../adapters/aws/sagemaker-live-reader.js";
-import { systemClock, waitForEndpoint, type Clock, type WaitOptions, type WaitResult } from "../adapters/aws/sagemaker-wait-for-endpoint.js";
+import { describeWait, systemClock, waitForEndpoint, type Clock, type WaitOptions, type WaitResult } from "../adapters/aws/sagemaker-wait-for-endpoint.js";
 import { describeError, ExternalError, UserError } from "../core/errors.js";
 import { desiredSageMakerEndpoint } from "../core/plan/sagemaker-desired.js";
 import { diffSageMaker } from "../core/plan/sagemaker-diff.js";
@@ -212,20 +212,3 @@ export function sagemakerReconciler(deps: SageMakerReconcilerDeps): TargetReconc
     }
   }
 }
-
-/** One line for a person (and the issue apply opens) about a wait that did not end InService. */
-function describeWait(r: Exclude<WaitResult, { kind: "in-service" }>, endpoint: string): { status: string; reason: string; message: string } {
-  switch (r.kind) {
-    case "rolled-back":
-      return { status: "InService", reason: r.reason, message: `deployment to ${endpoint} was rolled back by SageMaker: ${r.reason}; the endpoint serves ${r.endpoint.configName ?? "its previous config"} again` };
-    case "failed":
-      return { status: r.status, reason: r.reason, message: `endpoint ${endpoint} is ${r.status}: ${r.reason}` };
-    case "timeout":
-      return { status: r.status, reason: "timeout", message: `endpoint ${endpoint} is still ${r.status} after ${r.waitedSeconds}s; apply stopped waiting (the deployment goes on in SageMaker; re-run apply to follow it)` };
-    case "missing":
-      return { status: "Missing", reason: "the endpoint disappeared", message: `endpoint ${endpoint} does not exist any more` };
-    case "other":
-      return { status: r.endpoint.status, reason: r.endpoint.failureReason ?? r.endpoint.status, message: `endpoint ${endpoint} is ${r.endpoint.status}${r.endpoint.failureReason ? `: ${r.endpoint.failureReason}` : ""}` };
-  }
-}
-

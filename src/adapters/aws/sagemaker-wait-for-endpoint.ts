@@ -84,3 +84,20 @@ export async function waitForEndpoint(deps: { sagemaker: SageMakerEndpoints; clo
     await clock.sleep(poll);
   }
 }
+
+/** One line for a person (and the issue apply opens) about a wait that did not end InService. */
+export function describeWait(r: Exclude<WaitResult, { kind: "in-service" }>, endpoint: string): { status: string; reason: string; message: string } {
+  switch (r.kind) {
+    case "rolled-back":
+      return { status: "InService", reason: r.reason, message: `deployment to ${endpoint} was rolled back by SageMaker: ${r.reason}; the endpoint serves ${r.endpoint.configName ?? "its previous config"} again` };
+    case "failed":
+      return { status: r.status, reason: r.reason, message: `endpoint ${endpoint} is ${r.status}: ${r.reason}` };
+    case "timeout":
+      return { status: r.status, reason: "timeout", message: `endpoint ${endpoint} is still ${r.status} after ${r.waitedSeconds}s; apply stopped waiting (the deployment goes on in SageMaker; re-run apply to follow it)` };
+    case "missing":
+      return { status: "Missing", reason: "the endpoint disappeared", message: `endpoint ${endpoint} does not exist any more` };
+    case "other":
+      return { status: r.endpoint.status, reason: r.endpoint.failureReason ?? r.endpoint.status, message: `endpoint ${endpoint} is ${r.endpoint.status}${r.endpoint.failureReason ? `: ${r.endpoint.failureReason}` : ""}` };
+  }
+}
+
