@@ -1,10 +1,10 @@
 import { buildCardView } from "../core/card/build-card-view.js";
+import { cardHistory } from "../core/card/card-history.js";
 import { DEFAULT_TEMPLATE, DEFAULT_TEMPLATE_FILE } from "../core/card/default-template.js";
 import { unifiedDiff } from "../core/card/line-diff.js";
 import { compileCardTemplate } from "../core/card/render-card.js";
 import type { RunLookup, RunReader } from "../core/card/run-reader.js";
 import { describeError, UserError } from "../core/errors.js";
-import { stageHistory } from "../core/history/stage-history.js";
 import type { ModelSpec, RepoState } from "../core/types.js";
 import type { GitHistory, RepoFiles } from "../ports.js";
 import { loadRepo } from "./load-repo.js";
@@ -43,7 +43,7 @@ export interface CardResult {
 
 export interface RenderCardsReport {
   cards: CardResult[];
-  /** Things a person should know that do not fail the run (invalid models skipped, uncommitted model.yaml). */
+  /** Things a person should know that do not fail the run (e.g. invalid models skipped). */
   warnings: string[];
   /** Which template was used. */
   template: string;
@@ -81,11 +81,7 @@ export async function renderCards(deps: RenderCardsDeps, options: RenderCardsOpt
   for (const model of selected) {
     const snapshots = await loadStageSnapshots(deps.git, model.file);
     const working = await deps.files.read(model.file);
-    const committed = snapshots.at(-1)?.text;
-    if (working && committed !== new TextDecoder().decode(working)) {
-      warnings.push(`${model.file} differs from its last commit: the stage history shows committed changes only; commit it, then run \`steward card\` again`);
-    }
-    const history = stageHistory(snapshots, model.name);
+    const history = cardHistory(snapshots, working === undefined ? undefined : new TextDecoder().decode(working), model.name);
     const runs = deps.runs ? await readRuns(deps.runs, model, state) : undefined;
     const view = buildCardView({ model, state, history, ...(runs ? { runs } : {}) });
     const text = render(view);

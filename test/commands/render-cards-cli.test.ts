@@ -78,7 +78,7 @@ describe("steward card (CLI)", () => {
         "",
         "Predicts which subscribers will cancel within 30 days, for the retention team's weekly outreach.",
         "",
-        "- 2026-11-03 10:00 UTC staging: 1.1.0 -> 1.2.0",
+        "- _latest change_ staging: 1.1.0 -> 1.2.0",
         "- 2026-08-03 12:00 UTC production: 1.0.0 -> 1.1.0",
         "- 2026-08-01 09:00 UTC staging: 1.0.0 -> 1.1.0",
         "- 2026-06-12 15:00 UTC production: — -> 1.0.0",

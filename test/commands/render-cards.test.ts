@@ -90,7 +90,8 @@ describe("steward card on a scratch repository with a fixed history", () => {
     expect(churn.diff).toContain("--- a/models/churn-prediction/MODEL_CARD.md\n+++ b/models/churn-prediction/MODEL_CARD.md\n@@ ");
     expect(churn.diff).toContain("\n-Ranking all subscribers");
     expect(churn.diff).toContain("\n+Ranking active subscribers");
-    expect(churn.diff).toMatch(/\n\+\| 2026-12-01 00:00 UTC \| Ana Lima \| `[0-9a-f]{7}` \| staging \| 1\.2\.0 \| — \|/);
+    expect(churn.diff).toContain("\n+| _latest change_ | — | — | staging | 1.2.0 | — |");
+    expect(churn.diff).toMatch(/\n\+\| 2026-11-03 10:00 UTC \| Ana Lima \| `[0-9a-f]{7}` \| staging \| 1\.1\.0 \| 1\.2\.0 \|/);
     expect(check.cards.find((c) => c.model === "fraud-detection")!.status).toBe("fresh");
     expect(check.staleCount).toBe(1);
 
@@ -99,13 +100,29 @@ describe("steward card on a scratch repository with a fixed history", () => {
     expect(only.cards[0]!.diff).toMatch(/^--- \/dev\/null\n\+\+\+ b\/models\/fraud-detection\/MODEL_CARD.md\n@@ -0,0 \+1,\d+ @@\n/);
   });
 
-  it("warns when model.yaml has uncommitted changes", async () => {
+  it("renders the same card before the latest change is committed, after, and after a squash merge", async () => {
     await using repo = sampleRepo();
-    const path = join(repo.root, "models/fraud-detection/model.yaml");
-    writeFileSync(path, readFileSync(path, "utf8").replace('staging: "8"', 'staging: "6"'));
-    const report = await renderCards({ files: fsRepoFiles(repo.root), git: gitCliHistory(repo.root) }, { model: "fraud-detection" });
-    expect(report.warnings).toEqual([expect.stringContaining("models/fraud-detection/model.yaml differs from its last commit")]);
-    const card = readFileSync(join(repo.root, "models/fraud-detection/MODEL_CARD.md"), "utf8");
-    expect(card).toContain("| staging | 6 | — (not committed yet) | — |");
+    const deps = { files: fsRepoFiles(repo.root), git: gitCliHistory(repo.root) };
+    const cardFile = join(repo.root, "models/fraud-detection/MODEL_CARD.md");
+    const modelFile = join(repo.root, "models/fraud-detection/model.yaml");
+    repo.git("checkout", "-q", "-b", "promote-8");
+    writeFileSync(modelFile, readFileSync(modelFile, "utf8").replace('production: "7"', 'production: "8"'));
+    const before = await renderCards(deps, { model: "fraud-detection" });
+    expect(before.warnings).toEqual([]);
+    const card = readFileSync(cardFile, "utf8");
+    expect(card).toContain("| _latest change_ | — | — | production | 7 | 8 |\n| 2026-10-15 16:00 UTC | Mei Chen |");
+    expect(card).toContain("- Version `8` enters production in the latest change; it has been in staging since 2026-10-15 16:00 UTC (`");
+    expect(card).toContain("The gate asks for at least 3d.");
+
+    repo.commit({ date: "2026-10-20T09:00:00Z", author: "Ravi Patel", message: "fraud-detection: 8 to production" });
+    expect((await renderCards(deps, { check: true, model: "fraud-detection" })).cards[0]!.status).toBe("fresh");
+    repo.commit({ date: "2026-10-20T10:00:00Z", author: "Ravi Patel", message: "unrelated follow-up", files: { "NOTES.md": "x\n" } });
+    expect((await renderCards(deps, { check: true, model: "fraud-detection" })).cards[0]!.status).toBe("fresh");
+
+    repo.git("checkout", "-q", "main");
+    repo.git("merge", "-q", "--squash", "promote-8");
+    repo.commit({ date: "2026-10-21T12:00:00Z", author: "Merge Bot", message: "Promote 8 (#12)" });
+    expect(readFileSync(cardFile, "utf8")).toBe(card);
+    expect((await renderCards(deps, { check: true, model: "fraud-detection" })).cards[0]!.status).toBe("fresh");
   });
 });

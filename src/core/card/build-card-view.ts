@@ -1,5 +1,5 @@
-import type { StageHistory } from "../history/stage-history.js";
 import type { ModelSpec, ModelVersionSpec, PolicySpec, RepoState } from "../types.js";
+import type { CardHistory } from "./card-history.js";
 import type { CardView } from "./card-view.js";
 import { compareMetrics, pickComparison } from "./compare-versions.js";
 import { dataRows } from "./data-rows.js";
@@ -16,7 +16,8 @@ import type { RunLookup } from "./run-reader.js";
 export interface CardInput {
   model: ModelSpec;
   state: Pick<RepoState, "versions" | "policies" | "pointers">;
-  history: StageHistory;
+  /** The model.yaml history as cardHistory splits it. */
+  history: CardHistory;
   /** Run lookups by run id; undefined when the card is built without MLflow. */
   runs?: Map<string, RunLookup>;
 }
@@ -107,7 +108,8 @@ export function buildCardView({ model, state, history, runs }: CardInput): CardV
     })),
     history: {
       rows: historyRows(history),
-      unreadable: history.unreadable.map((ci) => `${code(ci.sha.slice(0, 7))} (${formatDate(ci.date)})`),
+      hasLatest: history.latest.length > 0,
+      unreadable: history.dated.unreadable.map((ci) => `${code(ci.sha.slice(0, 7))} (${formatDate(ci.date)})`),
     },
     deployment: describeDeployment(model),
     monitoring: describeMonitoring(model, policy),

@@ -32,7 +32,8 @@ export interface CardView {
   charts: { metric: string; block: string }[];
   data: DataRow[];
   lineage: { version: string; parent: string; commit: string; run: string; registryVersion: string }[];
-  history: { rows: HistoryRow[]; unreadable: string[] };
+  /** `hasLatest`: the first rows are the latest change, shown without commit facts. */
+  history: { rows: HistoryRow[]; hasLatest: boolean; unreadable: string[] };
   deployment: string[];
   monitoring: { summary: string; checks: string[] };
   remediation: string[];

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { buildCardView } from "../../../src/core/card/build-card-view.js";
+import { cardHistory } from "../../../src/core/card/card-history.js";
 import { DEFAULT_TEMPLATE } from "../../../src/core/card/default-template.js";
 import { compileCardTemplate } from "../../../src/core/card/render-card.js";
 import type { RunLookup } from "../../../src/core/card/run-reader.js";
-import { stageHistory } from "../../../src/core/history/stage-history.js";
 import { aModelSpec, aPolicySpec, aVersionSpec } from "../../support/builders.js";
 import { cellCount, unescaped, withoutCodeSpans } from "./markdown-safety.js";
 
@@ -51,11 +51,12 @@ function hostileCard(): string {
     remediation: { rules: [{ when: { kind: EVIL, metric: "@octocat" }, do: ["issue"] }], cooldown: 3600, escalation: { after: 3600, mention: ["@acme/oncall", "x|y"] } },
   });
   const commit = (sha: string, author: string, date: string) => ({ sha, author, email: "e@example.com", date: new Date(date), subject: EVIL });
-  const history = stageHistory(
+  const history = cardHistory(
     [
       { commit: commit("a".repeat(40), "@octocat <b>", "2026-01-01T00:00:00Z"), text: 'stages:\n  staging: "7"\n' },
       { commit: commit("b".repeat(40), "Eve | Mallory\n# x", "2026-01-02T00:00:00Z"), text: 'stages:\n  production: "7"\n  "st|age<": "8|<x>`"\n' },
     ],
+    'stages:\n  production: "7"\n  "st|age<": "@octocat <b>|"\n  "# new\\n- x": "[x](javascript:1)"\n',
     "fraud-detection",
   );
   const runs = new Map<string, RunLookup>([
