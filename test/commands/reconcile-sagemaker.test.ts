@@ -13,6 +13,10 @@ import {
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { mockClient } from "aws-sdk-client-mock";
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { fsRepoFiles } from "../../src/adapters/fs/repo-files.js";
+import { loadRepo } from "../../src/commands/load-repo.js";
+import { parseDvcConfig } from "../../src/core/repo/dvc-config.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { autoscalingVariants } from "../../src/adapters/aws/autoscaling-variants.js";
 import { cloudWatchAlarms } from "../../src/adapters/aws/cloudwatch-alarms.js";
@@ -183,15 +187,14 @@ let aws: ReturnType<typeof fakeAws>;
 let events: StewardEvent[];
 let lines: string[];
 let ctx: PlanContext;
-const reconciler = (over: { maxWaitSeconds?: number } = {}) =>
-  sagemakerReconciler({
-    aws: { sagemaker: sageMakerEndpoints(new SageMakerClient({ region: "us-east-1" })), alarms: cloudWatchAlarms(new CloudWatchClient({ region: "us-east-1" })), scaling: autoscalingVariants(new ApplicationAutoScalingClient({ region: "us-east-1" })) },
-    dvcRemotes: async () => ({ defaultRemote: "storage", remotes: { storage: "s3://acme-ml-artifacts/dvc" } }),
-    events: { publish: async (e) => { events.push(...e); } },
-    clock: fakeClock(),
-    pollSeconds: 30,
-    ...over,
-  });
+const reconcilerDeps = () => ({
+  aws: { sagemaker: sageMakerEndpoints(new SageMakerClient({ region: "us-east-1" })), alarms: cloudWatchAlarms(new CloudWatchClient({ region: "us-east-1" })), scaling: autoscalingVariants(new ApplicationAutoScalingClient({ region: "us-east-1" })) },
+  dvcRemotes: async () => ({ defaultRemote: "storage", remotes: { storage: "s3://acme-ml-artifacts/dvc" } }),
+  events: { publish: async (e: StewardEvent[]) => { events.push(...e); } },
+  clock: fakeClock(),
+  pollSeconds: 30,
+});
+const reconciler = (over: { maxWaitSeconds?: number } = {}) => sagemakerReconciler({ ...reconcilerDeps(), ...over });
 async function converge(state: RepoState, over: { maxWaitSeconds?: number } = {}) {
   const r = reconciler(over);
   const plan = await r.plan(state, ctx);
@@ -379,5 +382,24 @@ describe("sagemaker reconciler", () => {
     state.versions = state.versions.map((v) => (v.version === "7" ? { ...v, image: undefined } : v));
     await expect(reconciler().plan(state, ctx)).rejects.toThrow(/no container image/);
     expect(aws.sm.calls()).toHaveLength(0);
+  });
+
+  it("the sample repository: every model with a deployment is planned from its YAML, .dvc pointers and policy, and converges", async () => {
+    const root = fileURLToPath(new URL("../../", import.meta.url));
+    const { state, findings } = await loadRepo({ files: fsRepoFiles(root) });
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+    const dvc = parseDvcConfig(readFileSync(`${root}.dvc/config`, "utf8"));
+    const r = sagemakerReconciler({ ...reconcilerDeps(), dvcRemotes: async () => dvc });
+    const plan = await r.plan(state, ctx);
+    const fraud = plan.steps.filter((s) => s.resource.includes("fraud-detection"));
+    const model = fraud.find((s) => s.action === "create-model")!.params.model as { modelDataUrl: string; version: string };
+    const pointer = state.pointers.get("models/fraud-detection/artifacts/model-v7.tar.gz.dvc")!.outs[0]!.md5;
+    expect(model).toMatchObject({ version: "7", modelDataUrl: `s3://acme-ml-artifacts/dvc/files/md5/${pointer.slice(0, 2)}/${pointer.slice(2)}` });
+    const alarms = fraud.filter((s) => s.action === "put-metric-alarm").map((s) => s.params.alarm as { name: string; extendedStatistic?: string });
+    expect(alarms.map((a) => a.name)).toEqual(["steward-fraud-detection-prod-accuracy-min", "steward-fraud-detection-prod-latency-max", "steward-fraud-detection-prod-errors-max"]);
+    expect(alarms[1]!.extendedStatistic).toBe("p99");
+    const outcomes = await r.apply(plan, ctx);
+    expect(outcomes.filter((o) => o.status !== "done")).toEqual([]);
+    expect((await r.plan(state, ctx)).steps).toEqual([]);
   });
 });
