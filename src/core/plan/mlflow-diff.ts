@@ -114,6 +114,10 @@ function diffModel(want: DesiredRegisteredModel, live: LiveRegisteredModel | und
   const wanted = new Set<string>();
   const archived = new Set(want.versions.filter((v) => v.archived).map((v) => v.stewardVersion));
   for (const a of want.aliases) {
+    if (/^(latest|v\d+)$/i.test(a.alias)) {
+      notes.push(`${name}@${a.alias}: MLflow reserves the alias name "${a.alias}"; set registry.mlflow.aliases.${a.stage} to another name`);
+      continue;
+    }
     const ref = refs.get(a.stewardVersion);
     if (!ref) {
       notes.push(`${name}@${a.alias}: version ${a.stewardVersion} of stage ${a.stage} is not in MLflow and cannot be registered; alias left as it is`);

@@ -132,6 +132,14 @@ describe("planMlflow", () => {
     expect(plan.steps.filter((s) => s.action === "set-alias").map((s) => s.params.alias)).toEqual(["champion", "challenger"]);
   });
 
+  it("does not plan an alias MLflow reserves (latest, v<number>)", () => {
+    const model = aModelSpec();
+    model.registry!.mlflow!.aliases = { production: "latest", staging: "V2" };
+    const plan = planMlflow(aRepoState({ models: [model] }), { models: {} }, opts);
+    expect(plan.steps.some((s) => s.action === "set-alias")).toBe(false);
+    expect(plan.notes).toContain('fraud-detection@latest: MLflow reserves the alias name "latest"; set registry.mlflow.aliases.production to another name');
+  });
+
   it("archives: the version loses its aliases and gets the archived tag; nothing is deleted", () => {
     const state = aRepoState({ models: [aModelSpec({ stages: { production: { variants: [{ version: "8", weight: 100 }] } } })] });
     const live = converged(aRepoState());
