@@ -8,7 +8,6 @@ export const MONITOR_DETAIL_TYPES = {
   escalated: "Model Incident Escalated",
   resolved: "Model Incident Resolved",
   remediation: "Model Remediation Proposed",
-  drift: "Model Configuration Drift",
 } as const;
 
 /** The schema file name of a detail-type: "Model Anomaly Detected" -> "model-anomaly-detected". */

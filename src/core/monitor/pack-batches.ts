@@ -11,27 +11,89 @@ export const CLOUDWATCH_LIMITS: BatchLimits = { maxQueries: 500, maxPoints: 100_
 /** The fewest calls any packing can use: max(ceil(series / maxQueries), ceil(points / maxPoints)). */
 export function minimumCalls(points: number[], limits: BatchLimits = CLOUDWATCH_LIMITS): number {
   if (points.length === 0) return 0;
-  const total = points.reduce((s, p) => s + Math.min(p, limits.maxPoints), 0);
+  const total = points.reduce((s, p) => s + p, 0);
   return Math.max(Math.ceil(points.length / limits.maxQueries), Math.ceil(total / limits.maxPoints));
 }
 
+/** The calls a packing costs: each batch is one call per `maxPoints` points it returns (NextToken pages). */
+export function callsFor(batches: number[][], points: number[], limits: BatchLimits = CLOUDWATCH_LIMITS): number {
+  return batches.reduce((n, b) => n + Math.max(1, Math.ceil(b.reduce((s, i) => s + points[i]!, 0) / limits.maxPoints)), 0);
+}
+
 /**
- * Packs items (each with its expected points) into batches that respect both limits, using as few
- * batches as it can: it starts at the lower bound `minimumCalls` and tries "largest first into the
- * emptiest batch with room"; only if that fails does it add a batch. For series of equal length
- * (the usual case: one period per run) this always reaches the lower bound.
- * An item larger than `maxPoints` gets a batch of its own (the call then pages with NextToken).
- * Returns batches of item indexes; each batch keeps the items' original order.
+ * Packs items (each with its expected points) into GetMetricData batches (at most `maxQueries` each)
+ * so that the calls, pages included, are as few as possible. Two layouts are tried and the cheaper
+ * kept: (a) batches that each fit in one page (no NextToken), starting at the lower bound and
+ * filling "largest first into the emptiest batch with room"; (b) runs of up to `maxQueries`
+ * consecutive items, where CloudWatch pages at `maxPoints` (a series may straddle two pages).
+ * For series of equal length, the usual case (one period per run), (a) reaches the lower bound
+ * `minimumCalls` whenever the length divides `maxPoints` (2,016 points of 10 minutes: 50 a call),
+ * and (b) whenever everything fits in one run of `maxQueries`.
+ * Returns batches of item indexes, each in the items' original order.
  */
 export function packBatches(points: number[], limits: BatchLimits = CLOUDWATCH_LIMITS): number[][] {
   const n = points.length;
   if (n === 0) return [];
-  const order = points.map((p, i) => i).sort((a, b) => points[b]! - points[a]! || a - b);
-  for (let k = minimumCalls(points, limits); k <= n; k++) {
+  const a = packSinglePage(points, limits);
+  const lower = minimumCalls(points, limits);
+  if (callsFor(a, points, limits) === lower) return a;
+  const b = packPaged(points, limits);
+  return callsFor(b, points, limits) < callsFor(a, points, limits) ? b : a;
+}
+
+/**
+ * Runs of consecutive items for paged calls: each run but the last ends where its points leave the
+ * least unused room in its last page (ties: the longer run), so pages stay full.
+ */
+function packPaged(points: number[], limits: BatchLimits): number[][] {
+  const n = points.length;
+  const runs: number[][] = [];
+  let start = 0;
+  while (start < n) {
+    let size = Math.min(limits.maxQueries, n - start);
+    if (n - start > limits.maxQueries) {
+      let best = 1;
+      let bestWaste = Infinity;
+      let sum = 0;
+      for (let s = 1; s <= limits.maxQueries; s++) {
+        sum += points[start + s - 1]!;
+        const waste = Math.ceil(sum / limits.maxPoints) * limits.maxPoints - sum;
+        if (waste <= bestWaste) {
+          best = s;
+          bestWaste = waste;
+        }
+      }
+      size = best;
+    }
+    runs.push(Array.from({ length: size }, (_, k) => start + k));
+    start += size;
+  }
+  return runs;
+}
+
+function packSinglePage(points: number[], limits: BatchLimits): number[][] {
+  const n = points.length;
+  const order = points.map((_, i) => i).sort((a, b) => points[b]! - points[a]! || a - b);
+  const lower = minimumCalls(points, limits);
+  for (let k = lower; k <= lower + 2 && k <= n; k++) {
     const batches = tryPack(order, points, k, limits);
     if (batches) return batches.map((b) => b.sort((x, y) => x - y)).filter((b) => b.length > 0);
   }
-  return order.map((i) => [i]);
+  return firstFit(order, points, limits);
+}
+
+/** First fit decreasing: always succeeds; an item above maxPoints gets a batch of its own. */
+function firstFit(order: number[], points: number[], limits: BatchLimits): number[][] {
+  const batches: { items: number[]; load: number }[] = [];
+  for (const i of order) {
+    const p = points[i]!;
+    const b = batches.find((x) => x.items.length < limits.maxQueries && x.load + p <= limits.maxPoints);
+    if (b) {
+      b.items.push(i);
+      b.load += p;
+    } else batches.push({ items: [i], load: p });
+  }
+  return batches.map((b) => b.items.sort((x, y) => x - y));
 }
 
 function tryPack(order: number[], points: number[], k: number, limits: BatchLimits): number[][] | undefined {
