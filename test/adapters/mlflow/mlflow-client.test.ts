@@ -38,6 +38,13 @@ describe("mlflow client: auth", () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it("keeps a path prefix of the tracking URI and sends no Authorization header without credentials", async () => {
+    await using server = await fakeHttpServer({ "GET /mlflow/api/2.0/mlflow/registered-models/get": [200, { registered_model: { name: "m" } }] });
+    expect((await clientFor(`${server.url}/mlflow/`).getRegisteredModel("m"))?.name).toBe("m");
+    expect(server.requests[0]!.query.get("name")).toBe("m");
+    expect(server.requests[0]!.headers.authorization).toBeUndefined();
+  });
+
   it("reads no config without a tracking URI and rejects a non-http one", () => {
     expect(mlflowConfigFromEnv({ MLFLOW_TRACKING_URI: "" })).toBeUndefined();
     expect(() => mlflowConfigFromEnv({ MLFLOW_TRACKING_URI: "databricks" })).toThrow(/http/);
