@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { desiredSageMakerEndpoint } from "../../../src/core/plan/sagemaker-desired.js";
 import { diffSageMaker } from "../../../src/core/plan/sagemaker-diff.js";
@@ -173,5 +174,26 @@ describe("diffSageMaker", () => {
     const plan = diffSageMaker(d, live);
     expect(actions(plan)).toEqual(["put-metric-alarm"]);
     expect(plan.steps[0]!.changes).toEqual([{ field: "threshold" }]);
+  });
+
+  it("property: whatever the deployment, live state made from it needs no step, and an empty account needs a create", () => {
+    const rollout = fc.oneof(
+      fc.record({ strategy: fc.constant("all-at-once" as const), waitMinutes: fc.nat(120), bakeMinutes: fc.nat(120) }),
+      fc.record({ strategy: fc.constant("canary" as const), canaryPercent: fc.integer({ min: 1, max: 50 }), waitMinutes: fc.nat(120), bakeMinutes: fc.nat(120) }),
+      fc.record({ strategy: fc.constant("linear" as const), stepPercent: fc.integer({ min: 10, max: 50 }), waitMinutes: fc.nat(120), bakeMinutes: fc.nat(120) }),
+    );
+    const stage = fc.oneof(
+      fc.constantFrom("7", "8").map((v) => [{ version: v, weight: 100 }]),
+      fc.integer({ min: 1, max: 99 }).map((w) => [{ version: "7", weight: 100 - w }, { version: "8", weight: w }]),
+    );
+    const scaling = fc.option(fc.record({ min: fc.integer({ min: 1, max: 3 }), max: fc.integer({ min: 3, max: 10 }), targetInvocationsPerInstance: fc.integer({ min: 1, max: 5000 }) }), { nil: undefined });
+    fc.assert(
+      fc.property(rollout, stage, scaling, fc.integer({ min: 1, max: 6 }), (r, variants, autoscaling, instanceCount) => {
+        const d = desiredFor({ stages: { production: { variants } } }, { rollout: r, autoscaling, instanceCount });
+        expect(diffSageMaker(d, liveFor(d)).steps).toEqual([]);
+        expect(actions(diffSageMaker(d, empty))).toContain("create-endpoint");
+      }),
+      { numRuns: 200 },
+    );
   });
 });
