@@ -5,7 +5,9 @@
  */
 import { describeError } from "../core/errors.js";
 import type { TargetReport } from "../core/plan/render-plan.js";
+import { recordModelVersion } from "../core/plan/mlflow-write-back.js";
 import type { StepOutcome } from "../core/plan/types.js";
+import type { RepoFiles } from "../ports.js";
 import { loadRepo } from "./load-repo.js";
 import { planTarget, selectSlots, type PlanRun, type RunPlanDeps, type RunPlanOptions } from "./plan.js";
 import type { PlanContext } from "./reconcilers.js";
@@ -39,4 +41,34 @@ export async function runApply(deps: RunPlanDeps, opts: RunApplyOptions): Promis
     reports.push({ ...report, status: failed ? "failed" : "applied", outcomes, ...(failed ? { reason: outcomes.find((o) => o.error)?.error } : {}) });
   }
   return { findings, reports };
+}
+
+export interface WriteBackResult {
+  file: string;
+  version: string;
+  status: "written" | "unchanged" | "failed";
+  reason?: string;
+}
+
+/**
+ * Records each MLflow version number apply assigned as `mlflow.modelVersion` in its version file
+ * (comments and layout kept), for a follow-up pull request. Never throws for one bad file.
+ */
+export async function writeBackModelVersions(files: RepoFiles, assigned: { file: string; version: string }[]): Promise<WriteBackResult[]> {
+  const results: WriteBackResult[] = [];
+  for (const a of assigned) {
+    const bytes = await files.read(a.file);
+    if (!bytes) {
+      results.push({ ...a, status: "failed", reason: "the file does not exist" });
+      continue;
+    }
+    const r = recordModelVersion(new TextDecoder().decode(bytes), a.version);
+    if (!r.ok) results.push({ ...a, status: "failed", reason: r.reason });
+    else if (!r.changed) results.push({ ...a, status: "unchanged" });
+    else {
+      await files.write(a.file, r.text);
+      results.push({ ...a, status: "written" });
+    }
+  }
+  return results;
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -91,6 +91,32 @@ describe("steward plan / apply --target mlflow", () => {
       expect(md).toContain("## Plan");
       expect(md).toContain("### MLflow:");
       expect(md).toContain("| + | `create-registered-model` | `models:/fraud-detection` |");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("--write-back records the assigned numbers in the version files", async () => {
+    await using server = await fakeMlflowServer();
+    const dir = mkdtempSync(join(tmpdir(), "steward-repo-"));
+    try {
+      for (const d of ["models", "policies", "data", ".dvc"]) cpSync(join(root, d), join(dir, d), { recursive: true });
+      const run = io({ MLFLOW_TRACKING_URI: server.url });
+      run.cli.cwd = dir;
+      expect(await applyCli(["--target", "mlflow", "--write-back", "--format", "json"], run.cli)).toBe(0);
+      const json = JSON.parse(run.out());
+      expect(json.writeBack.length).toBe(json.assigned.length);
+      expect(json.writeBack.every((w: { status: string }) => w.status === "written" || w.status === "unchanged")).toBe(true);
+      const v8 = readFileSync(join(dir, "models/fraud-detection/versions/8.yaml"), "utf8");
+      const assigned8 = json.assigned.find((a: { file: string }) => a.file.endsWith("fraud-detection/versions/8.yaml"));
+      expect(v8).toContain(`modelVersion: "${assigned8.version}"`);
+      // The repository now records the numbers: the next plan finds every version by number, with no notes to record any.
+      const again = io({ MLFLOW_TRACKING_URI: server.url });
+      again.cli.cwd = dir;
+      expect(await planCli(["--target", "mlflow", "--format", "json"], again.cli)).toBe(0);
+      const plan = JSON.parse(again.out());
+      expect(plan.totals.steps).toBe(0);
+      expect(plan.targets[0].notes.filter((n: string) => n.includes("record mlflow.modelVersion"))).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,21 +1,22 @@
 import { fsRepoFiles } from "../../adapters/fs/repo-files.js";
 import { consoleLogger } from "../../adapters/log/console-logger.js";
-import { runApply } from "../../commands/apply.js";
+import { runApply, writeBackModelVersions } from "../../commands/apply.js";
 import { assignedVersions } from "../../commands/reconcile-mlflow.js";
 import { EXIT_OK, type CliCommand } from "./io.js";
 import { printRun, readPlanFlags, targetSlots } from "./plan.js";
 
-const HELP = `usage: steward apply [--root DIR] [--target mlflow,sagemaker] [--dry-run] [--commit SHA] [--format text|json|github]
+const HELP = `usage: steward apply [--root DIR] [--target mlflow,sagemaker] [--dry-run] [--write-back] [--commit SHA] [--format text|json|github]
 
 Brings each target to the repository's state: plans from live state, then runs the steps in order,
 stopping a target at its first failure. Safe to re-run: a second run changes nothing, and a run after
 a failure resumes where it stopped. Nothing is applied while the repository has errors. MLflow
-version numbers assigned to new versions are printed, to record as mlflow.modelVersion.
+version numbers assigned to new versions are printed; with --write-back they are also recorded as
+mlflow.modelVersion in the version files (for a follow-up pull request).
 Exit 0 applied, 1 repository errors or a failed step, 2 usage or a requested target is not configured.
 `;
 
 export const applyCli: CliCommand = async (argv, io) => {
-  const flags = readPlanFlags(argv, io, { "dry-run": { type: "boolean" } });
+  const flags = readPlanFlags(argv, io, { "dry-run": { type: "boolean" }, "write-back": { type: "boolean" } });
   if (flags.values.help) return io.stdout(HELP), EXIT_OK;
   const dryRun = flags.values["dry-run"] === true;
   const files = fsRepoFiles(flags.root);
@@ -24,8 +25,13 @@ export const applyCli: CliCommand = async (argv, io) => {
     { now: io.now(), dryRun, ...(flags.targets ? { targets: flags.targets } : {}), ...(flags.commit ? { commit: flags.commit } : {}), ...(flags.repoUrl ? { repoUrl: flags.repoUrl } : {}) },
   );
   const assigned = assignedVersions(run.reports.flatMap((r) => r.outcomes ?? []));
+  const writeBack = flags.values["write-back"] === true ? await writeBackModelVersions(files, assigned) : undefined;
+  const status = (file: string) => {
+    const w = writeBack?.find((x) => x.file === file);
+    return w ? ` ${w.status}${w.reason ? `: ${w.reason}` : ""}` : "";
+  };
   const text = assigned.length
-    ? `\nMLflow versions assigned (record them as mlflow.modelVersion):\n${assigned.map((a) => `  ${a.name} ${a.stewardVersion} -> ${a.version}  (${a.file})`).join("\n")}\n`
+    ? `\nMLflow versions assigned (record them as mlflow.modelVersion):\n${assigned.map((a) => `  ${a.name} ${a.stewardVersion} -> ${a.version}  (${a.file}${status(a.file)})`).join("\n")}\n`
     : "";
-  return printRun(run, io, flags.format, dryRun ? "dry-run" : "apply", flags.targets, { text, json: { assigned } });
+  return printRun(run, io, flags.format, dryRun ? "dry-run" : "apply", flags.targets, { text, json: { assigned, ...(writeBack ? { writeBack } : {}) } });
 };

@@ -1,0 +1,31 @@
+/**
+ * Records the MLflow version number apply assigned in a version file (`mlflow.modelVersion`),
+ * keeping the file's comments, key order and flow style. Pure: text in, text out.
+ */
+import { isMap, isScalar, parseDocument } from "yaml";
+
+export type WriteBack = { ok: true; text: string; changed: boolean } | { ok: false; reason: string };
+
+/**
+ * The version file `text` with `mlflow.modelVersion` set to `modelVersion` (a decimal string, quoted).
+ * Fails when the file does not parse or has no `mlflow` mapping (the schema needs `mlflow.runId` with it).
+ */
+export function recordModelVersion(text: string, modelVersion: string): WriteBack {
+  if (!/^\d+$/.test(modelVersion)) return { ok: false, reason: `"${modelVersion}" is not an MLflow version number` };
+  const doc = parseDocument(text);
+  if (doc.errors.length) return { ok: false, reason: `the file does not parse: ${doc.errors[0]!.message.split("\n")[0]}` };
+  const mlflow = doc.get("mlflow", true);
+  if (!isMap(mlflow)) return { ok: false, reason: "the file has no mlflow mapping (mlflow.runId) to record the number in" };
+  if (String(mlflow.get("modelVersion")) === modelVersion) return { ok: true, text, changed: false };
+  const existing = mlflow.get("modelVersion", true);
+  if (isScalar(existing)) {
+    // Change the value in place so the scalar keeps its comment.
+    existing.value = modelVersion;
+    existing.type = "QUOTE_DOUBLE";
+  } else {
+    const node = doc.createNode(modelVersion);
+    node.type = "QUOTE_DOUBLE";
+    mlflow.set("modelVersion", node);
+  }
+  return { ok: true, text: doc.toString(), changed: true };
+}
