@@ -140,7 +140,7 @@ export function sagemakerReconciler(deps: SageMakerReconcilerDeps): TargetReconc
     const p = step.params as {
       endpoint: string; model: string; stage: string; configName: string; waitTimeoutSeconds: number; rollback: boolean;
       versions: { version: string; weight: number }[]; tags: Record<string, string>; previousConfigName?: string;
-      deploymentConfig?: DeploymentConfig; desiredWeightsAndCapacities?: { VariantName: string; DesiredWeight?: number; DesiredInstanceCount?: number }[];
+      deploymentConfig?: DeploymentConfig; retainInstanceCounts?: boolean; desiredWeightsAndCapacities?: { VariantName: string; DesiredWeight?: number; DesiredInstanceCount?: number }[];
     };
     const { logger } = ctx;
     const sm = deps.aws.sagemaker;
@@ -175,7 +175,7 @@ export function sagemakerReconciler(deps: SageMakerReconcilerDeps): TargetReconc
           logger.info(`endpoint ${p.endpoint} already serves ${p.configName}`);
           return { endpointConfig: p.configName, alreadyDone: true };
         }
-        await sm.updateEndpoint(p.endpoint, p.configName, p.deploymentConfig);
+        await sm.updateEndpoint(p.endpoint, p.configName, p.deploymentConfig, { retainInstanceCounts: p.retainInstanceCounts === true });
         await publish([deploymentStartedEvent(facts, started)], logger);
       } else if (step.action === "update-endpoint-weights-and-capacities") {
         const wanted = p.desiredWeightsAndCapacities ?? [];

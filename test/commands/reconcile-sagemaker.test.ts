@@ -242,6 +242,8 @@ describe("sagemaker reconciler", () => {
     expect(run.statuses).toEqual(["create-model:done", "create-endpoint-config:done", "update-endpoint:done"]);
     expect(calls(UpdateEndpointCommand)[0]!.args[0].input).toMatchObject({
       EndpointName: "fraud-detection-prod",
+      RetainAllVariantProperties: true,
+      ExcludeRetainedVariantProperties: [{ VariantPropertyType: "DesiredWeight" }],
       DeploymentConfig: {
         BlueGreenUpdatePolicy: { TrafficRoutingConfiguration: { Type: "CANARY", WaitIntervalInSeconds: 600, CanarySize: { Type: "CAPACITY_PERCENT", Value: 10 } }, TerminationWaitInSeconds: 1800, MaximumExecutionTimeoutInSeconds: 4200 },
         AutoRollbackConfiguration: { Alarms: [{ AlarmName: "steward-fraud-detection-prod-accuracy-min" }] },

@@ -133,9 +133,14 @@ export function sageMakerEndpoints(client: SageMakerClient): SageMakerEndpoints 
       await mapAwsErrors(`create endpoint ${name}`, () => client.send(new CreateEndpointCommand({ EndpointName: name, EndpointConfigName: configName, Tags: toTags(tags) })));
     },
 
-    async updateEndpoint(name, configName, deployment) {
+    async updateEndpoint(name, configName, deployment, options = {}) {
       await mapAwsErrors(`update endpoint ${name} to ${configName}`, () =>
-        client.send(new UpdateEndpointCommand({ EndpointName: name, EndpointConfigName: configName, ...(deployment ? { DeploymentConfig: deployment } : {}) })),
+        client.send(new UpdateEndpointCommand({
+          EndpointName: name,
+          EndpointConfigName: configName,
+          ...(deployment ? { DeploymentConfig: deployment } : {}),
+          ...(options.retainInstanceCounts ? { RetainAllVariantProperties: true, ExcludeRetainedVariantProperties: [{ VariantPropertyType: "DesiredWeight" }] } : {}),
+        })),
       );
     },
 

@@ -24,6 +24,12 @@ export function sameStructure(desired: DesiredEndpoint, live: LiveSageMakerState
   return structure(desired.config.variants.map((v) => ({ name: v.variantName, modelName: v.modelName, instanceType: v.instanceType })), desired.config.dataCapture) === structure(cfg.variants, liveCapture);
 }
 
+function sameCapture(desired: DesiredEndpoint, live: LiveSageMakerState): boolean {
+  const l = live.currentConfig?.dataCapture?.enabled ? live.currentConfig.dataCapture : undefined;
+  const d = desired.config.dataCapture;
+  return (!l && !d) || (!!l && !!d && l.samplingPercent === d.samplingPercent && l.destination.replace(/\/+$/, "") === d.destination.replace(/\/+$/, ""));
+}
+
 const share = (w: number, total: number) => (total > 0 ? w / total : 0);
 
 /** Variants whose weight share or (without autoscaling) instance count differ from live. */
@@ -147,6 +153,11 @@ export function endpointSteps(desired: DesiredEndpoint, live: LiveSageMakerState
   const guarded = JSON.stringify(liveNames) === JSON.stringify(desiredNames);
   if (!guarded) notes.push(`endpoint ${desired.endpoint}: the variant set changes (${liveNames.join(", ")} -> ${desiredNames.join(", ")}); SageMaker's traffic-shifting guardrails need the same variant names, so this update shifts all traffic at once without auto-rollback`);
   const rollback = isRollback(desired.config.name, ep.configName, live);
+  // With autoscaling, the scaler owns instance counts: keep the live counts through the update
+  // (blue/green sizes the new fleet like the old) and take only the weights from the new config.
+  // Only when nothing else that SageMaker might retain changes (instance types, data capture).
+  const retainInstanceCounts = guarded && desired.scaling.length > 0 && sameCapture(desired, live) &&
+    desired.config.variants.every((v) => live.currentConfig?.variants.find((l) => l.name === v.variantName)?.instanceType === v.instanceType);
   const deregisterFirst = (live.currentConfig?.variants ?? [])
     .filter((lv) => {
       const dv = desired.config.variants.find((v) => v.variantName === lv.name);
@@ -162,7 +173,7 @@ export function endpointSteps(desired: DesiredEndpoint, live: LiveSageMakerState
       resource,
       summary: `${rollback ? "roll back" : "deploy"} ${desired.endpoint} to ${versionsText} with ${guarded ? desired.deployment.BlueGreenUpdatePolicy.TrafficRoutingConfiguration.Type.toLowerCase().replace(/_/g, "-") : "all-at-once"} traffic shifting${rollback ? ` (re-uses retained config ${desired.config.name})` : ""}`,
       changes: [{ field: "endpointConfig", from: ep.configName, to: desired.config.name }],
-      params: { ...common(desired), rollback, previousConfigName: ep.configName, ...(guarded ? { deploymentConfig: desired.deployment } : {}) },
+      params: { ...common(desired), rollback, previousConfigName: ep.configName, ...(guarded ? { deploymentConfig: desired.deployment } : {}), ...(retainInstanceCounts ? { retainInstanceCounts } : {}) },
     }],
   };
 }

@@ -24,7 +24,11 @@ export interface SageMakerEndpoints {
   /** Creates the config; resolves when a config of that name already exists (names are content hashes). */
   createEndpointConfig(config: DesiredEndpointConfig, tags: Record<string, string>): Promise<void>;
   createEndpoint(name: string, configName: string, tags: Record<string, string>): Promise<void>;
-  updateEndpoint(name: string, configName: string, deployment?: DeploymentConfig): Promise<void>;
+  /**
+   * UpdateEndpoint. `retainInstanceCounts` keeps each variant's live instance count (set by autoscaling)
+   * and takes the weights from the new config (RetainAllVariantProperties, except DesiredWeight).
+   */
+  updateEndpoint(name: string, configName: string, deployment?: DeploymentConfig, options?: { retainInstanceCounts?: boolean }): Promise<void>;
   updateWeightsAndCapacities(name: string, variants: { VariantName: string; DesiredWeight?: number; DesiredInstanceCount?: number }[]): Promise<void>;
   deleteEndpoint(name: string): Promise<void>;
 }

@@ -95,6 +95,8 @@ describe("sageMakerEndpoints", () => {
     sm.on(UpdateEndpointCommand).resolves({ EndpointArn: "arn:aws:sagemaker:us-east-1:123456789012:endpoint/e" });
     await client().updateEndpoint("e", "e-0123456789");
     expect(sm.commandCalls(UpdateEndpointCommand)[0]!.args[0].input).toEqual({ EndpointName: "e", EndpointConfigName: "e-0123456789" });
+    await client().updateEndpoint("e", "e-0123456789", undefined, { retainInstanceCounts: true });
+    expect(sm.commandCalls(UpdateEndpointCommand)[1]!.args[0].input).toEqual({ EndpointName: "e", EndpointConfigName: "e-0123456789", RetainAllVariantProperties: true, ExcludeRetainedVariantProperties: [{ VariantPropertyType: "DesiredWeight" }] });
   });
 });
 

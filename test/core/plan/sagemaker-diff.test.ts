@@ -151,6 +151,15 @@ describe("diffSageMaker", () => {
     expect(actions(diffSageMaker(d, live))).toEqual(["recreate-endpoint"]);
   });
 
+  it("with autoscaling, a new version keeps the scaled instance counts and takes only the weights", () => {
+    const before = desiredFor({}, { autoscaling });
+    const after = desiredFor({ stages: { production: { variants: [{ version: "8", weight: 100 }] } } }, { autoscaling });
+    const plan = diffSageMaker(after, { ...liveFor(before), desiredConfigExists: false });
+    expect(plan.steps.find((s) => s.action === "update-endpoint")!.params.retainInstanceCounts).toBe(true);
+    const noScaling = diffSageMaker(desiredFor({ stages: { production: { variants: [{ version: "8", weight: 100 }] } } }), { ...liveFor(desiredFor()), desiredConfigExists: false });
+    expect(noScaling.steps.find((s) => s.action === "update-endpoint")!.params.retainInstanceCounts).toBeUndefined();
+  });
+
   it("deregisters autoscaling before an instance type change and registers it again after", () => {
     const before = desiredFor({}, { autoscaling });
     const after = desiredFor({}, { autoscaling, instanceType: "ml.c5.2xlarge" });
