@@ -113,7 +113,7 @@ describe("steward monitor (command)", () => {
     files,
     logger: silentLogger,
     evaluateCheck: evaluate,
-    load: async () => ({ state: state(), findings: [] }),
+    load: async () => ({ state: state(), findings: [], fileCount: 0 }),
     scm,
     events,
     ...over,
@@ -276,12 +276,12 @@ describe("steward monitor (command)", () => {
     const many = aRepoState({ models: names.map((name) => aModelSpec({ name })), policies: [policy()] });
     const seen: string[][] = [];
     for (let i = 1; i <= 3; i++) {
-      const report = await runMonitor(deps({ load: async () => ({ state: many, findings: [] }), scm: undefined, events: undefined }), { now: new Date(T0), dryRun: true, shard: { index: i, count: 3 } });
+      const report = await runMonitor(deps({ load: async () => ({ state: many, findings: [], fileCount: 0 }), scm: undefined, events: undefined }), { now: new Date(T0), dryRun: true, shard: { index: i, count: 3 } });
       seen.push(report.models.map((m) => m.model).sort());
       expect(seen[i - 1]).toEqual(inShard([...many.models].sort((a, b) => a.name.localeCompare(b.name)), { index: i, count: 3 }).map((m) => m.name).sort());
     }
     expect(seen.flat().sort()).toEqual([...names].sort());
-    const again = await runMonitor(deps({ load: async () => ({ state: many, findings: [] }), scm: undefined, events: undefined }), { now: new Date(T0 + 99 * HOUR), dryRun: true, shard: { index: 2, count: 3 } });
+    const again = await runMonitor(deps({ load: async () => ({ state: many, findings: [], fileCount: 0 }), scm: undefined, events: undefined }), { now: new Date(T0 + 99 * HOUR), dryRun: true, shard: { index: 2, count: 3 } });
     expect(again.models.map((m) => m.model).sort()).toEqual(seen[1]);
   });
 });
