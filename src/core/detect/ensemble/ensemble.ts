@@ -12,7 +12,7 @@ export const ensembleDefaults = {
   /** Points of history of each signal used to calibrate it. */
   calibration: 2000,
   /** Points averaged before calibration (short view). */
-  short: 3,
+  short: 4,
   /** Points before the first non-zero score. */
   warmup: 50,
   /** Points after an alarm during which further alarms are damped. */
@@ -26,6 +26,15 @@ export const ensembleDefaults = {
   /** Points averaged for the level-shift view. */
   levelWindow: 12,
   levelGain: 1,
+  /** Weight of the other views' ratios added to the largest one. */
+  mix: 0,
+  level2Window: 48,
+  level2Gain: 1,
+  escalate: 0,
+  volGain: 0,
+  spikeGain: 1,
+  jumpGain: 1,
+  seasonGain: 1,
   /** Quantile of a signal's history that calibrates it. */
   quantile: 0.995,
   /** Points of history for period detection (longest period: half of it). */
@@ -44,9 +53,13 @@ function createEnsemble(p: EnsembleParams): PointScorer {
   const season = new RecordRatio(intParam(p.calibration, 10), intParam(p.short, 1), p.quantile, 30);
   const level = new RecordRatio(intParam(p.calibration, 10), 1, p.quantile, 30);
   const recent = new RollingMoments(intParam(p.levelWindow, 2));
+  const level2 = new RecordRatio(intParam(p.calibration, 10), 1, p.quantile, 30);
+  const recent2 = new RollingMoments(intParam(p.level2Window, 2));
+  const vol = new RecordRatio(intParam(p.calibration, 10), 1, p.quantile, 30);
   let prev: number | undefined;
   let n = 0;
   let lastAlarm = -Infinity;
+  let lastRatio = 0;
   return {
     push(_t, x) {
       let score = 0;
@@ -64,16 +77,24 @@ function createEnsemble(p: EnsembleParams): PointScorer {
         recent.push(x);
         const lz = (Math.abs(recent.mean() - med) / spread) * (p.levelGain as number);
         const s4 = level.push(Math.min(lz, 1e3));
-        const zmax = Math.max(s1, s2, s3, s4, 0);
+        recent2.push(x);
+        const s5 = p.level2Gain > 0 ? level2.push(Math.min(Math.abs(recent2.mean() - med) / spread, 1e3)) * p.level2Gain : 0;
+        const s6 = p.volGain > 0 ? vol.push(Math.min(recent.std() / spread, 1e3)) * p.volGain : 0;
+        const top = Math.max(s1 * p.spikeGain, s2 * p.jumpGain, s3 * p.seasonGain, s4, s5, s6, 0);
+        const zmax = top + p.mix * (Math.max(0, s1) + Math.max(0, s2) + Math.max(0, s3) + Math.max(0, s4) - top);
         score = n >= p.warmup ? zmax / (zmax + p.scale) : 0;
         if (score >= p.alarm) {
-          if (n - lastAlarm <= p.suppress) score *= p.damp;
-          else lastAlarm = n;
+          if (n - lastAlarm <= p.suppress && !(p.escalate > 0 && zmax > p.escalate * lastRatio)) score *= p.damp;
+          else {
+            lastAlarm = n;
+            lastRatio = zmax;
+          }
         }
       }
       else {
         seasonal.push(x);
         recent.push(x);
+        recent2.push(x);
       }
       if (prev !== undefined) diffs.push(Math.abs(x - prev));
       values.push(x);
