@@ -5,7 +5,6 @@ import {
 } from "@aws-sdk/client-sagemaker";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, describe, expect, it } from "vitest";
-import { awsClientOptions } from "../../../src/adapters/aws/sagemaker-client-options.js";
 import { sageMakerEndpoints } from "../../../src/adapters/aws/sagemaker-endpoints.js";
 import { isAwsNotFound, toExternalError } from "../../../src/adapters/aws/to-external-error.js";
 import { ExternalError } from "../../../src/core/errors.js";
