@@ -1,115 +1,81 @@
 import type { DetectorSpec, PointScorer } from "../detector.js";
 import { intParam } from "../detector.js";
-import { SortedWindow } from "../stats/sorted-window.js";
-import { RollingMoments } from "../stats/rolling-moments.js";
-import { safeScale } from "../stats/scale.js";
-import { SeasonalModel } from "../stats/seasonal-model.js";
 import { RecordRatio } from "./record.js";
+import { EnsembleViews } from "./views.js";
 
+/** The default configuration: the one `steward monitor` and `steward detect` use, measured on NAB (docs/detection.md). */
 export const ensembleDefaults = {
-  /** Points of history for the robust level and spread. */
+  /** Points of history for the robust level, spread and typical step. */
   window: 600,
-  /** Points of history of each signal used to calibrate it. */
+  /** Points of history of each view used to calibrate it. */
   calibration: 2000,
-  /** Points averaged before calibration (short view). */
-  short: 4,
-  /** Points before the first non-zero score. */
-  warmup: 50,
-  /** Points after an alarm during which further alarms are damped. */
-  suppress: 100,
-  /** Score at which a point counts as an alarm (for suppression). */
-  alarm: 0.5,
-  /** Factor applied to alarms within `suppress` points of the previous one. */
-  damp: 0.5,
-  /** z at which the score is 0.5. */
-  scale: 1,
-  /** Points averaged for the level-shift view. */
-  levelWindow: 12,
-  levelGain: 1,
-  /** Weight of the other views' ratios added to the largest one. */
-  mix: 0,
-  level2Window: 48,
-  level2Gain: 1,
-  escalate: 0,
-  volGain: 0,
-  spikeGain: 1,
-  jumpGain: 1,
-  seasonGain: 1,
-  /** Quantile of a signal's history that calibrates it. */
+  /** Quantile of a view's history that calibrates it (its ratio is 1 there). */
   quantile: 0.995,
+  /** Points averaged before calibration for the spike, jump and seasonal views. */
+  short: 4,
+  /** Points averaged by the short and long level views. */
+  levelWindow: 12,
+  level2Window: 48,
   /** Points of history for period detection (longest period: half of it). */
   seasonHistory: 2400,
+  /** Points before the first non-zero score. */
+  warmup: 50,
+  /** Points after an alarm (score >= 0.5) during which further alarms are damped by `damp`. */
+  suppress: 100,
+  damp: 0.5,
 };
 export type EnsembleParams = typeof ensembleDefaults;
 
 function createEnsemble(p: EnsembleParams): PointScorer {
-  const window = intParam(p.window, 10);
-  const values = new SortedWindow(window);
-  const diffs = new SortedWindow(window);
-  const moments = new RollingMoments(window);
-  const spike = new RecordRatio(intParam(p.calibration, 10), intParam(p.short, 1), p.quantile, 30);
-  const jump = new RecordRatio(intParam(p.calibration, 10), intParam(p.short, 1), p.quantile, 30);
-  const seasonal = new SeasonalModel({ history: intParam(p.seasonHistory, 16), refit: 500, cycles: 3, residualWindow: window, minPeriod: 4 });
-  const season = new RecordRatio(intParam(p.calibration, 10), intParam(p.short, 1), p.quantile, 30);
-  const level = new RecordRatio(intParam(p.calibration, 10), 1, p.quantile, 30);
-  const recent = new RollingMoments(intParam(p.levelWindow, 2));
-  const level2 = new RecordRatio(intParam(p.calibration, 10), 1, p.quantile, 30);
-  const recent2 = new RollingMoments(intParam(p.level2Window, 2));
-  const vol = new RecordRatio(intParam(p.calibration, 10), 1, p.quantile, 30);
-  let prev: number | undefined;
+  const views = new EnsembleViews({
+    window: intParam(p.window, 10),
+    levelWindow: intParam(p.levelWindow, 1),
+    level2Window: intParam(p.level2Window, 1),
+    seasonHistory: intParam(p.seasonHistory, 16),
+  });
+  const calibration = intParam(p.calibration, 10);
+  const short = intParam(p.short, 1);
+  const ratio = (avg: number) => new RecordRatio(calibration, avg, p.quantile, 30);
+  const spike = ratio(short);
+  const jump = ratio(short);
+  const season = ratio(short);
+  const levelShort = ratio(1);
+  const levelLong = ratio(1);
   let n = 0;
   let lastAlarm = -Infinity;
-  let lastRatio = 0;
   return {
     push(_t, x) {
-      let score = 0;
-      if (values.count >= 10) {
-        const med = values.median();
-        const spread = safeScale((values.quantile(0.75) - values.quantile(0.25)) / 1.349 || moments.std(), med);
-        const z = Math.abs(x - med) / spread;
-        const d = prev === undefined ? 0 : Math.abs(x - prev);
-        const dScale = safeScale(diffs.quantile(0.5) * 1.4826 || diffs.quantile(0.9), spread);
-        const dz = d / dScale;
-        const s1 = spike.push(Math.min(z, 1e3));
-        const s2 = jump.push(Math.min(dz, 1e3));
-        const sz = seasonal.push(x);
-        const s3 = sz === undefined ? 0 : season.push(Math.min(Math.abs(sz), 1e3));
-        recent.push(x);
-        const lz = (Math.abs(recent.mean() - med) / spread) * (p.levelGain as number);
-        const s4 = level.push(Math.min(lz, 1e3));
-        recent2.push(x);
-        const s5 = p.level2Gain > 0 ? level2.push(Math.min(Math.abs(recent2.mean() - med) / spread, 1e3)) * p.level2Gain : 0;
-        const s6 = p.volGain > 0 ? vol.push(Math.min(recent.std() / spread, 1e3)) * p.volGain : 0;
-        const top = Math.max(s1 * p.spikeGain, s2 * p.jumpGain, s3 * p.seasonGain, s4, s5, s6, 0);
-        const zmax = top + p.mix * (Math.max(0, s1) + Math.max(0, s2) + Math.max(0, s3) + Math.max(0, s4) - top);
-        score = n >= p.warmup ? zmax / (zmax + p.scale) : 0;
-        if (score >= p.alarm) {
-          if (n - lastAlarm <= p.suppress && !(p.escalate > 0 && zmax > p.escalate * lastRatio)) score *= p.damp;
-          else {
-            lastAlarm = n;
-            lastRatio = zmax;
-          }
-        }
-      }
-      else {
-        seasonal.push(x);
-        recent.push(x);
-        recent2.push(x);
-      }
-      if (prev !== undefined) diffs.push(Math.abs(x - prev));
-      values.push(x);
-      moments.push(x);
-      prev = x;
+      const v = views.push(x);
       n++;
+      if (!v) return 0;
+      const r = Math.max(
+        spike.push(v.spike),
+        jump.push(v.jump),
+        v.seasonal === undefined ? 0 : season.push(v.seasonal),
+        levelShort.push(v.levelShort),
+        levelLong.push(v.levelLong),
+      );
+      if (n <= p.warmup) return 0;
+      let score = r / (r + 1);
+      if (score >= 0.5) {
+        if (n - lastAlarm <= p.suppress) score *= p.damp;
+        else lastAlarm = n;
+      }
       return score;
     },
   };
 }
 
-/** The default detector: several causal views of the series, each calibrated against its own history, fused to one score in [0,1]. */
+/**
+ * The default detector. Five causal views of the series (spike against the rolling median, jump
+ * against the typical step, residual against the detected cycle, short and long level shifts),
+ * each calibrated against its own history by RecordRatio (1 = as extreme as the rare highs seen
+ * so far), fused by taking the largest ratio r, mapped to r / (r + 1) so 0.5 means "a new record".
+ * An alarm damps the alarms of the next `suppress` points, so one incident raises one alarm.
+ */
 export const ensembleDetector: DetectorSpec<EnsembleParams> = {
   name: "ensemble",
-  description: "all views combined: robust level, jumps, level shifts and the seasonal residual, calibrated to one score in [0,1]",
+  description: "all views combined: spikes, jumps, seasonal residual and level shifts, calibrated to one score in [0,1]",
   defaults: ensembleDefaults,
   threshold: () => 0.5,
   create: createEnsemble,
