@@ -54,7 +54,7 @@ function window(points: Datapoint[], periodMs: number, start: number, end: numbe
   const sorted = points.filter((p) => Number.isFinite(p.t) && Number.isFinite(p.value)).sort((a, b) => a.t - b.t);
   let shift = 0;
   const last = sorted[sorted.length - 1];
-  if (replay && last && last.t < start) shift = Math.floor((end - periodMs - last.t) / periodMs) * periodMs;
+  if (replay && last && last.t < start) shift = Math.floor((end - periodMs - Math.floor(last.t / periodMs) * periodMs) / periodMs) * periodMs;
   const buckets = new Map<number, number>();
   for (const p of sorted) {
     const t = Math.floor((p.t + shift) / periodMs) * periodMs;
