@@ -3,7 +3,7 @@ import { cardHistory } from "../core/card/card-history.js";
 import { DEFAULT_TEMPLATE, DEFAULT_TEMPLATE_FILE } from "../core/card/default-template.js";
 import { unifiedDiff } from "../core/card/line-diff.js";
 import { compileCardTemplate } from "../core/card/render-card.js";
-import type { RunLookup, RunReader } from "../core/card/run-reader.js";
+import type { MlflowFacts, RegistryLookup, RunLookup, RunReader } from "../core/card/run-reader.js";
 import { describeError, UserError } from "../core/errors.js";
 import type { ModelSpec, RepoState } from "../core/types.js";
 import type { GitHistory, RepoFiles } from "../ports.js";
@@ -82,8 +82,8 @@ export async function renderCards(deps: RenderCardsDeps, options: RenderCardsOpt
     const snapshots = await loadStageSnapshots(deps.git, model.file);
     const working = await deps.files.read(model.file);
     const history = cardHistory(snapshots, working === undefined ? undefined : new TextDecoder().decode(working), model.name);
-    const runs = deps.runs ? await readRuns(deps.runs, model, state) : undefined;
-    const view = buildCardView({ model, state, history, ...(runs ? { runs } : {}) });
+    const mlflow = deps.runs ? await readMlflow(deps.runs, model, state) : undefined;
+    const view = buildCardView({ model, state, history, ...(mlflow ? { mlflow } : {}) });
     const text = render(view);
     const file = `${model.dir}/MODEL_CARD.md`;
     const previousBytes = await out.read(file);
@@ -107,11 +107,14 @@ function withoutMlflow(text: string): string {
   return text.replace(MLFLOW_BLOCK, "<!-- steward:mlflow -->");
 }
 
-/** Every run the model's versions name, read one at a time; a failure is recorded per run, not thrown. */
-async function readRuns(reader: RunReader, model: ModelSpec, state: RepoState): Promise<Map<string, RunLookup>> {
-  const ids = [...new Set(state.versions.filter((v) => v.model === model.name && v.mlflow).map((v) => v.mlflow!.runId))].sort();
+/**
+ * Every run the model's versions name, and every registry version they name, read one at a time;
+ * a failure is recorded per lookup, not thrown.
+ */
+async function readMlflow(reader: RunReader, model: ModelSpec, state: RepoState): Promise<MlflowFacts> {
+  const versions = state.versions.filter((v) => v.model === model.name && v.mlflow);
   const runs = new Map<string, RunLookup>();
-  for (const id of ids) {
+  for (const id of [...new Set(versions.map((v) => v.mlflow!.runId))].sort()) {
     try {
       const run = await reader.getRun(id);
       runs.set(id, run ? { kind: "found", run } : { kind: "missing" });
@@ -119,5 +122,22 @@ async function readRuns(reader: RunReader, model: ModelSpec, state: RepoState): 
       runs.set(id, { kind: "error", message: describeError(err) });
     }
   }
-  return runs;
+  const registry = new Map<string, RegistryLookup>();
+  const name = model.registry?.mlflow?.name;
+  if (!name) return { runs, registry };
+  for (const v of versions) {
+    const number = v.mlflow!.modelVersion;
+    if (number === undefined) continue;
+    if (!/^\d+$/.test(number)) {
+      registry.set(v.version, { kind: "error", message: `"${number}" is not a registry version number` });
+      continue;
+    }
+    try {
+      const found = await reader.getModelVersionRun(name, number);
+      registry.set(v.version, found ? { kind: "found", ...found } : { kind: "missing" });
+    } catch (err) {
+      registry.set(v.version, { kind: "error", message: describeError(err) });
+    }
+  }
+  return { runs, registry, registeredModel: name };
 }

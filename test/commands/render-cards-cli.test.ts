@@ -97,7 +97,7 @@ describe("steward card (CLI)", () => {
     await using repo = sampleRepo();
     const run = io({ MLFLOW_TRACKING_URI: server.url });
     expect(await runCli(["card", "--root", repo.root, "--model", "churn-prediction"], run.io)).toBe(0);
-    expect(run.out.stdout).toBe("models/churn-prediction/MODEL_CARD.md: written (3 disagreement(s) with MLflow)\n");
+    expect(run.out.stdout).toBe("models/churn-prediction/MODEL_CARD.md: written (5 disagreement(s) with MLflow)\n");
     expect(readFileSync(join(repo.root, "models/churn-prediction/MODEL_CARD.md"), "utf8")).toContain("does not exist in MLflow");
     expect(await runCli(["card", "--root", repo.root, "--check", "--model", "churn-prediction"], io().io)).toBe(0);
   });

@@ -30,6 +30,15 @@ describe("steward card with MLflow", () => {
     seedRun(server, "3f2a9c0d5e7b4a1f8c6d2e0b9a7f5c3d", { metrics: { auc: 0.947, precision: 0.91, recall: 0.83, f1: 0.87 }, tags: { "mlflow.source.git.commit": "5d8b2a6f00" } });
     seedRun(server, "2e4f6a8c0b1d3e5f7a9c1b3d5e7f9a0c", { metrics: { auc: 0.941, precision: 0.899, recall: 0.825 }, tags: { "mlflow.source.git.commit": "0000000aaa" } });
     seedRun(server, "1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d", { metrics: { auc: 0.934, precision: 0.9 } });
+    // Registry versions 9-12 (the YAML's modelVersion of 5-8); 11 was registered from another run.
+    const numbers = server.seed("fraud-detection", [
+      ...Array.from({ length: 8 }, () => ({})),
+      { runId: "0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e" },
+      { runId: "1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d" },
+      { runId: "ffffffffffffffffffffffffffffffff" },
+      { runId: "3f2a9c0d5e7b4a1f8c6d2e0b9a7f5c3d" },
+    ]);
+    expect(numbers.slice(8)).toEqual([9, 10, 11, 12]);
 
     await using repo = scratchRepo();
     for (const c of SAMPLE_HISTORY) repo.commit(c);
@@ -37,18 +46,20 @@ describe("steward card with MLflow", () => {
     const deps = { files: fsRepoFiles(repo.root), git: gitCliHistory(repo.root) };
     const report = await renderCards({ ...deps, runs }, { model: "fraud-detection" });
 
-    expect(report.cards).toMatchObject([{ model: "fraud-detection", status: "written", mlflowDisagreements: 4 }]);
+    expect(report.cards).toMatchObject([{ model: "fraud-detection", status: "written", mlflowDisagreements: 5 }]);
     const card = readFileSync(join(repo.root, "models/fraud-detection/MODEL_CARD.md"), "utf8");
     const section = card.slice(card.indexOf("<!-- steward:mlflow:begin -->"), card.indexOf("<!-- steward:mlflow:end -->"));
-    expect(section).toContain("⚠️ 4 disagreement(s) between the YAML and MLflow:");
+    expect(section).toContain("⚠️ 5 disagreement(s) between the YAML and MLflow:");
     expect(section).toContain("- `7`: `precision`: 0.905 in YAML, 0.899 in MLflow");
     expect(section).toContain("- `7`: git commit: `e71f0c3` in YAML, `0000000aaa` in MLflow");
     expect(section).toContain("- `6`: `recall`: 0.81 in YAML, not logged in the run");
     expect(section).toContain("- `5`: run `0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e` does not exist in MLflow");
+    expect(section).toContain("- `7`: registry version `11` of `fraud-detection` was made from run `ffffffffffffffffffffffffffffffff`, not `2e4f6a8c0b1d3e5f7a9c1b3d5e7f9a0c`");
     expect(section).not.toContain("- `8`");
     expect(section).toContain(`| \`8\` | [\`3f2a9c0d5e7b4a1f8c6d2e0b9a7f5c3d\`](${server.url}/#/experiments/0/runs/3f2a9c0d5e7b4a1f8c6d2e0b9a7f5c3d) | FINISHED |`);
     expect(section).toContain("| `5` | `0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e` | not found |");
     expect(server.requests.filter((r) => r.path.includes("runs/get"))).toHaveLength(4);
+    expect(server.requests.filter((r) => r.path.includes("model-versions/get"))).toHaveLength(4);
 
     // The MLflow block is not part of what --check compares: a card rendered without MLflow is fresh.
     expect((await renderCards(deps, { check: true, model: "fraud-detection" })).staleCount).toBe(0);
@@ -63,7 +74,7 @@ describe("steward card with MLflow", () => {
     for (const c of SAMPLE_HISTORY) repo.commit(c);
     const runs = mlflowRunReader(mlflowClient(mlflowTransport({ trackingUri: server.url }, { maxRetries: 0 })), server.url);
     const report = await renderCards({ files: fsRepoFiles(repo.root), git: gitCliHistory(repo.root), runs }, { model: "churn-prediction" });
-    expect(report.cards[0]!.mlflowDisagreements).toBe(3);
+    expect(report.cards[0]!.mlflowDisagreements).toBe(5);
     const card = readFileSync(join(repo.root, "models/churn-prediction/MODEL_CARD.md"), "utf8");
     expect(card).toMatch(/- `1\.2\.0`: could not read run `9f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c`: mlflow \(HTTP 500/);
   });

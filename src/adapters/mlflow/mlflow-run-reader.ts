@@ -6,7 +6,7 @@ import { tagsToRecord } from "./mlflow-wire.js";
  * RunReader over the MLflow REST client. `uiUrl` is the tracking server's base URL, used for links
  * to runs (`<uiUrl>/#/experiments/<experiment>/runs/<run>`).
  */
-export function mlflowRunReader(client: Pick<MlflowClient, "getRun">, uiUrl: string): RunReader {
+export function mlflowRunReader(client: Pick<MlflowClient, "getRun" | "getModelVersion">, uiUrl: string): RunReader {
   const base = uiUrl.replace(/\/+$/, "");
   return {
     async getRun(runId): Promise<RunData | undefined> {
@@ -25,6 +25,11 @@ export function mlflowRunReader(client: Pick<MlflowClient, "getRun">, uiUrl: str
         tags: tagsToRecord(run.data.tags),
         url: `${base}/#/experiments/${encodeURIComponent(run.info.experiment_id)}/runs/${encodeURIComponent(id)}`,
       };
+    },
+    async getModelVersionRun(name, version) {
+      const mv = await client.getModelVersion(name, version);
+      if (!mv) return undefined;
+      return mv.run_id ? { runId: mv.run_id } : {};
     },
   };
 }

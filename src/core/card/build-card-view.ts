@@ -11,21 +11,21 @@ import { currentStageRows, historyRows, soakSentences } from "./history-rows.js"
 import { code, codeCell, mdCell, mdText } from "./markdown.js";
 import { metricChart } from "./mermaid-chart.js";
 import { compareWithMlflow } from "./mlflow-compare.js";
-import type { RunLookup } from "./run-reader.js";
+import type { MlflowFacts } from "./run-reader.js";
 
 export interface CardInput {
   model: ModelSpec;
   state: Pick<RepoState, "versions" | "policies" | "pointers">;
   /** The model.yaml history as cardHistory splits it. */
   history: CardHistory;
-  /** Run lookups by run id; undefined when the card is built without MLflow. */
-  runs?: Map<string, RunLookup>;
+  /** What MLflow said about the model's runs and registry versions; undefined when the card is built without MLflow. */
+  mlflow?: MlflowFacts;
 }
 
 const MISSING = (field: string) => `_Not documented: add \`card.${field}\` to model.yaml._`;
 
 /** The card's view model: everything a template prints, escaped, deterministic (no clock, sorted everywhere). */
-export function buildCardView({ model, state, history, runs }: CardInput): CardView {
+export function buildCardView({ model, state, history, mlflow }: CardInput): CardView {
   const policy = state.policies.find((p) => p.name === model.policy);
   const order = policy?.promotion.order ?? ["staging", "production"];
   const versions = state.versions.filter((v) => v.model === model.name).sort((a, b) => compareVersions(a.version, b.version));
@@ -114,7 +114,7 @@ export function buildCardView({ model, state, history, runs }: CardInput): CardV
     deployment: describeDeployment(model),
     monitoring: describeMonitoring(model, policy),
     remediation: describeRemediation(policy),
-    mlflow: compareWithMlflow(newestFirst, runs),
+    mlflow: compareWithMlflow(newestFirst, mlflow),
   };
 }
 

@@ -9,8 +9,10 @@
  */
 
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-const URL_LIKE = /\b(?:[a-z][a-z0-9+.-]*:\/\/|(?:javascript|vbscript|data|mailto|file):|www\.)[^\s]*/gi;
-const MENTION = /(^|[^\w])@([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\/[a-z0-9_.-]+)?)/gi;
+// Not after a letter or digit (GFM does not autolink there), but after `_`, `*`, `~`, `(` or anything else.
+const URL_LIKE = /(?<![a-z0-9])(?:[a-z][a-z0-9+.-]*:\/\/|(?:javascript|vbscript|data|mailto|file):|www\.)[^\s]*/gi;
+// Every @name, also inside words: wrapping a neighbour in code would otherwise start a new text node at the @.
+const MENTION = /@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\/[a-z0-9_.-]+)?/gi;
 const PUNCTUATION = /[\\`*_[\]<>|~&$]/g;
 
 /** Removes control and bidi-override characters and normalizes line endings. */
@@ -62,21 +64,23 @@ function mdInline(line: string): string {
   let out = "";
   let last = 0;
   // URLs and mentions are cut out first and shown as code, so they can neither link nor ping.
-  const spans: { start: number; end: number; text: string }[] = [];
-  for (const m of line.matchAll(URL_LIKE)) spans.push({ start: m.index!, end: m.index! + m[0].length, text: m[0] });
-  for (const m of line.matchAll(MENTION)) {
-    const start = m.index! + m[1]!.length;
-    const end = start + 1 + m[2]!.length;
-    if (!spans.some((s) => start < s.end && end > s.start)) spans.push({ start, end, text: line.slice(start, end) });
-  }
+  const spans: { start: number; end: number }[] = [];
+  for (const m of line.matchAll(URL_LIKE)) spans.push({ start: m.index!, end: m.index! + m[0].length });
+  for (const m of line.matchAll(MENTION)) spans.push({ start: m.index!, end: m.index! + m[0].length });
   spans.sort((a, b) => a.start - b.start);
+  // Touching spans become one: two code spans side by side would fuse their backtick fences.
+  const merged: { start: number; end: number }[] = [];
   for (const s of spans) {
-    if (s.start < last) continue;
-    out += escapePlain(line.slice(last, s.start), out === "");
-    out += code(s.text);
+    const prev = merged[merged.length - 1];
+    if (prev && s.start <= prev.end) prev.end = Math.max(prev.end, s.end);
+    else merged.push({ start: s.start, end: s.end });
+  }
+  for (const s of merged) {
+    out += escapePlain(line.slice(last, s.start), last === 0);
+    out += code(line.slice(s.start, s.end));
     last = s.end;
   }
-  return out + escapePlain(line.slice(last), out === "");
+  return out + escapePlain(line.slice(last), last === 0);
 }
 
 function escapePlain(s: string, atLineStart: boolean): string {

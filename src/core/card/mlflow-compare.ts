@@ -1,7 +1,7 @@
 import type { ModelVersionSpec } from "../types.js";
 import { formatNumber } from "./format.js";
 import { code, codeCell, mdCell, mdText } from "./markdown.js";
-import type { RunLookup } from "./run-reader.js";
+import type { MlflowFacts, RegistryLookup, RunLookup } from "./run-reader.js";
 
 export interface MlflowRow {
   version: string;
@@ -24,15 +24,18 @@ const TOLERANCE = 1e-6;
 /**
  * Where each version's YAML disagrees with its MLflow run: every YAML metric against the run's latest
  * value; the version's git commit against the run's `mlflow.source.git.commit` tag (a prefix matches);
- * the version's tags against run params of the same name. Versions without a run id are left out.
+ * the version's tags against run params of the same name; the registry version (`mlflow.modelVersion`)
+ * against the run it was made from. Versions without a run id are left out.
  */
-export function compareWithMlflow(versions: ModelVersionSpec[], runs: Map<string, RunLookup> | undefined): MlflowView {
-  if (!runs) return { checked: false, rows: [], disagreementCount: 0 };
+export function compareWithMlflow(versions: ModelVersionSpec[], facts: MlflowFacts | undefined): MlflowView {
+  if (!facts) return { checked: false, rows: [], disagreementCount: 0 };
   const rows: MlflowRow[] = [];
   for (const v of versions) {
     if (!v.mlflow) continue;
-    const lookup = runs.get(v.mlflow.runId) ?? { kind: "missing" };
-    rows.push(row(v, lookup));
+    const r = row(v, facts.runs.get(v.mlflow.runId) ?? { kind: "missing" });
+    const registry = facts.registry.get(v.version);
+    if (registry && v.mlflow.modelVersion !== undefined) r.disagreements.push(...registryDisagreement(v.mlflow.runId, v.mlflow.modelVersion, registry, facts.registeredModel ?? ""));
+    rows.push(r);
   }
   return { checked: true, rows, disagreementCount: rows.reduce((n, r) => n + r.disagreements.length, 0) };
 }
@@ -61,6 +64,14 @@ function row(v: ModelVersionSpec, lookup: RunLookup): MlflowRow {
     if (param !== undefined && param !== v.tags[key]) out.push(`${code(key)}: ${code(v.tags[key]!)} in YAML, ${code(param)} in MLflow`);
   }
   return { version, run: runLink(runId, run.url), status: mdCell(run.status ?? "unknown"), disagreements: out };
+}
+
+function registryDisagreement(runId: string, modelVersion: string, lookup: RegistryLookup, name: string): string[] {
+  const which = `registry version ${code(modelVersion)} of ${code(name)}`;
+  if (lookup.kind === "missing") return [`${which} does not exist in MLflow`];
+  if (lookup.kind === "error") return [`could not read ${which}: ${mdText(lookup.message)}`];
+  if (lookup.runId !== runId) return [`${which} was made from run ${lookup.runId ? code(lookup.runId) : "none"}, not ${code(runId)}`];
+  return [];
 }
 
 /** A Markdown link to the run when the URL is a plain http(s) URL, else the id as code. */

@@ -37,7 +37,7 @@ export function withoutCodeSpans(line: string): string {
       out += line.slice(i, j);
       i = j;
     } else {
-      out += "CODE";
+      out += "\u0000";
       i = close + run;
     }
   }
