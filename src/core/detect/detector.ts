@@ -7,6 +7,12 @@
 export interface PointScorer {
   /** Feeds one point (epoch ms, finite value) and returns its raw score: finite, >= 0, 0 meaning normal. */
   push(t: number, value: number): number;
+  /**
+   * The raw score of the last point before any alarm suppression, for detectors that damp repeated
+   * alarms within one incident (the ensemble). The monitor counts sustained points on it; absent
+   * means the same as push's result.
+   */
+  undamped?(): number;
 }
 
 /** Parameters as a policy gives them: numbers, strings and booleans by name. */

@@ -13,7 +13,8 @@ export const ANOMALY_SCORE = 0.5;
 /**
  * Evaluates one monitoring check (see EvaluateCheck in ./types.ts). The check's detectors (the
  * default ensemble when it names none) score every point causally; a point is anomalous when a
- * detector reaches its threshold, and breaches when it lies outside `check.threshold`. The status
+ * detector reaches its threshold (before the ensemble's damping of repeated alarms, so that an
+ * incident can be "sustained"), and breaches when it lies outside `check.threshold`. The status
  * is "breach" when the last `sustained` points all breach, else "anomaly" when they are all
  * anomalous (or breaching), else "ok". A gap of more than 1.5 periods between two points breaks a
  * run. Non-finite values count as missing: they neither extend nor break a run. With no finite
@@ -28,12 +29,12 @@ export const evaluateCheck: EvaluateCheck = (series, check, opts) => {
   let score = 0;
   let fired: string[] = [];
   for (const p of series) {
-    const s = scorer.push(p.t, p.value);
+    scorer.push(p.t, p.value);
     if (!Number.isFinite(p.value) || !Number.isFinite(p.t)) continue;
     const breach = outside(p.value, check.threshold);
-    flags.push({ t: p.t, value: p.value, anomalous: s >= ANOMALY_SCORE, breach });
-    score = s;
-    fired = scorer.names.filter((_, i) => scorer.units[i]! >= ANOMALY_SCORE);
+    score = Math.max(...scorer.undamped);
+    flags.push({ t: p.t, value: p.value, anomalous: score >= ANOMALY_SCORE, breach });
+    fired = scorer.names.filter((_, i) => scorer.undamped[i]! >= ANOMALY_SCORE);
   }
   const finite = series.filter((p) => Number.isFinite(p.value) && Number.isFinite(p.t));
   const evidence = finite.slice(-Math.max(EVIDENCE_POINTS, 2 * sustained));

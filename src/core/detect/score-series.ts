@@ -33,20 +33,26 @@ export function bindDetectors(refs: readonly DetectorRef[]): BoundDetector[] {
 export function streamScorer(refs: readonly DetectorRef[]) {
   const bound = bindDetectors(refs);
   const units = new Float64Array(bound.length);
+  const undamped = new Float64Array(bound.length);
+  const clamp = (u: number) => (u >= 0 && u <= 1 ? u : u > 1 ? 1 : 0);
   return {
     names: bound.map((b) => b.name),
+    /** Each detector's unit score of the last point. */
     units,
+    /** The same before alarm suppression (see PointScorer.undamped). */
+    undamped,
     push(t: number, value: number): number {
       if (!Number.isFinite(value) || !Number.isFinite(t)) {
         units.fill(0);
+        undamped.fill(0);
         return 0;
       }
       let best = 0;
       for (let i = 0; i < bound.length; i++) {
         const b = bound[i]!;
-        const u = b.unit(b.scorer.push(t, value));
-        const safe = u >= 0 && u <= 1 ? u : u > 1 ? 1 : 0;
+        const safe = clamp(b.unit(b.scorer.push(t, value)));
         units[i] = safe;
+        undamped[i] = b.scorer.undamped ? clamp(b.unit(b.scorer.undamped())) : safe;
         if (safe > best) best = safe;
       }
       return best;

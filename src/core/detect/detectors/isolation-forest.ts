@@ -5,7 +5,7 @@ import { RollingMoments } from "../stats/rolling-moments.js";
 import { toUnit } from "../stats/scale.js";
 import { fitForest, type Forest } from "./isolation-tree.js";
 
-export const isolationForestDefaults = { window: 12, trees: 50, sample: 128, buffer: 512, refit: 256, threshold: 0.62, seed: 42 };
+export const isolationForestDefaults = { window: 12, trees: 50, sample: 128, buffer: 512, refit: 256, threshold: 0.8, seed: 42 };
 
 /**
  * Isolation Forest over window features: each point becomes [x, x - previous, x - mean of the
@@ -19,7 +19,7 @@ export const isolationForestDetector: DetectorSpec<typeof isolationForestDefault
   description: "Isolation Forest over [value, step, deviation from window mean, window std]",
   defaults: isolationForestDefaults,
   threshold: (p) => p.threshold,
-  unit: (raw, p) => (raw <= 0.5 ? 0 : toUnit(raw - 0.5, Math.max(1e-3, p.threshold - 0.5))),
+  unit: (raw, p) => (raw <= 0.5 + 1e-9 ? 0 : toUnit(raw - 0.5, Math.max(1e-3, p.threshold - 0.5))),
   create(p) {
     const m = new RollingMoments(intParam(p.window, 2));
     const bufferSize = intParam(p.buffer, 16);

@@ -1,8 +1,9 @@
 /**
  * Isolation Forest (Liu, Ting and Zhou, 2008) over small feature vectors, built from a seeded
- * random source so that the same data and seed give the same forest.
+ * random source so that the same data and seed give the same forest. One change to the original:
+ * a value outside the range a node was built from ends the path at that node.
  */
-type Node = { leaf: true; size: number } | { leaf: false; feature: number; split: number; left: Node; right: Node };
+type Node = { leaf: true; size: number } | { leaf: false; feature: number; split: number; lo: number; hi: number; left: Node; right: Node };
 
 /** Average path length of an unsuccessful BST search among n points: c(n). */
 export function averagePath(n: number): number {
@@ -28,7 +29,7 @@ function build(rows: number[][], depth: number, limit: number, rand: () => numbe
     const split = lo + rand() * (hi - lo);
     const left = rows.filter((r) => r[feature]! < split);
     const right = rows.filter((r) => r[feature]! >= split);
-    return { leaf: false, feature, split, left: build(left, depth + 1, limit, rand), right: build(right, depth + 1, limit, rand) };
+    return { leaf: false, feature, split, lo, hi, left: build(left, depth + 1, limit, rand), right: build(right, depth + 1, limit, rand) };
   }
   return { leaf: true, size: rows.length };
 }
@@ -37,7 +38,11 @@ function pathLength(node: Node, x: readonly number[], depth: number): number {
   let n = node;
   let d = depth;
   while (!n.leaf) {
-    n = x[n.feature]! < n.split ? n.left : n.right;
+    const v = x[n.feature]!;
+    // outside the range this node was built from: isolated right here (plain iForest would send
+    // it down the extreme branch, scoring an out-of-range point like the most extreme training one)
+    if (v < n.lo || v > n.hi) return d + 1;
+    n = v < n.split ? n.left : n.right;
     d++;
   }
   return d + averagePath(n.size);

@@ -43,10 +43,13 @@ function createEnsemble(p: EnsembleParams): PointScorer {
   const levelLong = ratio(1);
   let n = 0;
   let lastAlarm = -Infinity;
+  let undamped = 0;
   return {
+    undamped: () => undamped,
     push(_t, x) {
       const v = views.push(x);
       n++;
+      undamped = 0;
       if (!v) return 0;
       const r = Math.max(
         spike.push(v.spike),
@@ -57,6 +60,7 @@ function createEnsemble(p: EnsembleParams): PointScorer {
       );
       if (n <= p.warmup) return 0;
       let score = r / (r + 1);
+      undamped = score;
       if (score >= 0.5) {
         if (n - lastAlarm <= p.suppress) score *= p.damp;
         else lastAlarm = n;

@@ -11,7 +11,7 @@ export interface CorrelationBreakOptions {
   threshold: number;
 }
 
-export const correlationBreakDefaults: CorrelationBreakOptions = { window: 30, reference: 300, threshold: 3 };
+export const correlationBreakDefaults: CorrelationBreakOptions = { window: 60, reference: 300, threshold: 3 };
 
 function corr(xs: number[], ys: number[], from: number, to: number): number {
   const n = to - from;
