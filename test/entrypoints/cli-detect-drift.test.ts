@@ -1,0 +1,60 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../../src/entrypoints/cli.js";
+import type { CliIO } from "../../src/entrypoints/cli/io.js";
+
+function io(cwd: string, stdin = "") {
+  const out: string[] = [];
+  const err: string[] = [];
+  const value: CliIO = { stdout: (s) => out.push(s), stderr: (s) => err.push(s), env: {}, cwd, readStdin: async () => stdin, now: () => new Date(0) };
+  return { io: value, out: () => out.join(""), err: () => err.join("") };
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), "steward-cli-"));
+const series = ["timestamp,value", ...Array.from({ length: 100 }, (_, i) => `${1_700_000_000 + i * 600},${i % 5}`)].join("\n");
+writeFileSync(path.join(dir, "a.csv"), "x,kind\n1,a\n2,b\n3,a\n4,b\n5,a\n6,b\n");
+writeFileSync(path.join(dir, "b.csv"), "x,kind\n1,a\n2,b\n3,a\n4,b\n5,a\n6,b\n");
+writeFileSync(path.join(dir, "c.csv"), "x,kind\n" + Array.from({ length: 50 }, (_, i) => `${100 + i},z`).join("\n"));
+writeFileSync(path.join(dir, "a50.csv"), "x,kind\n" + Array.from({ length: 50 }, (_, i) => `${i},a`).join("\n"));
+
+describe("steward detect", () => {
+  it("reads stdin and writes stdout", async () => {
+    const t = io(dir, series);
+    expect(await runCli(["detect", "--input", "-", "--output", "-"], t.io)).toBe(0);
+    expect(t.out().split("\n")[0]).toBe("timestamp,value,anomaly_score");
+    expect(t.out().trim().split("\n")).toHaveLength(101);
+  });
+
+  it("reads and writes files, and takes a policy's detectors", async () => {
+    writeFileSync(path.join(dir, "s.csv"), series);
+    writeFileSync(path.join(dir, "p.yaml"), "monitoring:\n  checks:\n    - { metric: m, detectors: [iqr] }\n");
+    const t = io(dir);
+    expect(await runCli(["detect", "--input", "s.csv", "--output", "o.csv", "--policy", "p.yaml"], t.io)).toBe(0);
+    expect(readFileSync(path.join(dir, "o.csv"), "utf8").trim().split("\n")).toHaveLength(101);
+  });
+
+  it("exits 2 on usage errors", async () => {
+    const t = io(dir);
+    expect(await runCli(["detect", "--input", "-"], t.io)).toBe(2);
+    expect(t.err()).toMatch(/--input and --output are required/);
+    expect(await runCli(["detect", "--input", "nope.csv", "--output", "-"], io(dir).io)).toBe(2);
+    expect(await runCli(["detect", "--bogus"], io(dir).io)).toBe(2);
+  });
+});
+
+describe("steward drift", () => {
+  it("exits 0 without drift, 1 with drift, 2 on usage errors", async () => {
+    const same = io(dir);
+    expect(await runCli(["drift", "--baseline", "a.csv", "--current", "b.csv"], same.io)).toBe(0);
+    expect(same.out()).toContain("no drift");
+    const drifted = io(dir);
+    expect(await runCli(["drift", "--baseline", "a50.csv", "--current", "c.csv", "--format", "json"], drifted.io)).toBe(1);
+    expect(JSON.parse(drifted.out())).toMatchObject({ schemaVersion: 1, drift: true });
+    expect(await runCli(["drift", "--baseline", "a.csv"], io(dir).io)).toBe(2);
+    expect(await runCli(["drift", "--baseline", "a.csv", "--current", "b.csv", "--format", "github"], io(dir).io)).toBe(2);
+    expect(await runCli(["drift", "--baseline", "a.csv", "--current", "missing.csv"], io(dir).io)).toBe(2);
+    expect(await runCli(["drift", "--baseline", "a.csv", "--current", "b.csv", "--threshold", "ks"], io(dir).io)).toBe(2);
+  });
+});
