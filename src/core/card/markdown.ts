@@ -4,15 +4,19 @@
  *
  * Guarantees, for every input: no raw HTML or HTML comments (`<` is escaped), no link or image
  * syntax (`[`/`]` escaped), no autolinks (URLs and `www.` hosts become code spans), no @mention
- * pings (mentions become code spans), no block syntax at the start of a paragraph, no character
- * references (`&` escaped), and in table cells no `|` or newline that would break the row.
+ * pings (mentions become code spans), no cross-references (#12 becomes code), no block syntax
+ * at the start of a paragraph, no character references (`&` escaped), and in table cells no `|`
+ * or newline that would break the row.
  */
 
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-// Not after a letter or digit (GFM does not autolink there), but after `_`, `*`, `~`, `(` or anything else.
-const URL_LIKE = /(?<![a-z0-9])(?:[a-z][a-z0-9+.-]*:\/\/|(?:javascript|vbscript|data|mailto|file):|www\.)[^\s]*/gi;
+// Anything GFM could autolink (scheme:// and www.), wherever it starts; script-like schemes only as words
+// (they are never autolinked, and link syntax is escaped anyway; as code they read as what they are).
+const URL_LIKE = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.|(?<![a-z0-9])(?:javascript|vbscript|data|file):)[^\s]*/gi;
 // Every @name, also inside words: wrapping a neighbour in code would otherwise start a new text node at the @.
 const MENTION = /@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\/[a-z0-9_.-]+)?/gi;
+// Issue and pull request references (#12, GH-12, owner/repo#12) cross-reference and notify; shown as code.
+const ISSUE_REF = /(?:[\w.-]+\/[\w.-]+)?#\d+|GH-\d+/gi;
 const PUNCTUATION = /[\\`*_[\]<>|~&$]/g;
 
 /** Removes control and bidi-override characters and normalizes line endings. */
@@ -63,10 +67,10 @@ export function pipeSafe(s: string): string {
 function mdInline(line: string): string {
   let out = "";
   let last = 0;
-  // URLs and mentions are cut out first and shown as code, so they can neither link nor ping.
+  // URLs, mentions and issue references are cut out first and shown as code, so they can neither link nor ping.
   const spans: { start: number; end: number }[] = [];
   for (const m of line.matchAll(URL_LIKE)) spans.push({ start: m.index!, end: m.index! + m[0].length });
-  for (const m of line.matchAll(MENTION)) spans.push({ start: m.index!, end: m.index! + m[0].length });
+  for (const re of [MENTION, ISSUE_REF]) for (const m of line.matchAll(re)) spans.push({ start: m.index!, end: m.index! + m[0].length });
   spans.sort((a, b) => a.start - b.start);
   // Touching spans become one: two code spans side by side would fuse their backtick fences.
   const merged: { start: number; end: number }[] = [];
