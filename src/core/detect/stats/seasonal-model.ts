@@ -42,10 +42,7 @@ export class SeasonalModel {
     const p = this.period;
     const n = this.ring.length;
     if (p !== undefined && n >= p) {
-      const same: number[] = [];
-      for (let c = 1; c <= this.o.cycles && n - c * p >= 0; c++) same.push(this.ring.at(n - c * p));
-      same.sort((a, b) => a - b);
-      const pred = same[same.length >> 1]!;
+      const pred = this.samePhaseMedian(n, p);
       const r = x - pred;
       if (this.residuals.count >= 10) {
         const scale = safeScale(this.residuals.quantile(0.5) * 1.4826 || this.residuals.quantile(0.9), pred);
@@ -56,6 +53,21 @@ export class SeasonalModel {
     this.ring.push(x);
     this.sinceFit++;
     return z;
+  }
+
+  /** Median of the values one, two, ... `cycles` periods back (those that exist); allocation-free for up to 3 cycles. */
+  private samePhaseMedian(n: number, p: number): number {
+    const k = Math.min(this.o.cycles, Math.floor(n / p));
+    const a = this.ring.at(n - p);
+    if (k === 1) return a;
+    const b = this.ring.at(n - 2 * p);
+    if (k === 2) return (a + b) / 2;
+    if (k === 3) {
+      const c = this.ring.at(n - 3 * p);
+      return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+    }
+    const same = Float64Array.from({ length: k }, (_, i) => this.ring.at(n - (i + 1) * p)).sort();
+    return k % 2 ? same[k >> 1]! : (same[k / 2 - 1]! + same[k / 2]!) / 2;
   }
 
   private maybeRefit(): void {
