@@ -25,7 +25,13 @@ if (!cliOnly) {
   for (const name of actions) {
     const entry = `src/entrypoints/actions/${name}.ts`;
     if (!existsSync(entry)) continue;
-    await build({ ...common, entryPoints: [entry], outfile: `actions/${name}/dist/index.js`, minify: true });
+    // The entry module exports run() without side effects (tests import it); the bundle calls it.
+    await build({
+      ...common,
+      stdin: { contents: `import { run } from "./${entry}";\nawait run();\n`, resolveDir: process.cwd(), loader: "ts" },
+      outfile: `actions/${name}/dist/index.js`,
+      minify: true,
+    });
     if (name === "validate") await build({ ...common, entryPoints: [WORKER], outfile: `actions/${name}/dist/check-worker.js`, minify: true });
     console.log(`built actions/${name}/dist/index.js`);
   }

@@ -1,0 +1,42 @@
+import * as core from "@actions/core";
+import { resolve } from "node:path";
+import { s3DvcRemote } from "../../adapters/aws/s3-dvc-remote.js";
+import { parallelChecker } from "../../adapters/fs/parallel-checker.js";
+import { fsRepoFiles } from "../../adapters/fs/repo-files.js";
+import { gitCliHistory } from "../../adapters/git/git-cli-history.js";
+import { actionsLogger } from "../../adapters/log/actions-logger.js";
+import { gitPromotionHistory } from "../../commands/promotion-history.js";
+import { publishPrSection } from "../../commands/publish-pr-section.js";
+import { validateRepo } from "../../commands/validate.js";
+import { describeError } from "../../core/errors.js";
+import { renderValidateSummary } from "../../core/report/validate-report.js";
+import { emitAnnotations, writeJobSummary } from "../github-output.js";
+import { readGitHubEnv, scmFromEnv } from "../github-env.js";
+import { booleanInput, optionalInput } from "./inputs.js";
+
+/** The validate action: inputs -> `steward validate` -> annotations, summary, PR comment section, outputs. */
+export async function run(env: Record<string, string | undefined> = process.env): Promise<void> {
+  try {
+    const gh = readGitHubEnv(env);
+    const root = resolve(optionalInput("root") ?? ".");
+    const base = optionalInput("base") ?? gh.pullBase;
+    const logger = actionsLogger();
+    const git = gitCliHistory(root);
+    const report = await validateRepo(
+      { files: fsRepoFiles(root), git, history: base ? gitPromotionHistory(git, base) : undefined, remoteFor: (o) => s3DvcRemote(o), checker: parallelChecker(root), logger },
+      { ...(base ? { base } : {}), checkRemote: booleanInput("check-remote"), changedOnly: booleanInput("changed-only"), now: new Date() },
+    );
+    emitAnnotations(report.findings, "steward validate");
+    const summary = renderValidateSummary(report);
+    await writeJobSummary(summary);
+    if (gh.pullNumber && booleanInput("comment", true) && !gh.fromFork) {
+      const scm = scmFromEnv(gh, logger);
+      if (scm) await publishPrSection(scm, gh.pullNumber, "validate", summary);
+    }
+    core.setOutput("errors", String(report.errorCount));
+    core.setOutput("warnings", String(report.warningCount));
+    if (report.errorCount > 0) core.setFailed(`${report.errorCount} problem(s) in the governed repository`);
+  } catch (err) {
+    core.setFailed(describeError(err));
+  }
+}

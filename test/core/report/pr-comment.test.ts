@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { mergeSection, readSections } from "../../../src/core/report/pr-comment.js";
+import { mdCell, mdInline, mdTable } from "../../../src/core/report/markdown.js";
+
+describe("the sticky pull-request comment", () => {
+  it("keeps the other sections when one is updated, in a fixed order", () => {
+    const a = mergeSection(undefined, "plan", "plan v1");
+    const b = mergeSection(a, "validate", "all valid");
+    const c = mergeSection(b, "plan", "plan v2");
+    expect(readSections(c)).toEqual({ validate: "all valid", plan: "plan v2" });
+    expect(c.indexOf("all valid")).toBeLessThan(c.indexOf("plan v2"));
+    expect(c).toContain("<!-- steward:pr-summary -->");
+  });
+});
+
+describe("markdown escaping", () => {
+  it("defuses HTML, mentions, links and table breaks", () => {
+    expect(mdInline("<img src=x onerror=alert(1)> @octocat [x](javascript:alert(1))")).toBe("&lt;img src=x onerror=alert(1)&gt; @\u200boctocat \\[x\\](javascript:alert(1))");
+    expect(mdCell("a | b\nc")).toBe("a \\| b c");
+    expect(mdTable(["k", "v"], [["a|b", "1"]], ["l", "r"])).toBe("| k | v |\n| --- | ---: |\n| a\\|b | 1 |");
+  });
+});

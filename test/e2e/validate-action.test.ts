@@ -1,0 +1,59 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { startFakeGitHub } from "../support/fake-github-server.js";
+import { loadCases, materializeCase } from "../support/scratch-repo.js";
+
+const BUNDLE = new URL("../../actions/validate/dist/index.js", import.meta.url).pathname;
+
+/**
+ * Runs the committed bundle as the Actions runner would: inputs and files through the environment.
+ * Asynchronous, so that fake servers in this process keep answering while it runs.
+ */
+async function runAction(env: Record<string, string>) {
+  const dir = mkdtempSync(join(tmpdir(), "steward-action-"));
+  const files = { GITHUB_OUTPUT: join(dir, "output"), GITHUB_STEP_SUMMARY: join(dir, "summary") };
+  for (const f of Object.values(files)) writeFileSync(f, "");
+  // Node 20 runs the bundle here; GitHub runs it on node24.
+  const child = spawn(process.execPath, [BUNDLE], { env: { PATH: process.env.PATH!, ...files, ...env } });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d) => (stdout += d));
+  child.stderr.on("data", (d) => (stderr += d));
+  const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  return { status, stdout, stderr, output: readFileSync(files.GITHUB_OUTPUT, "utf8"), summary: readFileSync(files.GITHUB_STEP_SUMMARY, "utf8") };
+}
+
+describe("the validate action bundle", () => {
+  it("annotates a bad repository, fails the step, and lists every problem in the summary", async () => {
+    using repo = materializeCase(loadCases().find((c) => c.name === "15-bad-enum")!);
+    const r = await runAction({ INPUT_ROOT: repo.root });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain("::error title=steward validate%3A schema,file=policies/base.yaml,line=10,col=83::monitoring.checks[0].severity must be one of");
+    expect(r.stdout).toContain("::error::3 problem(s) in the governed repository");
+    expect(r.output).toMatch(/errors<<.*\n3\n/);
+    expect(r.summary).toContain("## steward validate: ❌ invalid");
+    expect(r.summary).toContain("| ❌ | policies/base.yaml | 13 | remediation.rules\\[0\\].when.severity must be one of");
+  });
+
+  it("writes its section of the sticky comment on the pull request, once", async () => {
+    await using gh = await startFakeGitHub();
+    const issue = await fetch(`${gh.url}/repos/${gh.owner}/${gh.repo}/issues`, {
+      method: "POST",
+      headers: { authorization: "token t", "content-type": "application/json" },
+      body: JSON.stringify({ title: "Promote scorer 2" }),
+    }).then((r) => r.json() as Promise<{ number: number }>);
+    using repo = materializeCase(loadCases().find((c) => c.name === "18-dangling-stage")!);
+    const event = join(repo.root, "event.json");
+    writeFileSync(event, JSON.stringify({ pull_request: { number: issue.number, base: { repo: { full_name: "o/r" } }, head: { repo: { full_name: "o/r" } } } }));
+    const env = { INPUT_ROOT: repo.root, GITHUB_TOKEN: "t", GITHUB_REPOSITORY: `${gh.owner}/${gh.repo}`, GITHUB_API_URL: gh.url, GITHUB_EVENT_PATH: event };
+    expect((await runAction(env)).status).toBe(1);
+    expect((await runAction(env)).status).toBe(1);
+    const comments = [...gh.state.comments.values()];
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toContain("<!-- steward:section:validate -->");
+    expect(comments[0]!.body).toContain("dangling-stage");
+  });
+});
