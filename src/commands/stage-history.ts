@@ -6,11 +6,11 @@ const CONCURRENCY = 8;
 
 /**
  * Every committed version of `modelFile` (repository-relative, e.g. models/churn/model.yaml) on the
- * first-parent line of HEAD, oldest first: one snapshot per commit that changed the file, with the
+ * first-parent line of `ref` (default HEAD), oldest first: one snapshot per commit that changed the file, with the
  * file's text after that commit (undefined where the commit deleted it). [] outside a repository.
  */
-export async function loadStageSnapshots(git: GitHistory, modelFile: string): Promise<StageSnapshot[]> {
-  const commits = [...(await git.log(modelFile))].reverse();
+export async function loadStageSnapshots(git: GitHistory, modelFile: string, ref?: string): Promise<StageSnapshot[]> {
+  const commits = [...(await git.log(modelFile, ref))].reverse();
   const snapshots: StageSnapshot[] = new Array(commits.length);
   let next = 0;
   const worker = async () => {
@@ -27,6 +27,6 @@ export async function loadStageSnapshots(git: GitHistory, modelFile: string): Pr
  * The stage history of `model` from git: loadStageSnapshots, then the pure stageHistory. This is
  * what promotion gates use to answer "since when is version V in stage S" (see firstEntered).
  */
-export async function loadStageHistory(git: GitHistory, model: string, modelFile = `models/${model}/model.yaml`): Promise<StageHistory> {
-  return stageHistory(await loadStageSnapshots(git, modelFile), model);
+export async function loadStageHistory(git: GitHistory, model: string, modelFile = `models/${model}/model.yaml`, ref?: string): Promise<StageHistory> {
+  return stageHistory(await loadStageSnapshots(git, modelFile, ref), model);
 }
