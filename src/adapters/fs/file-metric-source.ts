@@ -4,8 +4,8 @@ import type { Datapoint, MetricSource, SeriesQuery, SeriesResult } from "../../p
 
 export interface FileMetricSourceOptions {
   /**
-   * Replay: when a file ends before the requested range, shift all its points by whole periods so
-   * its last point falls in the range's last bucket. Used for the embedded sample files, so the
+   * Replay: when a file ends before the requested range does, shift all its points forward by whole
+   * periods so its last point falls in the range's last bucket. Used for the embedded sample files, so the
    * demo works on any day. Off by default: real exports are read as they are.
    */
   replay?: boolean;
@@ -54,7 +54,10 @@ function window(points: Datapoint[], periodMs: number, start: number, end: numbe
   const sorted = points.filter((p) => Number.isFinite(p.t) && Number.isFinite(p.value)).sort((a, b) => a.t - b.t);
   let shift = 0;
   const last = sorted[sorted.length - 1];
-  if (replay && last && last.t < start) shift = Math.floor((end - periodMs - Math.floor(last.t / periodMs) * periodMs) / periodMs) * periodMs;
+  if (replay && last) {
+    const lastBucket = Math.floor(last.t / periodMs) * periodMs;
+    if (lastBucket < end - periodMs) shift = Math.floor((end - periodMs - lastBucket) / periodMs) * periodMs;
+  }
   const buckets = new Map<number, number>();
   for (const p of sorted) {
     const t = Math.floor((p.t + shift) / periodMs) * periodMs;
