@@ -1,3 +1,7 @@
+// The AWS SDK warns on every run under Node 20 that its 2027 releases will need Node 22. This tool
+// supports Node 20 with the SDK versions it locks; the warning would only clutter terminal output.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
 import { runCli } from "./cli.js";
 
 const chunks: Buffer[] = [];
