@@ -23,6 +23,7 @@ export const ensembleDefaults = {
   /** Points after an alarm (score >= 0.5) during which further alarms are damped by `damp`. */
   suppress: 100,
   damp: 0.5,
+  maxShare: 0.25,
 };
 export type EnsembleParams = typeof ensembleDefaults;
 
@@ -35,7 +36,7 @@ function createEnsemble(p: EnsembleParams): PointScorer {
   });
   const calibration = intParam(p.calibration, 10);
   const short = intParam(p.short, 1);
-  const ratio = (avg: number) => new RecordRatio(calibration, avg, p.quantile, 30);
+  const ratio = (avg: number) => new RecordRatio(calibration, avg, p.quantile, 30, p.maxShare);
   const spike = ratio(short);
   const jump = ratio(short);
   const season = ratio(short);

@@ -4,7 +4,7 @@ import { SortedWindow } from "../stats/sorted-window.js";
 /**
  * Calibrates a raw, non-negative signal by how far its recent average exceeds the upper tail of
  * its own history: the result is avg / q, with q the `quantile` of the signal over the last
- * `longWindow` points (before this one). 1 means "as extreme as the rare highs seen so far";
+ * `longWindow` points (before this one), or `maxShare` of their maximum if that is larger. 1 means "as extreme as the rare highs seen so far";
  * above 1, a new record. Scale-free, so one threshold works across series.
  */
 export class RecordRatio {
@@ -17,6 +17,8 @@ export class RecordRatio {
     private readonly shortWindow: number,
     private readonly quantile: number,
     private readonly minHistory: number,
+    /** Floor of the reference as a share of the history's maximum, so that rare but recurring highs (a square wave's edges) are not records. */
+    private readonly maxShare = 0,
   ) {
     this.hist = new SortedWindow(longWindow);
     this.recent = new Ring(shortWindow);
@@ -28,7 +30,7 @@ export class RecordRatio {
     const avg = this.recentSum / this.recent.length;
     let out = 0;
     if (this.hist.count >= this.minHistory) {
-      const q = Math.max(this.hist.quantile(this.quantile), 1e-9);
+      const q = Math.max(this.hist.quantile(this.quantile), this.maxShare * this.hist.quantile(1), 1e-9);
       out = avg / q;
     }
     this.hist.push(s);
