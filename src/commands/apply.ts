@@ -25,8 +25,12 @@ export async function runApply(deps: RunPlanDeps, opts: RunApplyOptions): Promis
   const reports: TargetReport[] = [];
   for (const slot of selectSlots(deps.reconcilers, opts.targets)) {
     const report = await planTarget(slot, state, ctx);
-    if (report.status !== "planned" || opts.dryRun || report.steps.length === 0 || !slot.reconciler) {
+    if (report.status !== "planned" || opts.dryRun || !slot.reconciler) {
       reports.push(report);
+      continue;
+    }
+    if (report.steps.length === 0) {
+      reports.push({ ...report, status: "applied", outcomes: [] });
       continue;
     }
     let outcomes: StepOutcome[];

@@ -68,8 +68,9 @@ describe("plan and apply commands (generic over reconcilers)", () => {
 
   it("does not call apply when there is nothing to do", async () => {
     const r = fakeReconciler([]);
-    await runApply(deps([{ target: "sagemaker", reconciler: r }]), { now });
+    const run = await runApply(deps([{ target: "sagemaker", reconciler: r }]), { now });
     expect(r.applied).toBe(0);
+    expect(run.reports[1]).toMatchObject({ target: "sagemaker", status: "applied", outcomes: [] });
   });
 
   it("plans and applies nothing while the repository has errors", async () => {
