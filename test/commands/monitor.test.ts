@@ -284,4 +284,25 @@ describe("steward monitor (command)", () => {
     const again = await runMonitor(deps({ load: async () => ({ state: many, findings: [], fileCount: 0 }), scm: undefined, events: undefined }), { now: new Date(T0 + 99 * HOUR), dryRun: true, shard: { index: 2, count: 3 } });
     expect(again.models.map((m) => m.model).sort()).toEqual(seen[1]);
   });
+
+  it("a failed GitHub write is a warning; the rest of the run is done", async () => {
+    scm.failNext("createIssue");
+    const report = await run(T0);
+    expect(report.actions.find((a) => a.kind === "open-issue" && a.target === "fraud-detection/accuracy")).toMatchObject({ status: "failed", error: expect.stringMatching(/github \(HTTP 502\)/) });
+    expect(report.warnings.join("\n")).toMatch(/open issue .*502/);
+    expect(scm.pulls.size).toBe(1);
+    expect(healthIssue()).toBeDefined();
+  });
+
+  it("reports configuration drift from the live plans as one issue, then a kept-current comment", async () => {
+    const livePlans = async () => [{ target: "mlflow" as const, steps: [{ target: "mlflow" as const, action: "set-alias", resource: "fraud-detection@production", summary: "alias production is 6, git says 7", params: {} }], notes: [] }];
+    world.badFrom = Infinity;
+    await run(T0, { livePlans });
+    const drift = () => [...scm.issues.values()].find((i) => i.title === "Configuration drift: mlflow differs from git");
+    expect(drift()!.body).toContain("alias production is 6, git says 7");
+    await run(T0 + HOUR, { livePlans });
+    expect([...scm.issues.values()].filter((i) => i.title.startsWith("Configuration drift"))).toHaveLength(1);
+    expect(scm.comments.get(drift()!.number)).toHaveLength(1);
+  });
 });
+
