@@ -7,22 +7,11 @@
  * deleted except aliases on archived versions and `steward.traffic.*` tags of an ended split.
  * MLflow versions the repository does not know are reported in `notes` and left alone.
  */
-import type { DesiredMlflowVersion, DesiredRegisteredModel } from "./mlflow-desired.js";
+import type { DesiredRegisteredModel } from "./mlflow-desired.js";
 import { matchVersions } from "./mlflow-match.js";
-import { TAG } from "./mlflow-tags.js";
+import { changedTags, mlflowStep as step, pick, versionUpdates } from "./mlflow-steps.js";
 import type { LiveModelVersion, LiveRegisteredModel, LiveRegistry } from "./registry-state.js";
 import type { PlanStep, TargetPlan } from "./types.js";
-
-type Change = NonNullable<PlanStep["changes"]>[number];
-
-const step = (action: string, resource: string, summary: string, params: Record<string, unknown>, changes?: Change[]): PlanStep => ({
-  target: "mlflow",
-  action,
-  resource,
-  summary,
-  ...(changes && changes.length ? { changes } : {}),
-  params,
-});
 
 /** The MLflow plan: no steps when the registry already matches. */
 export function diffMlflow(desired: DesiredRegisteredModel[], live: LiveRegistry): TargetPlan {
@@ -159,34 +148,4 @@ function diffModel(want: DesiredRegisteredModel, live: LiveRegisteredModel | und
   const extra = (live?.versions ?? []).filter((v) => !matched.has(v.version)).map((v) => Number(v.version)).sort((a, b) => a - b);
   if (extra.length) notes.push(`${name}: MLflow version${extra.length > 1 ? "s" : ""} ${extra.join(", ")} ${extra.length > 1 ? "are" : "is"} not in the repository; left as ${extra.length > 1 ? "they are" : "it is"}`);
   return { steps, notes };
-}
-
-function versionUpdates(name: string, want: DesiredMlflowVersion, live: LiveModelVersion): PlanStep[] {
-  const steps: PlanStep[] = [];
-  const resource = `models:/${name}/${live.version}`;
-  const ref = { name, version: live.version, stewardVersion: want.stewardVersion };
-  const missing = Object.keys(want.tagsIfMissing).filter((k) => live.tags[k] === undefined);
-  const desired = { ...want.tags, ...pick(want.tagsIfMissing, missing) };
-  const changed = changedTags(live.tags, desired);
-  if (changed.length) {
-    steps.push(step("set-model-version-tags", resource, `set ${changed.length} tag(s) on ${want.stewardVersion} (MLflow version ${live.version})`, { ...ref, tags: pick(desired, changed) }, changed.map((k) => ({ field: `tag ${k}`, from: live.tags[k], to: desired[k] }))));
-  }
-  const stale = Object.keys(live.tags).filter((k) => k.startsWith(TAG.trafficPrefix) && want.tags[k] === undefined).sort();
-  if (stale.length) {
-    steps.push(step("delete-model-version-tags", resource, `remove ended split tag(s) from ${want.stewardVersion}`, { ...ref, keys: stale }, stale.map((k) => ({ field: `tag ${k}`, from: live.tags[k] }))));
-  }
-  if (want.description !== undefined && want.description !== live.description) {
-    steps.push(step("update-model-version", resource, `update description of ${want.stewardVersion}`, { ...ref, description: want.description }, [{ field: "description", from: live.description, to: want.description }]));
-  }
-  return steps;
-}
-
-function changedTags(live: Record<string, string>, want: Record<string, string>): string[] {
-  return Object.keys(want)
-    .filter((k) => live[k] !== want[k])
-    .sort();
-}
-
-function pick(tags: Record<string, string>, keys: string[]): Record<string, string> {
-  return Object.fromEntries(keys.map((k) => [k, tags[k] ?? ""]));
 }
