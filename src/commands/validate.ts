@@ -1,4 +1,4 @@
-import { load } from "js-yaml";
+import { CORE_SCHEMA, load } from "js-yaml";
 import { parseDvcConfig, type DvcConfig } from "../core/repo/dvc-config.js";
 import { normalizeModel } from "../core/repo/normalize.js";
 import { evaluateGates, type GateResult, type VersionHistory } from "../core/policy/evaluate-gates.js";
@@ -124,7 +124,7 @@ async function modelAt(git: GitHistory, ref: string, file: string): Promise<Mode
   const text = await git.show(ref, file);
   if (text === undefined) return undefined;
   try {
-    return normalizeModel(file, load(text));
+    return normalizeModel(file, load(text, { schema: CORE_SCHEMA }));
   } catch {
     return undefined; // a base that did not parse: every stage counts as new
   }

@@ -1,4 +1,4 @@
-import { load, YAMLException } from "js-yaml";
+import { CORE_SCHEMA, load, YAMLException } from "js-yaml";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
 import type { Finding } from "../result.js";
 
@@ -18,7 +18,8 @@ export type Parsed = { ok: true; value: unknown } | { ok: false; finding: Findin
 export function parseYaml(file: string, text: string): Parsed {
   if (ANCHOR_OR_ALIAS.test(text)) return parseBounded(file, text);
   try {
-    return { ok: true, value: load(text, { filename: file }) };
+    // The YAML 1.2 core schema, as `yaml` uses: no timestamps turning into Dates, no merge keys.
+    return { ok: true, value: load(text, { filename: file, schema: CORE_SCHEMA }) };
   } catch (err) {
     // Errors are rare: parse again with `yaml`, whose messages say more ("must end with a ]") and
     // which accepts an empty file as an empty document. Keep js-yaml's word only if `yaml` disagrees.
