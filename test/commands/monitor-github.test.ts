@@ -1,0 +1,67 @@
+/**
+ * End to end: the CLI (`steward monitor`) over the sample repository and its embedded metric files,
+ * against the local fake GitHub REST server through the real Octokit adapter.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runCli } from "../../src/entrypoints/cli.js";
+import { captureIO } from "../support/cli-io.js";
+import { startFakeGitHub, type FakeGitHub } from "../support/fake-github-server.js";
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+const MODEL = "models/fraud-detection/model.yaml";
+
+describe("steward monitor against the fake GitHub API", () => {
+  let gh: FakeGitHub;
+  const env = () => ({ GITHUB_TOKEN: "t0ken", GITHUB_REPOSITORY: `${gh.owner}/${gh.repo}`, GITHUB_API_URL: gh.url });
+  const monitor = async (...args: string[]) => {
+    const io = captureIO({ env: env(), cwd: ROOT });
+    const code = await runCli(["monitor", "--root", ROOT, "--format", "json", ...args], io);
+    return { code, report: JSON.parse(io.out()) as { findings: { checkId: string }[]; actions: { kind: string; status: string; target: string }[]; warnings: string[] } };
+  };
+  const issues = () => [...gh.state.issues.values()];
+  const byTitle = (prefix: string) => issues().filter((i) => i.title.startsWith(prefix));
+
+  beforeEach(async () => {
+    gh = await startFakeGitHub({ files: { [MODEL]: readFileSync(join(ROOT, MODEL), "utf8") } });
+  });
+  afterEach(async () => gh.close());
+
+  it("first run opens the issues and PRs, a second run comments and opens nothing new, a recovery closes the issue", { timeout: 240_000 }, async () => {
+    const first = await monitor("--now", "2026-11-26T00:05:00Z");
+    expect(first.code).toBe(1);
+    expect(first.report.findings.map((f) => f.checkId).sort()).toEqual(["accuracy", "latency"]);
+    expect(first.report.actions.filter((a) => a.status === "failed")).toEqual([]);
+    expect(byTitle("[critical] fraud-detection: accuracy")).toHaveLength(1);
+    expect(byTitle("Model health")).toHaveLength(1);
+    expect(gh.fileAt("steward/rollback/fraud-detection", MODEL)).toContain('production: "6"');
+    expect(gh.fileAt("steward/scale/fraud-detection", MODEL)).toContain("instanceCount: 4");
+    expect(first.report.warnings.join("\n")).toMatch(/event\(s\) not published: no event bus configured/);
+    const created = issues().length;
+    const postsBefore = gh.requests.filter((r) => r.method === "POST" && /\/pulls$/.test(r.path)).length;
+
+    const second = await monitor("--now", "2026-11-26T00:15:00Z");
+    expect(second.code).toBe(1);
+    expect(issues()).toHaveLength(created);
+    expect(gh.requests.filter((r) => r.method === "POST" && /\/pulls$/.test(r.path))).toHaveLength(postsBefore);
+    const accuracy = byTitle("[critical] fraud-detection: accuracy")[0]!;
+    const comments = [...gh.state.comments.values()].filter((c) => c.issue === accuracy.number);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toMatch(/^Still failing/);
+
+    const healthy = mkdtempSync(join(tmpdir(), "metrics-"));
+    try {
+      cpSync(join(ROOT, "samples/metrics"), healthy, { recursive: true });
+      const file = join(healthy, "fraud-detection/accuracy.csv");
+      const lines = readFileSync(file, "utf8").trim().split("\n");
+      writeFileSync(file, `${lines.map((l, i) => (i === 0 ? l : `${l.split(",")[0]},0.9400`)).join("\n")}\n`);
+      const third = await monitor("--now", "2026-11-26T02:10:00Z", "--source", healthy);
+      expect(third.report.actions).toContainEqual(expect.objectContaining({ kind: "close-issue", status: "done", target: "fraud-detection/accuracy" }));
+    } finally {
+      rmSync(healthy, { recursive: true, force: true });
+    }
+    expect(gh.state.issues.get(accuracy.number)!.state).toBe("closed");
+  });
+});
