@@ -61,7 +61,7 @@ export function mlflowReconciler(deps: MlflowReconcilerDeps): TargetReconciler {
       // MLflow registers a version of a run that does not exist; check the runs new versions name first.
       const runIds = [...new Set(first.steps.filter((s) => s.action === "create-model-version" && s.params.runId).map((s) => String(s.params.runId)))];
       if (runIds.length === 0) return first;
-      const runs = Object.fromEntries(await Promise.all(runIds.map(async (id) => [id, await registry.runExists(id)] as const)));
+      const runs = await registry.runsExist(runIds);
       return Object.values(runs).every(Boolean) ? first : planMlflow(state, { ...live, runs }, opts);
     },
 

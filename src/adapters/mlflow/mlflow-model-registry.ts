@@ -21,10 +21,11 @@ export function toLiveVersion(v: WireModelVersion): LiveModelVersion {
 /**
  * ModelRegistry over MLflow's REST API. A snapshot costs one registered-models/get per model plus
  * one model-versions/search per page of its versions (search results carry tags; aliases come from
- * the registered model, since search omits them).
+ * the registered model, since search omits them). Reads run `concurrency` at a time (default 8).
  */
-export function mlflowModelRegistry(client: MlflowClient, opts: { location: string; pageSize?: number }): ModelRegistry {
+export function mlflowModelRegistry(client: MlflowClient, opts: { location: string; pageSize?: number; concurrency?: number }): ModelRegistry {
   const pageSize = opts.pageSize ?? 1000;
+  const concurrency = opts.concurrency ?? 8;
 
   async function findTagged(name: string, value: string): Promise<LiveModelVersion | undefined> {
     const found = await client.searchModelVersions({ filter: `name=${filterString(name)} and tags.\`${VERSION_TAG}\`=${filterString(value)}`, maxResults: pageSize });
@@ -35,24 +36,30 @@ export function mlflowModelRegistry(client: MlflowClient, opts: { location: stri
     location: opts.location,
 
     async snapshot(names) {
-      const models: LiveRegistry["models"] = {};
-      for (const name of names) {
+      const read = await mapLimit(names, concurrency, async (name): Promise<[string, LiveRegisteredModel | undefined]> => {
         const rm = await client.getRegisteredModel(name);
-        if (!rm) continue;
+        if (!rm) return [name, undefined];
         const versions = await client.searchModelVersions({ filter: `name=${filterString(name)}`, maxResults: pageSize });
-        const live: LiveRegisteredModel = {
-          name: rm.name,
-          description: rm.description ?? "",
-          tags: tagsToRecord(rm.tags),
-          aliases: Object.fromEntries((rm.aliases ?? []).map((a) => [a.alias, a.version])),
-          versions: versions.map(toLiveVersion).sort((a, b) => Number(a.version) - Number(b.version)),
-        };
-        models[name] = live;
-      }
+        return [
+          name,
+          {
+            name: rm.name,
+            description: rm.description ?? "",
+            tags: tagsToRecord(rm.tags),
+            aliases: Object.fromEntries((rm.aliases ?? []).map((a) => [a.alias, a.version])),
+            versions: versions.map(toLiveVersion).sort((a, b) => Number(a.version) - Number(b.version)),
+          },
+        ];
+      });
+      const models: LiveRegistry["models"] = {};
+      for (const [name, live] of read) if (live) models[name] = live;
       return { models };
     },
 
-    runExists: async (runId) => (await client.getRun(runId)) !== undefined,
+    async runsExist(runIds) {
+      const found = await mapLimit(runIds, concurrency, async (id) => [id, (await client.getRun(id)) !== undefined] as const);
+      return Object.fromEntries(found);
+    },
 
     async createRegisteredModel(input) {
       try {
@@ -85,4 +92,18 @@ export function mlflowModelRegistry(client: MlflowClient, opts: { location: stri
     deleteAlias: (input) => client.deleteAlias(input),
     transitionStage: async (input) => void (await client.transitionStage({ ...input, archiveExistingVersions: false })),
   };
+}
+
+/** Maps `items` with at most `limit` calls in flight; results keep the input order. */
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
 }

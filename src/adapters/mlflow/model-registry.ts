@@ -11,8 +11,8 @@ export interface ModelRegistry {
   readonly location: string;
   /** The live state of the named registered models, with all their versions and aliases; missing models are absent. */
   snapshot(names: string[]): Promise<LiveRegistry>;
-  /** Whether the run exists (MLflow registers versions of runs that do not). */
-  runExists(runId: string): Promise<boolean>;
+  /** Whether each run exists (MLflow registers versions of runs that do not), by run id. */
+  runsExist(runIds: string[]): Promise<Record<string, boolean>>;
   createRegisteredModel(input: { name: string; description: string; tags: Record<string, string> }): Promise<void>;
   updateRegisteredModel(input: { name: string; description: string }): Promise<void>;
   setRegisteredModelTag(input: { name: string; key: string; value: string }): Promise<void>;

@@ -22,6 +22,14 @@ describe("mlflowModelRegistry", () => {
     expect(server.requests.filter((r) => r.path.endsWith("model-versions/search"))).toHaveLength(3);
   });
 
+  it("checks which runs exist, a few at a time", async () => {
+    await using server = await fakeMlflowServer();
+    server.seedRuns(["a", "c"]);
+    const registry = mlflowModelRegistry(mlflowClient(mlflowTransport({ trackingUri: server.url })), { location: server.url, concurrency: 2 });
+    expect(await registry.runsExist(["a", "b", "c"])).toEqual({ a: true, b: false, c: true });
+    expect(server.requests.filter((r) => r.path.endsWith("runs/get"))).toHaveLength(3);
+  });
+
   it("treats an existing registered model as created (a re-run after a lost answer)", async () => {
     await using server = await fakeMlflowServer();
     server.seed("m");
