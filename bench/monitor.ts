@@ -72,7 +72,8 @@ function repo(models: number): RepoState {
 
 /** A deterministic value per series and bucket: a daily cycle plus noise; failing models' accuracy slides at the end. */
 function value(metric: string, model: number, k: number, failing: boolean): number {
-  const noise = Math.sin(model * 12.9898 + k * 78.233) * 0.5;
+  const h = Math.sin(model * 12.9898 + k * 78.233) * 43758.5453;
+  const noise = h - Math.floor(h) - 0.5; // a hash of (model, bucket), uniform in [-0.5, 0.5)
   const day = Math.sin((k / 144) * 2 * Math.PI);
   const tail = Math.max(0, k - (POINTS - 24)) / 24;
   switch (metric) {
