@@ -270,17 +270,20 @@ interface ActContext {
 }
 
 /** Executes one action (or writes it under --out). Returns the outcome fields beyond kind/target/summary. */
-async function act(deps: MonitorDeps, a: Exclude<MonitorAction, { kind: "note" | "publish-event" }>, ctx: ActContext): Promise<Pick<ActionOutcome, "status" | "url" | "file">> {
+async function act(deps: MonitorDeps, a: Exclude<MonitorAction, { kind: "note" | "publish-event" }>, ctx: ActContext): Promise<Pick<ActionOutcome, "status" | "url" | "file" | "preview">> {
   const scm = deps.scm;
   if (a.kind === "propose-change") {
     const before = await readText(deps.files, a.path);
     const after = applyModelEdit(before, a.edit);
     const body = resolveIssueRefs(a.body, ctx);
-    if (ctx.dryRun || !scm) return write(deps, dryRunFiles({ ...a, body }, { diff: unifiedDiff(a.path, before, after) }));
+    if (ctx.dryRun || !scm) {
+      const diff = unifiedDiff(a.path, before, after);
+      return { ...(await write(deps, dryRunFiles({ ...a, body }, { diff }))), preview: diff };
+    }
     const pr = await scm.proposeChange({ branch: a.branch, base: a.base, title: a.title, body, labels: a.labels, commitMessage: a.commitMessage, files: { [a.path]: after } });
     return { status: "done", url: pr.url };
   }
-  if (ctx.dryRun || !scm) return write(deps, dryRunFiles(a));
+  if (ctx.dryRun || !scm) return { ...(await write(deps, dryRunFiles(a))), ...(a.kind === "open-issue" ? { preview: `${a.title}\n\n${a.body}` } : {}) };
   switch (a.kind) {
     case "open-issue": {
       const issue = await scm.createIssue({ title: a.title, body: a.body, labels: a.labels, assignees: a.assignees });
@@ -326,6 +329,7 @@ async function publish(deps: MonitorDeps, events: StewardEvent[], dryRun: boolea
     if (!dryRun) warnings.push(`${events.length} event(s) not published: no event bus configured`);
     for (const [i, e] of events.entries()) {
       const [file] = dryRunFiles({ kind: "publish-event", event: e }, { eventIndex: i + 1 });
+      if (dryRun && file) outcomes[i]!.preview = file.text;
       if (dryRun && deps.out && file) {
         await deps.out.write(file.path, file.text);
         outcomes[i]!.file = file.path;

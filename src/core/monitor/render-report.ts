@@ -22,7 +22,10 @@ export function renderReportText(r: MonitorReport): string {
   }
   if (r.actions.length) {
     out.push("", r.dryRun ? "would do:" : "did:");
-    for (const a of r.actions) out.push(`  ${a.status.padEnd(7)} ${a.summary}${a.url ? ` ${a.url}` : ""}${a.file ? ` -> ${a.file}` : ""}${a.error ? ` (${a.error})` : ""}`);
+    for (const a of r.actions) {
+      out.push(`  ${a.status.padEnd(7)} ${a.summary}${a.url ? ` ${a.url}` : ""}${a.file ? ` -> ${a.file}` : ""}${a.error ? ` (${a.error})` : ""}`);
+      if (a.preview) out.push(...a.preview.trimEnd().split("\n").map((l) => `      ${l}`), "");
+    }
   }
   if (r.warnings.length) {
     out.push("", "warnings:");

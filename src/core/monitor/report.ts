@@ -13,6 +13,8 @@ export interface ActionOutcome {
   error?: string;
   /** For --dry-run: the file written under --out. */
   file?: string;
+  /** For --dry-run: what it would send (a new issue's body, a PR's diff, an event's entry). */
+  preview?: string;
 }
 
 /** The result of one monitor run: what --format json prints and what the summary shows. */
