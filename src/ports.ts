@@ -3,6 +3,8 @@
  * tests use in-memory fakes (test/support) or local servers. Nothing here imports an SDK.
  */
 
+import type { LiveModelVersion, LiveRegistry } from "./core/plan/registry-state.js";
+
 /** Progress for a person. Adapters and commands log; the core never does. */
 export interface Logger {
   info(message: string): void;
@@ -204,4 +206,32 @@ export interface Scm {
   closePullRequest(number: number): Promise<void>;
   /** The file's text on `ref` (branch, tag or sha), or undefined when it does not exist there. */
   readFile(path: string, ref: string): Promise<string | undefined>;
+}
+
+/** What the MLflow reconciler needs from a model registry; implemented over MLflow's REST API by src/adapters/mlflow/mlflow-model-registry.ts. */
+export type LegacyStageName = "None" | "Staging" | "Production" | "Archived";
+
+export interface ModelRegistry {
+  /** Where the registry lives, for messages (e.g. the tracking URI). */
+  readonly location: string;
+  /** The live state of the named registered models, with all their versions and aliases; missing models are absent. */
+  snapshot(names: string[]): Promise<LiveRegistry>;
+  /** Whether each run exists (MLflow registers versions of runs that do not), by run id. */
+  runsExist(runIds: string[]): Promise<Record<string, boolean>>;
+  createRegisteredModel(input: { name: string; description: string; tags: Record<string, string> }): Promise<void>;
+  updateRegisteredModel(input: { name: string; description: string }): Promise<void>;
+  setRegisteredModelTag(input: { name: string; key: string; value: string }): Promise<void>;
+  /**
+   * Registers a version and returns it with the number MLflow assigned. Safe to call again after an
+   * unclear failure: when `tags["steward.version"]` is set, an existing version carrying it is returned
+   * instead of registering twice.
+   */
+  createModelVersion(input: { name: string; source: string; runId?: string; description?: string; tags: Record<string, string> }): Promise<LiveModelVersion>;
+  updateModelVersion(input: { name: string; version: string; description: string }): Promise<void>;
+  setModelVersionTag(input: { name: string; version: string; key: string; value: string }): Promise<void>;
+  deleteModelVersionTag(input: { name: string; version: string; key: string }): Promise<void>;
+  setAlias(input: { name: string; alias: string; version: string }): Promise<void>;
+  /** Succeeds when the alias is already gone. */
+  deleteAlias(input: { name: string; alias: string }): Promise<void>;
+  transitionStage(input: { name: string; version: string; stage: LegacyStageName }): Promise<void>;
 }

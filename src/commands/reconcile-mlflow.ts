@@ -2,7 +2,7 @@
  * The MLflow target of `steward plan` / `steward apply`: reads the live registry through the
  * ModelRegistry port, diffs it with the pure planMlflow, and runs the steps in order.
  */
-import type { LegacyStageName, ModelRegistry } from "../adapters/mlflow/model-registry.js";
+import type { LegacyStageName, ModelRegistry } from "../ports.js";
 import { describeError, InternalError } from "../core/errors.js";
 import { mlflowModelNames, planMlflow } from "../core/plan/mlflow-plan.js";
 import type { DvcRemotes } from "../core/plan/sagemaker-model-data.js";

@@ -2,7 +2,7 @@ import type { LiveModelVersion, LiveRegisteredModel, LiveRegistry } from "../../
 import { filterString, type MlflowClient } from "./mlflow-client.js";
 import { isAlreadyExists, isRetryable } from "./mlflow-error.js";
 import { tagsToRecord, type WireModelVersion } from "./mlflow-wire.js";
-import type { ModelRegistry } from "./model-registry.js";
+import type { ModelRegistry } from "../../ports.js";
 
 const VERSION_TAG = "steward.version";
 
