@@ -60,7 +60,9 @@ function createEnsemble(p: EnsembleParams): PointScorer {
         levelLong.push(v.levelLong),
       );
       if (n <= p.warmup) return 0;
-      let score = r / (r + 1);
+      // a value equal to the reference (common in quantised metrics) is a tie, whatever the rounding
+      const rt = Math.abs(r - 1) < 1e-9 ? 1 : r;
+      let score = rt / (rt + 1);
       undamped = score;
       if (score >= 0.5) {
         if (n - lastAlarm <= p.suppress) score *= p.damp;

@@ -4,13 +4,14 @@ import { SortedWindow } from "../stats/sorted-window.js";
 /**
  * Calibrates a raw, non-negative signal by how far its recent average exceeds the upper tail of
  * its own history: the result is avg / q, with q the `quantile` of the signal over the last
- * `longWindow` points (before this one), or `maxShare` of their maximum if that is larger. 1 means "as extreme as the rare highs seen so far";
- * above 1, a new record. Scale-free, so one threshold works across series.
+ * `longWindow` points (before this one), or `maxShare` of their maximum if that is larger.
+ * 1 means "as extreme as the rare highs seen so far"; above 1, a new record. Scale-free, so one
+ * threshold works across series. The recent average is summed afresh each time (no running sum),
+ * so that equal values give exactly equal averages.
  */
 export class RecordRatio {
   private readonly hist: SortedWindow;
   private readonly recent: Ring;
-  private recentSum = 0;
 
   constructor(
     longWindow: number,
@@ -25,9 +26,10 @@ export class RecordRatio {
   }
 
   push(s: number): number {
-    const old = this.recent.push(s);
-    this.recentSum += s - (old ?? 0);
-    const avg = this.recentSum / this.recent.length;
+    this.recent.push(s);
+    let sum = 0;
+    for (let i = 0; i < this.recent.length; i++) sum += this.recent.at(i);
+    const avg = sum / this.recent.length;
     let out = 0;
     if (this.hist.count >= this.minHistory) {
       const q = Math.max(this.hist.quantile(this.quantile), this.maxShare * this.hist.quantile(1), 1e-9);
