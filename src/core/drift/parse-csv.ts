@@ -18,48 +18,52 @@ export function parseCsvColumns(text: string): Columns {
   return cols;
 }
 
-/** The CSV's rows as arrays of cells. */
+/** The CSV's rows as arrays of cells; fields are sliced, not built a character at a time. */
 export function parseCsvRows(text: string): string[][] {
   const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let i = 0;
   const n = text.length;
+  let i = 0;
   while (i < n) {
-    const ch = text[i]!;
-    if (ch === '"' && cell === "") {
-      let j = i + 1;
-      for (;;) {
-        const q = text.indexOf('"', j);
-        if (q < 0) throw new RangeError("unterminated quoted field");
-        cell += text.slice(j, q);
-        if (text[q + 1] === '"') {
-          cell += '"';
-          j = q + 2;
-        } else {
-          i = q + 1;
-          break;
+    const row: string[] = [];
+    for (;;) {
+      let cell: string;
+      if (text.charCodeAt(i) === 34) {
+        // quoted field: "" is an escaped quote
+        let j = i + 1;
+        cell = "";
+        for (;;) {
+          const q = text.indexOf('"', j);
+          if (q < 0) throw new RangeError("unterminated quoted field");
+          cell += text.slice(j, q);
+          if (text.charCodeAt(q + 1) === 34) {
+            cell += '"';
+            j = q + 2;
+          } else {
+            i = q + 1;
+            break;
+          }
         }
+        // anything between the closing quote and the separator is kept, as most readers do
+        let k = i;
+        while (k < n && text.charCodeAt(k) !== 44 && text.charCodeAt(k) !== 10 && text.charCodeAt(k) !== 13) k++;
+        cell += text.slice(i, k);
+        i = k;
+      } else {
+        let k = i;
+        while (k < n && text.charCodeAt(k) !== 44 && text.charCodeAt(k) !== 10 && text.charCodeAt(k) !== 13) k++;
+        cell = text.slice(i, k);
+        i = k;
       }
-      continue;
-    }
-    if (ch === ",") {
       row.push(cell);
-      cell = "";
-    } else if (ch === "\n" || ch === "\r") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-    } else {
-      cell += ch;
+      if (i < n && text.charCodeAt(i) === 44) {
+        i++;
+        continue;
+      }
+      break;
     }
-    i++;
-  }
-  if (cell !== "" || row.length) {
-    row.push(cell);
     rows.push(row);
+    if (text.charCodeAt(i) === 13) i++;
+    if (text.charCodeAt(i) === 10) i++;
   }
   return rows;
 }
