@@ -1,6 +1,90 @@
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { fsRepoFiles } from "../../adapters/fs/repo-files.js";
+import { fileMetricSource } from "../../adapters/fs/file-metric-source.js";
+import { gitCliHistory } from "../../adapters/git/git-cli-history.js";
+import { consoleLogger } from "../../adapters/log/console-logger.js";
+import { buildDashboard } from "../../commands/dashboard.js";
 import { UserError } from "../../core/errors.js";
-import type { CliCommand } from "./io.js";
+import type { MetricSource } from "../../ports.js";
+import { commonFlags, EXIT_OK, parseFlags, readFormat, type CliCommand, type CliIO } from "./io.js";
 
-export const dashboardCli: CliCommand = async () => {
-  throw new UserError("steward dashboard is not available yet in this build");
+const HELP = `usage: steward dashboard --out DIR [--root DIR] [--reports DIR] [--source cloudwatch|DIR] [--now ISO]
+                         [--format text|json]
+
+Writes a static HTML dashboard: DIR/index.html (every model, its stages, health, open incidents
+and proposed PRs) and DIR/models/<model>.html (versions against the promotion gates, stage history
+from git, a chart per monitored metric with thresholds and anomalies, remediation history).
+Self-contained: no network, works from file:// and on GitHub Pages.
+
+  --reports  a folder of monitor reports (the JSON of steward monitor --format json, or the
+             report.json that --out writes), read at any depth: the newest report per model gives
+             its health, all of them its remediation history.
+             Without it, one dry-run monitor pass runs over --source (GitHub is not touched).
+  --source   where chart series are read: cloudwatch, or a folder <DIR>/<model>/<metric>.csv|json.
+             Default without --reports: the embedded sample metric files, replayed to end at --now.
+             Default with --reports: none (charts show the reports' evidence points).
+  --now      build as of this time (default: now); the same inputs and --now give the same files.
+
+Exit 0 when the site was written (unhealthy models are shown, not failed), 2 on usage errors.
+`;
+
+/** The embedded sample metric files: in the repository, else beside the bundle. */
+function samplesDir(root: string): string | undefined {
+  const candidates = [join(root, "samples/metrics"), fileURLToPath(new URL("../samples/metrics", import.meta.url)), fileURLToPath(new URL("../../../samples/metrics", import.meta.url))];
+  return candidates.find((c) => existsSync(c));
+}
+
+async function metricSource(source: string | undefined, withReports: boolean, root: string, io: CliIO): Promise<MetricSource | undefined> {
+  if (source === "cloudwatch") {
+    const { CloudWatchClient } = await import("@aws-sdk/client-cloudwatch");
+    const { cloudWatchMetricSource } = await import("../../adapters/aws/cloudwatch-metric-source.js");
+    return cloudWatchMetricSource({ client: new CloudWatchClient({}) });
+  }
+  if (source) {
+    const dir = resolve(io.cwd, source);
+    if (!existsSync(dir)) throw new UserError(`usage: --source: no folder ${dir}`);
+    return fileMetricSource(dir);
+  }
+  if (withReports) return undefined;
+  const dir = samplesDir(root);
+  if (!dir) throw new UserError("usage: no --reports or --source given and no embedded samples/metrics found");
+  return fileMetricSource(dir, { replay: true });
+}
+
+export const dashboardCli: CliCommand = async (argv, io) => {
+  const { values } = parseFlags(argv, { ...commonFlags, out: { type: "string" }, reports: { type: "string" }, source: { type: "string" }, now: { type: "string" } });
+  if (values.help) return io.stdout(HELP), EXIT_OK;
+  const format = readFormat(values.format, ["text", "json"]);
+  if (!values.out) throw new UserError("usage: steward dashboard needs --out DIR");
+  const now = values.now ? new Date(values.now) : io.now();
+  if (Number.isNaN(+now)) throw new UserError(`usage: --now must be an ISO time, not "${values.now}"`);
+  const root = resolve(io.cwd, values.root ?? ".");
+  const out = resolve(io.cwd, values.out);
+  const reportsDir = values.reports ? resolve(io.cwd, values.reports) : undefined;
+  if (reportsDir && !existsSync(reportsDir)) throw new UserError(`usage: --reports: no folder ${reportsDir}`);
+  const metrics = await metricSource(values.source, reportsDir !== undefined, root, io);
+  await mkdir(out, { recursive: true });
+
+  const result = await buildDashboard(
+    {
+      files: fsRepoFiles(root),
+      out: fsRepoFiles(out),
+      logger: consoleLogger({ write: io.stderr }),
+      git: gitCliHistory(root),
+      ...(metrics ? { metrics } : {}),
+      ...(reportsDir ? { reports: fsRepoFiles(reportsDir) } : {}),
+    },
+    { now },
+  );
+  for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
+  if (format === "json") {
+    const models = result.view.models.map((m) => ({ model: m.name, health: m.health, incidents: m.incidents.length, changes: m.changes.length, page: `models/${m.slug}.html` }));
+    io.stdout(`${JSON.stringify({ out, files: result.written, models, warnings: result.warnings }, null, 2)}\n`);
+  } else {
+    io.stdout(`wrote ${result.written.length} page(s) to ${out}: index.html and ${result.view.models.length} model page(s)\n`);
+  }
+  return EXIT_OK;
 };

@@ -1,0 +1,39 @@
+import { escapeHtml } from "./escape-html.js";
+import { formatTime } from "./format.js";
+import { PAGE_SCRIPT } from "./page-script.js";
+import { PAGE_CSS } from "./page-style.js";
+import type { DashboardView, Health } from "./types.js";
+
+/**
+ * A whole HTML document around `body` (already escaped HTML): inline CSS and script, a header that
+ * links to the overview, a footer with the build time. `root` is the relative path to the site root
+ * ("" for index.html, "../" for models/*.html). `title` is raw text.
+ */
+export function pageShell(opts: { title: string; root: string; body: string; view: DashboardView }): string {
+  const { view } = opts;
+  const runs = view.latestRun ? `latest monitor run ${formatTime(view.latestRun)} (${view.reportCount} report${view.reportCount === 1 ? "" : "s"})` : "no monitor report";
+  return [
+    "<!doctype html>",
+    `<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`,
+    `<title>${escapeHtml(opts.title)}</title><style>${PAGE_CSS}</style></head><body>`,
+    `<header class="site"><a href="${opts.root}index.html">model-steward dashboard</a><p>Models, stages, metrics and remediation, from the repository and the monitor.</p></header>`,
+    `<main id="main">${opts.body}</main>`,
+    `<footer>Generated for ${escapeHtml(formatTime(view.generatedAt))}; ${escapeHtml(runs)}.</footer>`,
+    `<script>${PAGE_SCRIPT}</script></body></html>`,
+    "",
+  ].join("\n");
+}
+
+const HEALTH_TEXT: Record<Health, string> = { ok: "OK", info: "Info", warning: "Warning", critical: "Critical", "no-data": "No data", unknown: "Not monitored" };
+
+/** Worst first, for sorting by health. */
+export const HEALTH_RANK: Record<Health, number> = { critical: 0, warning: 1, info: 2, "no-data": 3, ok: 4, unknown: 5 };
+
+/** A health badge: colour plus a word, so it does not rely on colour alone. */
+export function healthBadge(h: Health): string {
+  return `<span class="badge h-${h}">${HEALTH_TEXT[h]}</span>`;
+}
+
+export function healthText(h: Health): string {
+  return HEALTH_TEXT[h];
+}

@@ -1,0 +1,40 @@
+import type { MonitorReport } from "../monitor/report.js";
+
+/** A report file read back: the report, or why it was left out. */
+export type ParsedReport = { ok: true; report: MonitorReport } | { ok: false; reason: string };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * Checks that `text` is what `steward monitor --format json` (or `--out`'s report.json) prints:
+ * an object with an ISO `now` and arrays `models`, `findings` and `actions`. Other JSON (the event
+ * files a dry run writes beside it, say) is refused with a reason, never thrown.
+ * Missing optional arrays (`warnings`) are filled in; entries are trusted to have the report's shape.
+ */
+export function parseMonitorReport(text: string): ParsedReport {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, reason: `not JSON: ${(err as Error).message}` };
+  }
+  if (!isObject(data)) return { ok: false, reason: "not a monitor report (not an object)" };
+  if (typeof data.now !== "string" || Number.isNaN(Date.parse(data.now))) return { ok: false, reason: "not a monitor report (no ISO `now`)" };
+  for (const key of ["models", "findings", "actions"] as const) {
+    if (!Array.isArray(data[key])) return { ok: false, reason: `not a monitor report (no \`${key}\` array)` };
+  }
+  const models = (data.models as unknown[]).filter((m): m is MonitorReport["models"][number] => isObject(m) && typeof m.model === "string" && typeof m.status === "string");
+  const findings = (data.findings as unknown[]).filter((f): f is MonitorReport["findings"][number] => isObject(f) && typeof f.model === "string" && typeof f.checkId === "string");
+  const actions = (data.actions as unknown[]).filter((a): a is MonitorReport["actions"][number] => isObject(a) && typeof a.kind === "string" && typeof a.target === "string");
+  const report: MonitorReport = {
+    now: data.now,
+    dryRun: data.dryRun === true,
+    ...(typeof data.shard === "string" ? { shard: data.shard } : {}),
+    models: models.map((m) => ({ ...m, checks: Array.isArray(m.checks) ? m.checks : [], incidents: Array.isArray(m.incidents) ? m.incidents : [], changes: Array.isArray(m.changes) ? m.changes : [] })),
+    findings: findings.map((f) => ({ ...f, evidence: Array.isArray(f.evidence) ? f.evidence.filter((p) => isObject(p) && Number.isFinite(p.t) && Number.isFinite(p.value)) : [] })),
+    actions,
+    warnings: Array.isArray(data.warnings) ? data.warnings.filter((w): w is string => typeof w === "string") : [],
+    stats: isObject(data.stats) ? (data.stats as MonitorReport["stats"]) : { models: models.length, series: 0, findings: findings.length },
+  };
+  return { ok: true, report };
+}

@@ -1,0 +1,37 @@
+import { escapeHtml } from "./escape-html.js";
+import { formatBound } from "./format.js";
+import { renderLineChart } from "./line-chart.js";
+import type { ChartView } from "./types.js";
+
+const SOURCE_TEXT: Record<ChartView["source"], string> = {
+  metrics: "series from the metric source",
+  evidence: "series from the monitor's evidence",
+  none: "no series available",
+};
+
+/** The "Monitored metrics" section: one figure per check with its chart, status and a legend. */
+export function renderCharts(charts: ChartView[], slug: string): string {
+  if (charts.length === 0) return `<p class="muted">This model has no monitored metric.</p>`;
+  return charts.map((c, i) => figure(c, `chart-${slug}-${i}`)).join("\n");
+}
+
+function figure(c: ChartView, id: string): string {
+  const status = c.status ?? "not checked";
+  const anomalies = c.marked.filter((m) => m.reason === "anomaly").length;
+  const breaches = c.marked.length - anomalies;
+  const bound = formatBound(c.threshold);
+  const legend = [
+    `<li><span class="lg-series"></span>${escapeHtml(c.metric)}</li>`,
+    bound ? `<li><span class="lg-thr"></span>threshold ${escapeHtml(bound)}</li>` : "",
+    anomalies ? `<li><span class="lg-anomaly"></span>anomalous (${anomalies})</li>` : "",
+    breaches ? `<li><span class="lg-breach"></span>outside threshold (${breaches})</li>` : "",
+  ].join("");
+  return [
+    `<figure class="chart-box" data-metric="${escapeHtml(c.metric)}" data-status="${escapeHtml(status)}" aria-labelledby="${id}-cap">`,
+    `<figcaption id="${id}-cap"><h3>${escapeHtml(c.metric)} <span class="badge ${status === "ok" ? "h-ok" : status === "not checked" || status === "insufficient-data" ? "h-no-data" : `h-${c.severity}`}">${escapeHtml(status)}</span></h3>`,
+    `<span class="muted">check <code>${escapeHtml(c.checkId)}</code>, ${escapeHtml(c.severity)}; ${SOURCE_TEXT[c.source]}.</span>${c.summary ? `<br>${escapeHtml(c.summary)}` : ""}</figcaption>`,
+    renderLineChart(c, id),
+    `<ul class="legend" aria-hidden="true">${legend}</ul>`,
+    `</figure>`,
+  ].join("");
+}
