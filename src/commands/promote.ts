@@ -100,11 +100,10 @@ export async function promoteVersion(deps: PromoteDeps, opts: PromoteOptions): P
     const onBase = await deps.scm.readFile(path, opts.base);
     if (onBase !== undefined && onBase !== beforeText) warnings.push(`${path} in the working tree differs from ${opts.base}: the pull request carries the working tree's version of the file`);
     const proposal = promoteProposal({ model: model.name, version: opts.version, stage: opts.stage, policy: policy!.name, before: plan.before, after: plan.variants, gates: gates.checks, path, diff });
+    deps.logger.info(`proposing ${proposal.branch} into ${opts.base}`);
     const pr = await deps.scm.proposeChange({ ...proposal, base: opts.base, files: { [path]: afterText } });
-    deps.logger.info(`proposed ${pr.url}`);
     return { ...planned, diff, status: "proposed", pullRequest: { number: pr.number, url: pr.url }, warnings };
   }
   await deps.files.write(path, afterText);
-  deps.logger.info(`wrote ${path}`);
   return { ...planned, diff, status: "written" };
 }

@@ -103,12 +103,11 @@ export async function registerVersion(deps: RegisterDeps, opts: RegisterOptions)
 
   if (opts.openPr) {
     const proposal = registerProposal({ model: model.name, version, runId: run.runId, path, text, gates, notes });
+    deps.logger.info(`proposing ${proposal.branch} into ${opts.base}`);
     const pr = await deps.scm!.proposeChange({ ...proposal, base: opts.base, files: { [path]: text } });
-    deps.logger.info(`proposed ${pr.url}`);
     return { ...ready, status: "proposed", pullRequest: { number: pr.number, url: pr.url } };
   }
   await deps.files.write(path, text);
-  deps.logger.info(`wrote ${path}`);
   return { ...ready, status: "written" };
 }
 
