@@ -14,7 +14,8 @@ export function yDomain(chart: Pick<ChartView, "points" | "threshold">): [number
   let lo = Math.min(...values);
   let hi = Math.max(...values);
   const pad = hi > lo ? (hi - lo) * 0.08 : Math.abs(hi) * 0.1 || 1;
-  lo -= pad;
+  // A series that cannot go negative (counts, latencies) should not get a negative axis from the padding.
+  lo = lo >= 0 && lo - pad < 0 ? 0 : lo - pad;
   hi += pad;
   return [lo, hi];
 }
@@ -46,7 +47,7 @@ export function renderLineChart(chart: ChartView, id: string): string {
     const v = chart.threshold[bound];
     if (v === undefined) continue;
     parts.push(`<line class="threshold" data-bound="${bound}" x1="${L}" x2="${W - R}" y1="${y(v)}" y2="${y(v)}"><title>${bound} threshold ${escapeHtml(formatValue(v))}</title></line>`);
-    parts.push(`<text class="threshold-label" x="${W - R - 4}" y="${y(v) + (bound === "min" ? 14 : -6)}" text-anchor="end">${bound} ${escapeHtml(formatValue(v))}</text>`);
+    parts.push(`<text class="threshold-label" x="${L + 6}" y="${y(v) + (bound === "min" ? 14 : -6)}">${bound} ${escapeHtml(formatValue(v))}</text>`);
   }
   parts.push(`<polyline class="series" points="${chart.points.map((p) => `${x(p.t)},${y(p.value)}`).join(" ")}"/>`);
   for (const m of chart.marked) {

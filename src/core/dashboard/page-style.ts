@@ -5,6 +5,7 @@
 export const PAGE_CSS = `
 :root{--fg:#1a1a1a;--muted:#555;--bg:#fff;--panel:#f6f7f9;--line:#d5d9e0;--link:#0b57b0;--series:#1f5fbf;--thr:#a04a00;--bad:#b3261e}
 *{box-sizing:border-box}
+[hidden]{display:none!important}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
 header.site{background:#16213e;color:#fff;padding:.75rem 1rem}
 header.site a{color:#fff;text-decoration:none;font-weight:600}
@@ -16,8 +17,8 @@ h3{font-size:1.05rem;margin:1rem 0 .25rem}
 a{color:var(--link)}
 a:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid #f9a825;outline-offset:2px}
 .muted{color:var(--muted)}
-.summary{display:flex;flex-wrap:wrap;gap:.5rem;margin:1rem 0;padding:0;list-style:none}
-.summary li{background:var(--panel);border:1px solid var(--line);border-radius:.5rem;padding:.5rem .75rem;min-width:7rem}
+.summary{display:grid;grid-template-columns:repeat(auto-fill,minmax(8.5rem,1fr));gap:.5rem;margin:1rem 0;padding:0;list-style:none}
+.summary li{background:var(--panel);border:1px solid var(--line);border-radius:.5rem;padding:.5rem .75rem}
 .summary strong{display:block;font-size:1.4rem}
 .table-wrap{overflow-x:auto;border:1px solid var(--line);border-radius:.5rem}
 table{border-collapse:collapse;width:100%;font-size:.95rem}
@@ -38,7 +39,8 @@ td.num{font-variant-numeric:tabular-nums}
 .filter{margin:1rem 0;display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
 .filter input{font:inherit;padding:.4rem .6rem;border:1px solid #8a94a6;border-radius:.4rem;min-width:16rem;max-width:100%}
 ul.plain{margin:0;padding:0;list-style:none}
-.stage{white-space:nowrap}
+.nowrap{white-space:nowrap}
+.model-link{font-weight:600;white-space:nowrap}
 figure.chart-box{margin:1rem 0 1.5rem;padding:.75rem;border:1px solid var(--line);border-radius:.5rem;background:#fff}
 figure.chart-box figcaption{font-size:.95rem;margin-bottom:.25rem}
 svg.chart{width:100%;height:auto;display:block}
@@ -62,5 +64,13 @@ ol.timeline li{position:relative;margin:0 0 1rem;padding-left:.75rem}
 ol.timeline li::before{content:"";position:absolute;left:-1.55rem;top:.45rem;width:.8rem;height:.8rem;border-radius:50%;background:var(--series);border:2px solid #fff}
 code{font-size:.9em;background:var(--panel);padding:0 .25rem;border-radius:.25rem}
 footer{max-width:72rem;margin:2rem auto;padding:1rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line)}
-@media (max-width:40rem){body{font-size:15px}main{padding:.75rem}th,td{padding:.4rem .5rem}.filter input{min-width:0;width:100%}}
+@media (max-width:40rem){body{font-size:15px}main{padding:.75rem}th,td{padding:.4rem .5rem}.filter input{min-width:0;width:100%}
+.summary{grid-template-columns:repeat(3,1fr)}.summary strong{font-size:1.2rem}.summary li{padding:.4rem .5rem;font-size:.85rem}
+#models thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+#models,#models tbody,#models tr,#models th,#models td{display:block;width:100%}
+#models caption{display:block}
+#models tr{border-top:1px solid var(--line);padding:.5rem 0}
+#models tbody th,#models td{border:0;padding:.15rem .75rem}
+#models td[data-label]::before{content:attr(data-label) ": ";font-weight:600;color:var(--muted)}
+#models td[data-label] ul.plain{display:inline-block;vertical-align:top}}
 `;

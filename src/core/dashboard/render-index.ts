@@ -42,13 +42,13 @@ function row(m: ModelView): string {
   const prs = m.changes.length === 0 ? `<span class="muted">none</span>` : `<ul class="plain">${m.changes.map((c) => `<li>${linkOrText(c.title ?? c.branch, c.url)}${c.status ? ` <span class="muted">(${escapeHtml(c.status)})</span>` : ""}</li>`).join("")}</ul>`;
   return [
     `<tr data-model="${escapeHtml(m.name)}" data-health="${m.health}">`,
-    `<th scope="row" data-sort="${escapeHtml(m.name)}"><a href="models/${escapeHtml(m.slug)}.html">${escapeHtml(m.name)}</a><br><span class="muted">${escapeHtml(m.task)}</span></th>`,
-    `<td data-sort="${HEALTH_RANK[m.health]}">${healthBadge(m.health)}</td>`,
-    `<td>${stagesList(m.stages)}</td>`,
-    `<td>${escapeHtml(m.policy)}</td>`,
-    `<td class="num" data-sort="${m.incidents.length}">${incidents}</td>`,
-    `<td class="num" data-sort="${m.changes.length}">${prs}</td>`,
-    `<td data-sort="${escapeHtml(m.checkedAt ?? "")}">${m.checkedAt ? escapeHtml(formatTime(m.checkedAt)) : `<span class="muted">never</span>`}</td>`,
+    `<th scope="row" data-sort="${escapeHtml(m.name)}"><a class="model-link" href="models/${escapeHtml(m.slug)}.html">${escapeHtml(m.name)}</a><br><span class="muted">${escapeHtml(m.task)}</span></th>`,
+    `<td data-label="Health" data-sort="${HEALTH_RANK[m.health]}">${healthBadge(m.health)}</td>`,
+    `<td data-label="Stages">${stagesList(m.stages)}</td>`,
+    `<td data-label="Policy">${escapeHtml(m.policy)}</td>`,
+    `<td class="num" data-label="Open incidents" data-sort="${m.incidents.length}">${incidents}</td>`,
+    `<td class="num" data-label="Proposed PRs" data-sort="${m.changes.length}">${prs}</td>`,
+    `<td class="nowrap" data-label="Last checked" data-sort="${escapeHtml(m.checkedAt ?? "")}">${m.checkedAt ? escapeHtml(formatTime(m.checkedAt)) : `<span class="muted">never</span>`}</td>`,
     `</tr>`,
   ].join("");
 }
