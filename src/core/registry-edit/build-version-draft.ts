@@ -40,12 +40,16 @@ const collator = new Intl.Collator("en", { numeric: true });
  *   version (latest createdAt, then the highest label), so the reviewer starts from what served last;
  * - notes is the run's description (`mlflow.note.content`), cut to 8000 characters;
  * - createdAt is the run's start time.
+ * A run already registered as another version is noted, not refused (a retrained copy may be meant).
  */
 export function buildVersionDraft(input: { model: ModelSpec; policy?: PolicySpec; versions: readonly ModelVersionSpec[]; run: RunFacts; version: string }): DraftResult {
   const { model, run } = input;
   const notes: string[] = [];
   const tags = run.tags;
   const newest = newestVersion(input.versions);
+
+  const twin = input.versions.find((v) => v.mlflow?.runId === run.runId);
+  if (twin) notes.push(`run ${run.runId} is already registered as version ${twin.version} (${twin.file})`);
 
   const metrics: Record<string, number> = {};
   for (const [name, value] of Object.entries(run.metrics).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {

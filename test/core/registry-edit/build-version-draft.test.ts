@@ -62,6 +62,11 @@ describe("buildVersionDraft", () => {
     ]);
   });
 
+  it("notes a run that is already registered as another version", () => {
+    const { notes } = build({ versions: [...versions, aVersionSpec({ version: "8b", mlflow: { runId: RUN_ID } })] });
+    expect(notes[0]).toBe(`run ${RUN_ID} is already registered as version 8b (models/fraud-detection/versions/8b.yaml)`);
+  });
+
   it("has no parent when production is empty, and no artifact for a first version without the tag", () => {
     const { draft, notes } = build({ model: aModelSpec({ stages: {} }), versions: [], version: "1" });
     expect(draft.lineage.parent).toBeUndefined();
