@@ -1,0 +1,38 @@
+import * as core from "@actions/core";
+import { readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { describeError } from "../../core/errors.js";
+import { runCli } from "../cli.js";
+import { booleanInput, optionalInput } from "./inputs.js";
+
+/**
+ * The monitor action: the same wiring as `steward monitor --format github` (annotations, job summary),
+ * with the JSON report written to `out` for the artifact, and a few numbers as outputs.
+ */
+export async function run(env: Record<string, string | undefined> = process.env): Promise<void> {
+  try {
+    const out = resolve(optionalInput("out") ?? "monitor-out");
+    const argv = ["monitor", "--format", "github", "--root", optionalInput("root") ?? ".", "--source", optionalInput("source") ?? "cloudwatch", "--out", out];
+    const shard = optionalInput("shard");
+    if (shard) argv.push("--shard", shard);
+    if (booleanInput("dry-run")) argv.push("--dry-run");
+    if (booleanInput("drift")) argv.push("--drift");
+    const code = await runCli(argv, {
+      stdout: (s) => void process.stdout.write(s),
+      stderr: (s) => void process.stderr.write(s),
+      env,
+      cwd: process.cwd(),
+      readStdin: async () => "",
+      now: () => new Date(),
+    });
+    const report = JSON.parse(await readFile(join(out, "report.json"), "utf8").catch(() => "{}")) as { findings?: unknown[]; actions?: { status: string }[]; stats?: { models: number } };
+    core.setOutput("findings", String(report.findings?.length ?? 0));
+    core.setOutput("models", String(report.stats?.models ?? 0));
+    core.setOutput("report", join(out, "report.json"));
+    // Exit 1 means findings: they became issues and PRs, the job stays green. Usage and environment errors fail it.
+    if (code > 1) core.setFailed(`steward monitor exited with ${code}`);
+    else if (report.actions?.some((a) => a.status === "failed")) core.warning("some remediation actions failed; see the report");
+  } catch (err) {
+    core.setFailed(describeError(err));
+  }
+}

@@ -1,0 +1,42 @@
+import * as core from "@actions/core";
+import { resolve } from "node:path";
+import { fsRepoFiles } from "../../adapters/fs/repo-files.js";
+import { actionsLogger } from "../../adapters/log/actions-logger.js";
+import { parseTargets, runPlan } from "../../commands/plan.js";
+import { publishPrSection } from "../../commands/publish-pr-section.js";
+import { describeError } from "../../core/errors.js";
+import { renderPlanMarkdown } from "../../core/plan/render-plan.js";
+import { targetSlots } from "../cli/plan.js";
+import { emitAnnotations, writeJobSummary } from "../github-output.js";
+import { readGitHubEnv, scmFromEnv } from "../github-env.js";
+import { booleanInput, optionalInput } from "./inputs.js";
+
+/** The plan action: what the merge would change in MLflow and SageMaker, in the summary and the sticky comment. */
+export async function run(env: Record<string, string | undefined> = process.env): Promise<void> {
+  try {
+    const gh = readGitHubEnv(env);
+    const root = resolve(optionalInput("root") ?? ".");
+    const files = fsRepoFiles(root);
+    const logger = actionsLogger();
+    const targets = parseTargets(optionalInput("target"));
+    const result = await runPlan(
+      { files, reconcilers: targetSlots(env, files), logger },
+      { now: new Date(), ...(targets ? { targets } : {}), ...(gh.sha ? { commit: gh.sha } : {}), ...(gh.repository ? { repoUrl: `${gh.serverUrl}/${gh.repository}` } : {}) },
+    );
+    emitAnnotations(result.findings, "steward plan");
+    const blocked = result.findings.some((f) => f.severity === "error");
+    const markdown = blocked ? "## Plan\n\nNothing planned: the repository has errors (see the validate section)." : renderPlanMarkdown(result.reports, { title: "Plan" });
+    await writeJobSummary(markdown);
+    if (gh.pullNumber && booleanInput("comment", true) && !gh.fromFork) {
+      const scm = scmFromEnv(gh, logger);
+      if (scm) await publishPrSection(scm, gh.pullNumber, "plan", markdown);
+    }
+    const changes = result.reports.reduce((n, r) => n + r.steps.length, 0);
+    core.setOutput("changes", String(changes));
+    const failed = result.reports.filter((r) => r.status === "failed");
+    for (const r of failed) core.error(`${r.target}: ${r.reason ?? "could not be planned"}`, { title: `steward plan ${r.target}` });
+    if (blocked || failed.length) core.setFailed(blocked ? "the repository has errors" : `${failed.map((r) => r.target).join(", ")} could not be planned`);
+  } catch (err) {
+    core.setFailed(describeError(err));
+  }
+}
