@@ -45,7 +45,7 @@ export interface DashboardResult {
 export async function buildDashboard(deps: DashboardDeps, opts: { now: Date }): Promise<DashboardResult> {
   const warnings: string[] = [];
   const loaded = await loadRepo({ files: deps.files });
-  for (const f of loaded.findings) if (f.severity === "error") warnings.push(`${f.file}${f.line ? `:${f.line}` : ""}: ${f.message} (left out)`);
+  for (const f of loaded.findings) if (f.severity === "error") warnings.push(`${f.file}${f.line ? `:${f.line}` : ""}: ${f.message}`);
   const { state } = loaded;
 
   let reports: MonitorReport[];
