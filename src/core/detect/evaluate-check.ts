@@ -25,7 +25,7 @@ export const evaluateCheck: EvaluateCheck = (series, check, opts) => {
   const scorer = streamScorer(refs);
   const sustained = Math.max(1, Math.floor(check.sustained || 1));
   const maxGap = 1.5 * Math.max(1, opts.periodSeconds) * 1000;
-  const flags: { t: number; value: number; anomalous: boolean; breach: boolean }[] = [];
+  const flags: { t: number; value: number; score: number; anomalous: boolean; breach: boolean }[] = [];
   let score = 0;
   let fired: string[] = [];
   for (const p of series) {
@@ -33,13 +33,15 @@ export const evaluateCheck: EvaluateCheck = (series, check, opts) => {
     if (!Number.isFinite(p.value) || !Number.isFinite(p.t)) continue;
     const breach = outside(p.value, check.threshold);
     score = Math.max(...scorer.undamped);
-    flags.push({ t: p.t, value: p.value, anomalous: score >= ANOMALY_SCORE, breach });
+    flags.push({ t: p.t, value: p.value, score, anomalous: score >= ANOMALY_SCORE, breach });
     fired = scorer.names.filter((_, i) => scorer.undamped[i]! >= ANOMALY_SCORE);
   }
   const finite = series.filter((p) => Number.isFinite(p.value) && Number.isFinite(p.t));
-  const evidence = finite.slice(-Math.max(EVIDENCE_POINTS, 2 * sustained));
+  const tail = Math.max(EVIDENCE_POINTS, 2 * sustained);
+  const evidence = finite.slice(-tail);
+  const evidenceScores = flags.slice(-tail).map((f) => f.score);
   const last = flags[flags.length - 1];
-  const base = { checkId: check.id, metric: check.metric, severity: check.severity, evidence, bound: boundOf(check) };
+  const base = { checkId: check.id, metric: check.metric, severity: check.severity, evidence, evidenceScores, bound: boundOf(check) };
   if (!last) {
     return { ...base, status: "insufficient-data", score: 0, fired: [], sustainedPoints: 0, summary: `${check.metric}: no data` };
   }

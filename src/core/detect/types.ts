@@ -27,6 +27,8 @@ export interface CheckVerdict {
   evidence: Datapoint[];
   /** One line for a person. */
   summary: string;
+  /** The combined score (in [0, 1], before alarm damping) of each evidence point, same order and length. */
+  evidenceScores?: number[];
 }
 
 /** Evaluates one monitoring check over one series (oldest first). Pure and deterministic. */

@@ -22,6 +22,8 @@ describe("evaluateCheck", () => {
     expect(v.status).toBe("ok");
     expect(v.severity).toBe("critical");
     expect(v.evidence).toHaveLength(60);
+    expect(v.evidenceScores).toHaveLength(60);
+    expect(v.evidenceScores!.every((s) => s >= 0 && s <= 1)).toBe(true);
     expect(v.latest?.value).toBeCloseTo(v.evidence.at(-1)!.value);
     expect(v.summary).toMatch(/^accuracy: ok/);
   });
