@@ -95,7 +95,7 @@ describe("the dashboard in headless Chromium", () => {
     await page.getByRole("link", { name: "fraud-detection" }).click();
     await page.waitForURL(/models\/fraud-detection\.html$/);
     await expect(page.locator("h1").textContent()).resolves.toContain("fraud-detection");
-    const chart = page.locator('figure[data-metric="accuracy"] svg[role="img"]');
+    const chart = page.locator('figure[data-metric="accuracy"] svg[role="img"]:not(.zoom)');
     await chart.waitFor();
     expect(await chart.getAttribute("aria-label")).toMatch(/^accuracy: \d+ points/);
     const points = await chart.locator("polyline.series").getAttribute("points");
@@ -103,6 +103,10 @@ describe("the dashboard in headless Chromium", () => {
     expect(await chart.locator('line.threshold[data-bound="min"]').count()).toBe(1);
     expect(await chart.locator("circle.marker").count()).toBeGreaterThan(0);
     expect(await chart.locator("polyline.series").isVisible()).toBe(true);
+    // The degradation is the last hours of 14 days: a close-up shows the marked points readably.
+    const zoom = page.locator('figure[data-metric="accuracy"] svg.chart.zoom');
+    expect(await zoom.locator("circle.marker").count()).toBe(await chart.locator("circle.marker").count());
+    expect(await zoom.locator('line.threshold[data-bound="min"]').count()).toBe(1);
     expect(await page.locator('figure[data-metric="latency"] svg circle.marker.anomaly').count()).toBeGreaterThan(0);
     await expect(page.locator("#stage-history-h + ol.timeline li").count()).resolves.toBe(3);
     await expect(page.locator("#remediation-h").isVisible()).resolves.toBe(true);

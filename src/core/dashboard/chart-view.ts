@@ -57,3 +57,18 @@ export function buildChart(input: ChartInput): ChartView {
     ...(input.latest ? { status: input.latest.status, summary: input.latest.summary } : {}),
   };
 }
+
+/**
+ * A close-up of the marked stretch when it is lost in a long window: the points from one marked
+ * stretch's length before the first marked point (at least 12 points) to the end, when that is under a
+ * quarter of the chart; otherwise undefined (the full chart shows it well enough).
+ */
+export function zoomOnMarks(chart: ChartView): ChartView | undefined {
+  const first = chart.marked[0];
+  if (!first || chart.points.length < 48) return undefined;
+  const i = chart.points.findIndex((p) => p.t >= first.t);
+  const start = Math.max(0, i - Math.max(12, chart.points.length - i));
+  if (chart.points.length - start > chart.points.length / 4) return undefined;
+  const from = chart.points[start]!.t;
+  return { ...chart, points: chart.points.slice(start), marked: chart.marked.filter((m) => m.t >= from) };
+}

@@ -44,6 +44,7 @@ ul.plain{margin:0;padding:0;list-style:none}
 figure.chart-box{margin:1rem 0 1.5rem;padding:.75rem;border:1px solid var(--line);border-radius:.5rem;background:#fff}
 figure.chart-box figcaption{font-size:.95rem;margin-bottom:.25rem}
 svg.chart{width:100%;height:auto;display:block}
+.zoom-title{margin:.75rem 0 0;font-size:.9rem;font-weight:600;color:var(--muted)}
 svg.chart .grid{stroke:#e3e6eb;stroke-width:1}
 svg.chart .tick{font-size:12px;fill:#4a4a4a}
 svg.chart .series{fill:none;stroke:var(--series);stroke-width:1.6;stroke-linejoin:round}

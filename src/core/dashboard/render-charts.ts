@@ -1,5 +1,7 @@
 import { escapeHtml } from "./escape-html.js";
 import { formatBound } from "./format.js";
+import { zoomOnMarks } from "./chart-view.js";
+import { formatTime } from "./format.js";
 import { renderLineChart } from "./line-chart.js";
 import type { ChartView } from "./types.js";
 
@@ -31,7 +33,15 @@ function figure(c: ChartView, id: string): string {
     `<figcaption id="${id}-cap"><h3>${escapeHtml(c.metric)} <span class="badge ${status === "ok" ? "h-ok" : status === "not checked" || status === "insufficient-data" ? "h-no-data" : `h-${c.severity}`}">${escapeHtml(status)}</span></h3>`,
     `<span class="muted">check <code>${escapeHtml(c.checkId)}</code>, ${escapeHtml(c.severity)}; ${SOURCE_TEXT[c.source]}.</span>${c.summary ? `<br>${escapeHtml(c.summary)}` : ""}</figcaption>`,
     renderLineChart(c, id),
+    zoom(c, `${id}-zoom`),
     `<ul class="legend" aria-hidden="true">${legend}</ul>`,
     `</figure>`,
   ].join("");
+}
+
+/** The close-up of the anomalous stretch under the full chart, when it is too narrow to read there. */
+function zoom(c: ChartView, id: string): string {
+  const z = zoomOnMarks(c);
+  if (!z) return "";
+  return `<p class="zoom-title">Close-up from ${escapeHtml(formatTime(z.points[0]!.t))}</p>${renderLineChart(z, id).replace('class="chart"', 'class="chart zoom"')}`;
 }

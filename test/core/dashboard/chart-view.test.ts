@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildChart } from "../../../src/core/dashboard/chart-view.js";
+import { buildChart, zoomOnMarks } from "../../../src/core/dashboard/chart-view.js";
 import { aCheck, aFinding } from "./a-report.js";
 
 describe("buildChart", () => {
@@ -33,5 +33,23 @@ describe("buildChart", () => {
   it("has no points and no marks without series or findings, and keeps the latest status", () => {
     const chart = buildChart({ check: aCheck(), findings: [], latest: { status: "insufficient-data", summary: "too few points" } });
     expect(chart).toMatchObject({ source: "none", points: [], marked: [], status: "insufficient-data", summary: "too few points" });
+  });
+});
+
+describe("zoomOnMarks", () => {
+  const points = Array.from({ length: 200 }, (_, i) => ({ t: i * 600_000, value: i >= 190 ? 0.8 : 0.95 }));
+  const base = buildChart({ check: aCheck(), points, findings: [] });
+
+  it("closes in on a short marked stretch at the end of a long window", () => {
+    const z = zoomOnMarks(base)!;
+    expect(base.marked).toHaveLength(10);
+    expect(z.points[0]!.t).toBe(178 * 600_000); // 12 points of context before the first mark
+    expect(z.points).toHaveLength(22);
+    expect(z.marked).toEqual(base.marked);
+  });
+
+  it("leaves charts alone when nothing is marked or the marks already span a quarter", () => {
+    expect(zoomOnMarks({ ...base, marked: [] })).toBeUndefined();
+    expect(zoomOnMarks({ ...base, marked: base.marked.concat([{ t: 100 * 600_000, value: 0.8, reason: "breach" }]).sort((a, b) => a.t - b.t) })).toBeUndefined();
   });
 });
