@@ -1,5 +1,7 @@
 import { escapeHtml } from "./escape-html.js";
 import { formatBound, formatDate, formatTime, formatValue } from "./format.js";
+
+const TWO_DAYS = 2 * 86_400_000;
 import type { ChartView } from "./types.js";
 
 /** Size of the drawing in viewBox units; the SVG scales to its container's width. */
@@ -42,7 +44,9 @@ export function renderLineChart(chart: ChartView, id: string): string {
     parts.push(`<line class="grid" x1="${L}" x2="${W - R}" y1="${y(v)}" y2="${y(v)}"/><text class="tick" x="${L - 6}" y="${y(v) + 4}" text-anchor="end">${escapeHtml(formatValue(Number(v.toPrecision(3))))}</text>`);
   }
   const ticks = t1 === t0 ? [t0] : [t0, t0 + (t1 - t0) / 2, t1];
-  ticks.forEach((t, i) => parts.push(`<text class="tick" x="${x(t)}" y="${H - 10}" text-anchor="${ticks.length === 1 ? "middle" : ["start", "middle", "end"][i]}">${escapeHtml(formatDate(t))}</text>`));
+  // Dates for long windows; month-day and time when the window is short (a close-up).
+  const tickText = (t: number) => (t1 - t0 < TWO_DAYS ? formatTime(t).slice(5, 16) : formatDate(t));
+  ticks.forEach((t, i) => parts.push(`<text class="tick" x="${x(t)}" y="${H - 10}" text-anchor="${ticks.length === 1 ? "middle" : ["start", "middle", "end"][i]}">${escapeHtml(tickText(t))}</text>`));
   for (const bound of ["min", "max"] as const) {
     const v = chart.threshold[bound];
     if (v === undefined) continue;

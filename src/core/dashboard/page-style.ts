@@ -66,7 +66,8 @@ ol.timeline li::before{content:"";position:absolute;left:-1.55rem;top:.45rem;wid
 code{font-size:.9em;background:var(--panel);padding:0 .25rem;border-radius:.25rem}
 footer{max-width:72rem;margin:2rem auto;padding:1rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line)}
 @media (max-width:40rem){body{font-size:15px}main{padding:.75rem}th,td{padding:.4rem .5rem}.filter input{min-width:0;width:100%}
-.summary{grid-template-columns:repeat(3,1fr)}.summary strong{font-size:1.2rem}.summary li{padding:.4rem .5rem;font-size:.85rem}
+.summary{grid-template-columns:repeat(3,1fr)}
+svg.chart .tick,svg.chart .threshold-label{font-size:20px}svg.chart .marker{stroke-width:2.5}.summary strong{font-size:1.2rem}.summary li{padding:.4rem .5rem;font-size:.85rem}
 #models thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 #models,#models tbody,#models tr,#models th,#models td{display:block;width:100%}
 #models caption{display:block}
