@@ -7,6 +7,8 @@ import { runLength, summarize } from "./verdict-text.js";
 
 /** Points of the series' tail returned as evidence (at least 2 x sustained). */
 export const EVIDENCE_POINTS = 60;
+/** Fewer finite points than this, and no breach: "insufficient-data" (detectors need about 10 points to start). */
+export const MIN_POINTS = 10;
 /** A point is anomalous when the combined score reaches this (0.5 = a detector's own threshold). */
 export const ANOMALY_SCORE = 0.5;
 
@@ -17,8 +19,8 @@ export const ANOMALY_SCORE = 0.5;
  * incident can be "sustained"), and breaches when it lies outside `check.threshold`. The status
  * is "breach" when the last `sustained` points all breach, else "anomaly" when they are all
  * anomalous (or breaching), else "ok". A gap of more than 1.5 periods between two points breaks a
- * run. Non-finite values count as missing: they neither extend nor break a run. With no finite
- * point at all the status is "insufficient-data" and the score 0.
+ * run. Non-finite values count as missing: they neither extend nor break a run. With fewer than
+ * MIN_POINTS finite points and no breach the status is "insufficient-data" (score 0 when there is no finite point).
  */
 export const evaluateCheck: EvaluateCheck = (series, check, opts) => {
   const refs = check.detectors.length ? check.detectors : DEFAULT_DETECTORS;
@@ -27,15 +29,16 @@ export const evaluateCheck: EvaluateCheck = (series, check, opts) => {
   const maxGap = 1.5 * Math.max(1, opts.periodSeconds) * 1000;
   const flags: { t: number; value: number; score: number; anomalous: boolean; breach: boolean }[] = [];
   let score = 0;
-  let fired: string[] = [];
+  const lastUnits = new Float64Array(scorer.names.length);
   for (const p of series) {
     scorer.push(p.t, p.value);
     if (!Number.isFinite(p.value) || !Number.isFinite(p.t)) continue;
     const breach = outside(p.value, check.threshold);
-    score = Math.max(...scorer.undamped);
+    lastUnits.set(scorer.undamped);
+    score = Math.max(...lastUnits);
     flags.push({ t: p.t, value: p.value, score, anomalous: score >= ANOMALY_SCORE, breach });
-    fired = scorer.names.filter((_, i) => scorer.undamped[i]! >= ANOMALY_SCORE);
   }
+  const fired = scorer.names.filter((_, i) => lastUnits[i]! >= ANOMALY_SCORE);
   const finite = series.filter((p) => Number.isFinite(p.value) && Number.isFinite(p.t));
   const tail = Math.max(EVIDENCE_POINTS, 2 * sustained);
   const evidence = finite.slice(-tail);
@@ -47,7 +50,9 @@ export const evaluateCheck: EvaluateCheck = (series, check, opts) => {
   }
   const breachRun = runLength(flags, (f) => f.breach, maxGap);
   const anomalyRun = runLength(flags, (f) => f.breach || f.anomalous, maxGap);
-  const status: CheckVerdict["status"] = breachRun.length >= sustained ? "breach" : anomalyRun.length >= sustained && anomalyRun.length > 0 ? "anomaly" : "ok";
+  const found: CheckVerdict["status"] = breachRun.length >= sustained ? "breach" : anomalyRun.length >= sustained ? "anomaly" : "ok";
+  // too few points for the detectors to judge: say so rather than "ok" (a breach still counts)
+  const status = found === "ok" && flags.length < MIN_POINTS ? "insufficient-data" : found;
   const run = status === "breach" ? breachRun : anomalyRun;
   const verdict: CheckVerdict = {
     ...base,

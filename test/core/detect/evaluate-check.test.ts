@@ -61,6 +61,8 @@ describe("evaluateCheck", () => {
     expect(v.status).toBe("insufficient-data");
     expect(v.score).toBe(0);
     expect(evaluateCheck([], check(), opts).status).toBe("insufficient-data");
+    expect(evaluateCheck(aSeries(healthy(5)), check(), opts).status).toBe("insufficient-data");
+    expect(evaluateCheck(aSeries([0.5, 0.5, 0.5]), check(), opts).status).toBe("breach");
     const mixed = evaluateCheck(aSeries([...healthy(50), NaN]), check(), opts);
     expect(mixed.status).toBe("ok");
     expect(Number.isFinite(mixed.score)).toBe(true);
