@@ -37,6 +37,7 @@ export class EnsembleViews {
   private readonly short: RollingMoments;
   private readonly long: RollingMoments;
   private prev: number | undefined;
+  private readonly out: ViewValues = { spike: 0, jump: 0, seasonal: undefined, levelShort: 0, levelLong: 0 };
 
   constructor(o: ViewOptions) {
     this.values = new SortedWindow(o.window);
@@ -47,6 +48,7 @@ export class EnsembleViews {
     this.long = new RollingMoments(o.level2Window);
   }
 
+  /** The views of x, or undefined while warming up. The object is reused: read it before the next push. */
   push(x: number): ViewValues | undefined {
     const ready = this.values.count >= 10;
     const seasonal = this.seasonal.push(x);
@@ -54,17 +56,16 @@ export class EnsembleViews {
     this.long.push(x);
     let out: ViewValues | undefined;
     if (ready) {
+      out = this.out;
       const med = this.values.median();
       const iqr = this.values.quantile(0.75) - this.values.quantile(0.25);
       const spread = safeScale(iqr / 1.349 || this.moments.std(), med);
       const step = safeScale(this.steps.quantile(0.5) * 1.4826 || this.steps.quantile(0.9), spread);
-      out = {
-        spike: cap(Math.abs(x - med) / spread),
-        jump: this.prev === undefined ? 0 : cap(Math.abs(x - this.prev) / step),
-        seasonal: seasonal === undefined ? undefined : cap(Math.abs(seasonal)),
-        levelShort: cap(Math.abs(this.short.mean() - med) / spread),
-        levelLong: cap(Math.abs(this.long.mean() - med) / spread),
-      };
+      out.spike = cap(Math.abs(x - med) / spread);
+      out.jump = this.prev === undefined ? 0 : cap(Math.abs(x - this.prev) / step);
+      out.seasonal = seasonal === undefined ? undefined : cap(Math.abs(seasonal));
+      out.levelShort = cap(Math.abs(this.short.mean() - med) / spread);
+      out.levelLong = cap(Math.abs(this.long.mean() - med) / spread);
     }
     if (this.prev !== undefined) this.steps.push(Math.abs(x - this.prev));
     this.values.push(x);
