@@ -20,6 +20,7 @@ const CHROMIUM = "/usr/bin/chromium";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const ROOT = new URL("../../", import.meta.url).pathname;
 const NOW = new Date("2026-11-26T04:00:00Z");
+const HOSTILE = "<script>window.owned = true</script><img src=x onerror='window.owned = true'>";
 
 /** The project's governed models in a scratch git repo, with one promotion in the history. */
 function governedRepo(): ScratchGit {
@@ -31,6 +32,9 @@ function governedRepo(): ScratchGit {
   const fraud = "models/fraud-detection/model.yaml";
   const text = readFileSync(join(repo.root, fraud), "utf8");
   repo.write(fraud, text.replace('production: "7"', 'production: "6"'));
+  // Hostile text in YAML must show as text and never run.
+  const churn = "models/churn-prediction/model.yaml";
+  repo.write(churn, readFileSync(join(repo.root, churn), "utf8").replace(/^description: /m, `description: ${HOSTILE} `));
   repo.commit("models: initial", "2026-10-01T09:00:00Z");
   repo.commit("promote fraud-detection 7 to production", "2026-11-02T10:00:00Z", { [fraud]: text }, "bob");
   return repo;
@@ -50,10 +54,11 @@ describe("the dashboard in headless Chromium", () => {
     }
     repo = governedRepo();
     site = mkdtempSync(join(tmpdir(), "steward-site-"));
-    await buildDashboard(
+    const built = await buildDashboard(
       { files: fsRepoFiles(repo.root), out: fsRepoFiles(site), logger: silentLogger, git: gitCliHistory(repo.root), metrics: fileMetricSource(join(ROOT, "samples/metrics"), { replay: true }) },
       { now: NOW },
     );
+    expect(built.warnings).toEqual([]);
     server = await staticServer(site);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -110,6 +115,16 @@ describe("the dashboard in headless Chromium", () => {
     expect(await page.locator('figure[data-metric="latency"] svg circle.marker.anomaly').count()).toBeGreaterThan(0);
     await expect(page.locator("#stage-history-h + ol.timeline li").count()).resolves.toBe(3);
     await expect(page.locator("#remediation-h").isVisible()).resolves.toBe(true);
+  });
+
+  it("shows hostile text from YAML as text, without running it", async () => {
+    const p = await browser.newPage();
+    p.on("pageerror", (e) => pageErrors.push(e.message));
+    await p.goto(`${server.url}/models/churn-prediction.html`);
+    expect(await p.locator("main > p").first().textContent()).toContain(HOSTILE);
+    expect(await p.evaluate(() => (window as unknown as { owned?: boolean }).owned)).toBeUndefined();
+    expect(await p.locator("main img").count()).toBe(0);
+    await p.close();
   });
 
   it("takes a screenshot, fetched nothing but its own pages and ran without script errors", async () => {
