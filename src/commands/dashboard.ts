@@ -82,18 +82,22 @@ export async function buildDashboard(deps: DashboardDeps, opts: { now: Date }): 
   return { view, written, warnings };
 }
 
-/** Every *.json under the folder that is a monitor report; other files are noted in `warnings`, sorted by path. */
+/** Every *.json under the folder that is a monitor report, in path order; the others are noted in `warnings`. */
 async function readReports(dir: Pick<RepoFiles, "list" | "read">, warnings: string[]): Promise<MonitorReport[]> {
   const out: MonitorReport[] = [];
   const decoder = new TextDecoder();
   const paths = (await dir.list("")).filter((p) => p.endsWith(".json"));
+  const skipped: string[] = [];
   for (const path of paths) {
     const bytes = await dir.read(path);
     if (!bytes) continue;
     const parsed = parseMonitorReport(decoder.decode(bytes));
     if (parsed.ok) out.push(parsed.report);
-    else warnings.push(`${path}: ${parsed.reason}; skipped`);
+    // A report.json that does not parse is a problem; other JSON (a dry run's event files) is expected.
+    else if (path === "report.json" || path.endsWith("/report.json")) warnings.push(`${path}: ${parsed.reason}; skipped`);
+    else skipped.push(path);
   }
+  if (skipped.length > 0) warnings.push(`skipped ${skipped.length} JSON file(s) that are not monitor reports: ${skipped.slice(0, 3).join(", ")}${skipped.length > 3 ? ", …" : ""}`);
   if (out.length === 0) warnings.push("no monitor report found in the reports folder: health is unknown");
   return out;
 }

@@ -86,12 +86,14 @@ describe("buildDashboard", () => {
       const m = { metrics: fileMetricSource(SAMPLES, { replay: true }), files: fsRepoFiles(repo.root), logger: silentLogger };
       const bad = await runMonitor(m, { now: NOW, dryRun: true });
       mkdirSync(join(reports, "shard-1/events"), { recursive: true });
+      mkdirSync(join(reports, "broken"));
       writeFileSync(join(reports, "shard-1/report.json"), JSON.stringify(bad));
       writeFileSync(join(reports, "shard-1/events/1.json"), JSON.stringify({ DetailType: "Model Anomaly Detected" }));
+      writeFileSync(join(reports, "broken/report.json"), "{");
       writeFileSync(join(reports, "later.json"), JSON.stringify({ ...bad, now: "2026-11-26T05:00:00.000Z", findings: [], actions: [], models: bad.models.map((h) => ({ ...h, status: "ok", incidents: [], changes: [] })) }));
       const { metrics: _, ...noMetrics } = deps(site);
       const result = await buildDashboard({ ...noMetrics, reports: fsRepoFiles(reports) }, { now: NOW });
-      expect(result.warnings).toEqual(["shard-1/events/1.json: not a monitor report (no ISO `now`); skipped"]);
+      expect(result.warnings).toEqual([expect.stringMatching(/^broken\/report\.json: not JSON: .*; skipped$/), "skipped 1 JSON file(s) that are not monitor reports: shard-1/events/1.json"]);
       const fraud = result.view.models.find((x) => x.name === "fraud-detection")!;
       expect(fraud.health).toBe("ok");
       expect(fraud.history[0]).toMatchObject({ status: "recovered" });

@@ -122,7 +122,7 @@ describe("the dashboard in headless Chromium", () => {
     p.on("pageerror", (e) => pageErrors.push(e.message));
     await p.goto(`${server.url}/models/churn-prediction.html`);
     expect(await p.locator("main > p").first().textContent()).toContain(HOSTILE);
-    expect(await p.evaluate(() => (window as unknown as { owned?: boolean }).owned)).toBeUndefined();
+    expect(await p.evaluate(() => (globalThis as { owned?: boolean }).owned)).toBeUndefined();
     expect(await p.locator("main img").count()).toBe(0);
     await p.close();
   });
