@@ -44,6 +44,7 @@ ul.plain{margin:0;padding:0;list-style:none}
 figure.chart-box{margin:1rem 0 1.5rem;padding:.75rem;border:1px solid var(--line);border-radius:.5rem;background:#fff}
 figure.chart-box figcaption{font-size:.95rem;margin-bottom:.25rem}
 svg.chart{width:100%;height:auto;display:block}
+.no-data{margin:.5rem 0 0;padding:.5rem .75rem;background:var(--panel);border-radius:.4rem;color:var(--muted)}
 .zoom-title{margin:.75rem 0 0;font-size:.9rem;font-weight:600;color:var(--muted)}
 svg.chart .grid{stroke:#e3e6eb;stroke-width:1}
 svg.chart .tick{font-size:12px;fill:#4a4a4a}

@@ -32,9 +32,9 @@ function figure(c: ChartView, id: string): string {
     `<figure class="chart-box" data-metric="${escapeHtml(c.metric)}" data-status="${escapeHtml(status)}" aria-labelledby="${id}-cap">`,
     `<figcaption id="${id}-cap"><h3>${escapeHtml(c.metric)} <span class="badge ${status === "ok" ? "h-ok" : status === "not checked" || status === "insufficient-data" ? "h-no-data" : `h-${c.severity}`}">${escapeHtml(status)}</span></h3>`,
     `<span class="muted">check <code>${escapeHtml(c.checkId)}</code>, ${escapeHtml(c.severity)}; ${SOURCE_TEXT[c.source]}.</span>${c.summary ? `<br>${escapeHtml(c.summary)}` : ""}</figcaption>`,
-    renderLineChart(c, id),
-    zoom(c, `${id}-zoom`),
-    `<ul class="legend" aria-hidden="true">${legend}</ul>`,
+    ...(c.points.length === 0
+      ? [`<p class="no-data">No series to draw: the reports carry no points for this metric. Pass <code>--source</code> to read it.</p>`]
+      : [renderLineChart(c, id), zoom(c, `${id}-zoom`), `<ul class="legend" aria-hidden="true">${legend}</ul>`]),
     `</figure>`,
   ].join("");
 }

@@ -46,3 +46,13 @@ describe("remediationHistory", () => {
     expect(remediationHistory("churn", runs)).toEqual([]);
   });
 });
+
+describe("remediationHistory of repeated actions", () => {
+  it("lists an action repeated unchanged on consecutive runs once", () => {
+    const planned = action({ status: "planned", summary: 'open issue "accuracy"' });
+    const runs = ["00", "01", "02"].map((h) => aReport({ now: `2026-11-26T${h}:00:00.000Z`, dryRun: true, findings: [aFinding()], actions: [planned] }));
+    const h = remediationHistory("fraud-detection", runs);
+    expect(h.filter((e) => e.kind === "action")).toHaveLength(1);
+    expect(h.filter((e) => e.kind === "finding")).toHaveLength(1);
+  });
+});
