@@ -16,7 +16,9 @@ export function escapeHtml(value: string | number): string {
  */
 export function safeHref(url: string | undefined): string | undefined {
   if (!url) return undefined;
-  if (/^https?:\/\/[^\s"'<>`]+$/i.test(url) || /^[\w./#-]+$/.test(url)) return escapeHtml(url);
+  if (/^https?:\/\/[^\s"'<>`]+$/i.test(url)) return escapeHtml(url);
+  // A relative path; "//host/…" would leave the site.
+  if (/^[\w./#-]+$/.test(url) && !url.startsWith("//")) return escapeHtml(url);
   return undefined;
 }
 

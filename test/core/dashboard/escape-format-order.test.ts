@@ -13,6 +13,7 @@ describe("escaping", () => {
     expect(safeHref("javascript:alert(1)")).toBeUndefined();
     expect(safeHref("data:text/html,<b>")).toBeUndefined();
     expect(safeHref('https://x/"onmouseover="a')).toBeUndefined();
+    expect(safeHref("//evil.example/x")).toBeUndefined();
     expect(safeHref(undefined)).toBeUndefined();
   });
   it("makes file-safe page names", () => {
