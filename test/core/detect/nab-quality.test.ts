@@ -24,7 +24,6 @@ describe("default detector on NAB series (quality floor)", () => {
       count += wins.length;
     }
     const normalised = (100 * (raw + count)) / (2 * count);
-    console.log(`NAB fixture score: ${normalised.toFixed(1)} over ${count} windows`);
-    expect(normalised).toBeGreaterThanOrEqual(FLOOR);
+    expect(normalised, `NAB fixture score ${normalised.toFixed(1)} over ${count} windows`).toBeGreaterThanOrEqual(FLOOR);
   });
 });
