@@ -16,7 +16,8 @@ import { buildDashboard } from "../../src/commands/dashboard.js";
 import { scratchGit, type ScratchGit } from "../support/scratch-git.js";
 import { staticServer, type StaticServer } from "../support/static-server.js";
 
-const CHROMIUM = "/usr/bin/chromium";
+// Debian's chromium by default; CHROMIUM_PATH points elsewhere (GitHub's Ubuntu runners ship google-chrome).
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const ROOT = new URL("../../", import.meta.url).pathname;
 const NOW = new Date("2026-11-26T04:00:00Z");
