@@ -32,6 +32,18 @@ export function runDrift(input: DriftCommandInput): DriftDocument {
   return { schemaVersion: 1, baseline: input.baseline.name, current: input.current.name, ...report };
 }
 
+/**
+ * The drift tests and thresholds a policy document (parsed YAML) names under `monitoring.drift`;
+ * empty when it names none (the defaults then apply).
+ */
+export function driftOptionsFromPolicy(policy: unknown): { tests?: string[]; thresholds: Record<string, number> } {
+  const drift = (policy as { monitoring?: { drift?: { tests?: unknown; thresholds?: unknown } } })?.monitoring?.drift;
+  const tests = Array.isArray(drift?.tests) ? drift.tests.filter((t): t is string => typeof t === "string") : undefined;
+  const thresholds: Record<string, number> = {};
+  for (const [k, v] of Object.entries((drift?.thresholds as Record<string, unknown>) ?? {})) if (typeof v === "number") thresholds[k] = v;
+  return { tests: tests?.length ? tests : undefined, thresholds };
+}
+
 const num = (v: number | undefined) => (v === undefined ? "-" : Number.isFinite(v) ? (Math.abs(v) < 1e-4 && v !== 0 ? v.toExponential(3) : v.toFixed(4)) : String(v));
 
 /** One row per column and test, aligned, for a terminal. */

@@ -57,4 +57,13 @@ describe("steward drift", () => {
     expect(await runCli(["drift", "--baseline", "a.csv", "--current", "missing.csv"], io(dir).io)).toBe(2);
     expect(await runCli(["drift", "--baseline", "a.csv", "--current", "b.csv", "--threshold", "ks"], io(dir).io)).toBe(2);
   });
+
+  it("takes the tests and thresholds a policy names", async () => {
+    writeFileSync(path.join(dir, "drift-policy.yaml"), "monitoring:\n  drift:\n    tests: [psi]\n    thresholds: { psi: 100 }\n");
+    const t = io(dir);
+    expect(await runCli(["drift", "--baseline", "a50.csv", "--current", "c.csv", "--format", "json", "--policy", "drift-policy.yaml"], t.io)).toBe(0);
+    const doc = JSON.parse(t.out());
+    expect(doc.columns[0].tests).toEqual([expect.objectContaining({ test: "psi", threshold: 100, drift: false })]);
+    expect(await runCli(["drift", "--baseline", "a.csv", "--current", "b.csv", "--policy", "nope"], io(dir).io)).toBe(2);
+  });
 });

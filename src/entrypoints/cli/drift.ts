@@ -1,13 +1,16 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { UserError } from "../../core/errors.js";
-import { formatDriftText, runDrift } from "../../commands/drift.js";
+import { parse as parseYaml } from "yaml";
+import { driftOptionsFromPolicy, formatDriftText, runDrift } from "../../commands/drift.js";
 import { commonFlags, EXIT_FINDINGS, EXIT_OK, parseFlags, readFormat, type CliCommand } from "./io.js";
 
-const HELP = `usage: steward drift --baseline A.csv --current B.csv [--format text|json] [--tests ks,psi,...] [--threshold TEST=VALUE]...
+const HELP = `usage: steward drift --baseline A.csv --current B.csv [--format text|json] [--policy NAME|FILE] [--tests ks,psi,...] [--threshold TEST=VALUE]...
 
 Compares every column of two samples: numeric columns with KS, PSI, Wasserstein and
-Jensen-Shannon; text columns with chi-square and Jensen-Shannon. Exit 1 when a column drifts.
+Jensen-Shannon; text columns with chi-square and Jensen-Shannon. --policy takes the tests and
+thresholds of the policy's monitoring.drift; --tests and --threshold override them.
+Exit 1 when a column drifts.
 `;
 
 /** `steward drift`: exit 1 when any column drifts, 0 when none does, 2 on usage or input errors. */
@@ -17,6 +20,7 @@ export const driftCli: CliCommand = async (argv, io) => {
     baseline: { type: "string" },
     current: { type: "string" },
     tests: { type: "string" },
+    policy: { type: "string" },
     threshold: { type: "string", multiple: true },
   });
   if (values.help) {
@@ -32,7 +36,15 @@ export const driftCli: CliCommand = async (argv, io) => {
       throw new UserError(`cannot read ${file}: ${err.message}`);
     });
   };
-  const thresholds: Record<string, number> = {};
+  let fromPolicy: ReturnType<typeof driftOptionsFromPolicy> = { thresholds: {} };
+  if (values.policy) {
+    const file = /\.ya?ml$/.test(values.policy) ? path.resolve(root, values.policy) : path.join(root, "policies", `${values.policy}.yaml`);
+    const text = await readFile(file, "utf8").catch(() => {
+      throw new UserError(`cannot read policy ${path.relative(io.cwd, file)}`);
+    });
+    fromPolicy = driftOptionsFromPolicy(parseYaml(text));
+  }
+  const thresholds: Record<string, number> = { ...fromPolicy.thresholds };
   for (const t of values.threshold ?? []) {
     const [k, v] = t.split("=");
     if (!k || v === undefined || !Number.isFinite(Number(v))) throw new UserError(`usage: --threshold expects TEST=NUMBER, not "${t}"`);
@@ -41,7 +53,7 @@ export const driftCli: CliCommand = async (argv, io) => {
   const doc = runDrift({
     baseline: { name: values.baseline, text: await read(values.baseline) },
     current: { name: values.current, text: await read(values.current) },
-    tests: values.tests ? values.tests.split(",").map((s) => s.trim()).filter(Boolean) : undefined,
+    tests: values.tests ? values.tests.split(",").map((s) => s.trim()).filter(Boolean) : fromPolicy.tests,
     thresholds,
   });
   io.stdout(format === "json" ? JSON.stringify(doc, null, 2) + "\n" : formatDriftText(doc));
