@@ -22,7 +22,7 @@ import type { StageRecord } from "../core/monitor/rollback-target.js";
 import { inShard, type Shard } from "../core/monitor/shard.js";
 import { splitFindings } from "../core/monitor/split-findings.js";
 import { toCheckStatus, toFinding } from "../core/monitor/to-findings.js";
-import { unifiedDiff } from "../core/monitor/unified-diff.js";
+import { unifiedDiff } from "../core/text/line-diff.js";
 import type { CheckStatus, Incident, MonitorAction, MonitorFinding, Observed } from "../core/monitor/types.js";
 import type { ModelSpec, PolicySpec } from "../core/types.js";
 import type { Datapoint, EventBus, GitHistory, Logger, MetricSource, RepoFiles, Scm, SeriesResult, StewardEvent } from "../ports.js";
@@ -277,7 +277,7 @@ async function act(deps: MonitorDeps, a: Exclude<MonitorAction, { kind: "note" |
     const after = applyModelEdit(before, a.edit);
     const body = resolveIssueRefs(a.body, ctx);
     if (ctx.dryRun || !scm) {
-      const diff = unifiedDiff(a.path, before, after);
+      const diff = unifiedDiff(before, after, { from: `a/${a.path}`, to: `b/${a.path}` });
       return { ...(await write(deps, dryRunFiles({ ...a, body }, { diff }))), preview: diff };
     }
     const pr = await scm.proposeChange({ branch: a.branch, base: a.base, title: a.title, body, labels: a.labels, commitMessage: a.commitMessage, files: { [a.path]: after } });

@@ -1,4 +1,4 @@
-import { unifiedDiff } from "../core/card/line-diff.js";
+import { unifiedDiff } from "../core/text/line-diff.js";
 import { UserError } from "../core/errors.js";
 import { evaluateGates, type GateResult } from "../core/policy/evaluate-gates.js";
 import { editStage } from "../core/registry-edit/edit-stage.js";

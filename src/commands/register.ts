@@ -1,4 +1,4 @@
-import { unifiedDiff } from "../core/card/line-diff.js";
+import { unifiedDiff } from "../core/text/line-diff.js";
 import { UserError } from "../core/errors.js";
 import { buildVersionDraft } from "../core/registry-edit/build-version-draft.js";
 import { metricGateRows } from "../core/registry-edit/metric-gate-rows.js";

@@ -1,7 +1,7 @@
 import { buildCardView } from "../core/card/build-card-view.js";
 import { cardHistory } from "../core/card/card-history.js";
 import { DEFAULT_TEMPLATE, DEFAULT_TEMPLATE_FILE } from "../core/card/default-template.js";
-import { unifiedDiff } from "../core/card/line-diff.js";
+import { unifiedDiff } from "../core/text/line-diff.js";
 import { compileCardTemplate } from "../core/card/render-card.js";
 import type { MlflowFacts, RegistryLookup, RunLookup, RunReader } from "../core/card/run-reader.js";
 import { describeError, UserError } from "../core/errors.js";

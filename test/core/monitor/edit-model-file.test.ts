@@ -1,7 +1,9 @@
 import { parseDocument } from "yaml";
 import { describe, expect, it } from "vitest";
 import { applyModelEdit } from "../../../src/core/monitor/edit-model-file.js";
-import { unifiedDiff } from "../../../src/core/monitor/unified-diff.js";
+import { unifiedDiff as diffTexts } from "../../../src/core/text/line-diff.js";
+
+const unifiedDiff = (path: string, before: string, after: string) => diffTexts(before, after, { from: `a/${path}`, to: `b/${path}` });
 
 const MODEL = `# yaml-language-server: $schema=../../schemas/model.schema.json
 apiVersion: steward/v1

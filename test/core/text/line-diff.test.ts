@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { diffLines, unifiedDiff } from "../../../src/core/card/line-diff.js";
+import { diffLines, unifiedDiff } from "../../../src/core/text/line-diff.js";
 
 /** Applies a unified diff produced by unifiedDiff to `old`, as `patch` would. */
 function applyPatch(old: string, diff: string): string {
