@@ -1,15 +1,13 @@
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { resolve } from "node:path";
 import { fsRepoFiles } from "../../adapters/fs/repo-files.js";
-import { fileMetricSource } from "../../adapters/fs/file-metric-source.js";
 import { gitCliHistory } from "../../adapters/git/git-cli-history.js";
 import { consoleLogger } from "../../adapters/log/console-logger.js";
 import { buildDashboard } from "../../commands/dashboard.js";
 import { UserError } from "../../core/errors.js";
-import type { MetricSource } from "../../ports.js";
-import { commonFlags, EXIT_OK, parseFlags, readFormat, type CliCommand, type CliIO } from "./io.js";
+import { metricSourceFromFlag } from "./metric-source-flag.js";
+import { commonFlags, EXIT_OK, parseFlags, readFormat, type CliCommand } from "./io.js";
 
 const HELP = `usage: steward dashboard --out DIR [--root DIR] [--reports DIR] [--source cloudwatch|DIR] [--now ISO]
                          [--format text|json]
@@ -31,29 +29,6 @@ Self-contained: no network, works from file:// and on GitHub Pages.
 Exit 0 when the site was written (unhealthy models are shown, not failed), 2 on usage errors.
 `;
 
-/** The embedded sample metric files: in the repository, else beside the bundle. */
-function samplesDir(root: string): string | undefined {
-  const candidates = [join(root, "samples/metrics"), fileURLToPath(new URL("../samples/metrics", import.meta.url)), fileURLToPath(new URL("../../../samples/metrics", import.meta.url))];
-  return candidates.find((c) => existsSync(c));
-}
-
-async function metricSource(source: string | undefined, withReports: boolean, root: string, io: CliIO): Promise<MetricSource | undefined> {
-  if (source === "cloudwatch") {
-    const { CloudWatchClient } = await import("@aws-sdk/client-cloudwatch");
-    const { cloudWatchMetricSource } = await import("../../adapters/aws/cloudwatch-metric-source.js");
-    return cloudWatchMetricSource({ client: new CloudWatchClient({}) });
-  }
-  if (source) {
-    const dir = resolve(io.cwd, source);
-    if (!existsSync(dir)) throw new UserError(`usage: --source: no folder ${dir}`);
-    return fileMetricSource(dir);
-  }
-  if (withReports) return undefined;
-  const dir = samplesDir(root);
-  if (!dir) throw new UserError("usage: no --reports or --source given and no embedded samples/metrics found");
-  return fileMetricSource(dir, { replay: true });
-}
-
 export const dashboardCli: CliCommand = async (argv, io) => {
   const { values } = parseFlags(argv, { ...commonFlags, out: { type: "string" }, reports: { type: "string" }, source: { type: "string" }, now: { type: "string" } });
   if (values.help) return io.stdout(HELP), EXIT_OK;
@@ -65,7 +40,7 @@ export const dashboardCli: CliCommand = async (argv, io) => {
   const out = resolve(io.cwd, values.out);
   const reportsDir = values.reports ? resolve(io.cwd, values.reports) : undefined;
   if (reportsDir && !existsSync(reportsDir)) throw new UserError(`usage: --reports: no folder ${reportsDir}`);
-  const metrics = await metricSource(values.source, reportsDir !== undefined, root, io);
+  const metrics = await metricSourceFromFlag(values.source, root, io.cwd, { optional: reportsDir !== undefined });
   await mkdir(out, { recursive: true });
 
   const result = await buildDashboard(

@@ -1,17 +1,16 @@
-import { existsSync } from "node:fs";
 import { appendFile, mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { fsRepoFiles } from "../../adapters/fs/repo-files.js";
-import { fileMetricSource } from "../../adapters/fs/file-metric-source.js";
 import { gitCliHistory } from "../../adapters/git/git-cli-history.js";
 import { consoleLogger } from "../../adapters/log/console-logger.js";
-import { runMonitor, type MonitorDeps } from "../../commands/monitor.js";
+import { runMonitor } from "../../commands/monitor.js";
 import { runPlan } from "../../commands/plan.js";
 import { UserError } from "../../core/errors.js";
 import { renderReportMarkdown, renderReportText } from "../../core/monitor/render-report.js";
 import { parseShard } from "../../core/monitor/shard.js";
-import type { EventBus, MetricSource, Scm } from "../../ports.js";
+import type { EventBus } from "../../ports.js";
+import { readGitHubEnv, scmFromEnv } from "../github-env.js";
+import { metricSourceFromFlag } from "./metric-source-flag.js";
 import { commonFlags, EXIT_FINDINGS, EXIT_OK, parseFlags, readFormat, type CliCommand, type CliIO } from "./io.js";
 import { targetSlots } from "./plan.js";
 
@@ -34,44 +33,6 @@ Environment: GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL (issues and PRs; re
 --dry-run), AWS_REGION or AWS_DEFAULT_REGION (events), GITHUB_SERVER_URL/GITHUB_RUN_ID (links),
 GITHUB_STEP_SUMMARY (--format github). Exit 0 healthy, 1 findings, 2 usage or environment errors.
 `;
-
-/** The embedded sample metric files: in the repository being monitored, else beside the bundle. */
-function samplesDir(root: string): string | undefined {
-  const candidates = [join(root, "samples/metrics"), fileURLToPath(new URL("../samples/metrics", import.meta.url)), fileURLToPath(new URL("../../../samples/metrics", import.meta.url))];
-  return candidates.find((c) => existsSync(c));
-}
-
-async function metricSource(source: string | undefined, root: string, io: CliIO): Promise<MetricSource> {
-  if (source === "cloudwatch") {
-    const { CloudWatchClient } = await import("@aws-sdk/client-cloudwatch");
-    const { cloudWatchMetricSource } = await import("../../adapters/aws/cloudwatch-metric-source.js");
-    return cloudWatchMetricSource({ client: new CloudWatchClient({}) });
-  }
-  if (source) {
-    const dir = resolve(io.cwd, source);
-    if (!existsSync(dir)) throw new UserError(`usage: --source: no folder ${dir}`);
-    return fileMetricSource(dir);
-  }
-  const dir = samplesDir(root);
-  if (!dir) throw new UserError("usage: no --source given and no embedded samples/metrics found");
-  return fileMetricSource(dir, { replay: true });
-}
-
-async function github(env: CliIO["env"], logger: MonitorDeps["logger"]): Promise<Scm | undefined> {
-  const token = env.GITHUB_TOKEN;
-  const repository = env.GITHUB_REPOSITORY;
-  if (!token || !repository) return undefined;
-  const { createOctokit } = await import("../../adapters/github/create-octokit.js");
-  const { octokitScm, parseRepository } = await import("../../adapters/github/octokit-scm.js");
-  let parsed;
-  try {
-    parsed = parseRepository(repository);
-  } catch {
-    throw new UserError(`GITHUB_REPOSITORY must be owner/repo, not "${repository}"`);
-  }
-  const octokit = createOctokit({ token, logger, ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}) });
-  return octokitScm({ octokit, ...parsed });
-}
 
 async function eventBus(env: CliIO["env"]): Promise<EventBus | undefined> {
   if (!env.AWS_REGION && !env.AWS_DEFAULT_REGION) return undefined;
@@ -106,7 +67,7 @@ export const monitorCli: CliCommand = async (argv, io) => {
   // Progress goes to stderr so that --format json keeps stdout clean.
   const logger = consoleLogger({ write: io.stderr, verbose: values.verbose ?? false });
   const files = fsRepoFiles(root);
-  const scm = await github(io.env, logger);
+  const scm = scmFromEnv(readGitHubEnv(io.env), logger);
   if (!dryRun && !scm) throw new UserError("steward monitor needs GITHUB_TOKEN and GITHUB_REPOSITORY (or --dry-run)");
   const events = dryRun ? undefined : await eventBus(io.env);
   const env = io.env;
@@ -115,7 +76,7 @@ export const monitorCli: CliCommand = async (argv, io) => {
 
   const report = await runMonitor(
     {
-      metrics: await metricSource(values.source, root, io),
+      metrics: (await metricSourceFromFlag(values.source, root, io.cwd))!,
       files,
       logger,
       history: gitCliHistory(root),
