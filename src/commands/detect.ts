@@ -3,11 +3,9 @@ import type { DetectorRef } from "../core/types.js";
 import { DEFAULT_DETECTORS } from "../core/detect/default-config.js";
 import { detectors } from "../core/detect/registry.js";
 import { streamScorer } from "../core/detect/score-series.js";
-import { forEachSeriesRow } from "../core/detect/series-csv.js";
+import { SeriesCsvReader } from "../core/detect/series-csv.js";
 
-export interface DetectResult {
-  /** `timestamp,value,anomaly_score` CSV, one row per input row, in input order. */
-  csv: string;
+export interface DetectSummary {
   rows: number;
   /** Rows whose value was missing or not a finite number (scored 0). */
   missing: number;
@@ -15,27 +13,64 @@ export interface DetectResult {
   anomalies: number;
 }
 
+export interface DetectResult extends DetectSummary {
+  /** `timestamp,value,anomaly_score` CSV, one row per input row, in input order. */
+  csv: string;
+}
+
+/** A streaming scorer of series CSV: text in, scored CSV out, in chunks of any size. */
+export interface DetectStream {
+  /** Feeds a chunk of input; returns the output for the complete lines it ended (the header first). */
+  write(chunk: string): string;
+  /** Ends the input; returns the output of a last line without newline. */
+  end(): string;
+  summary(): DetectSummary;
+}
+
 /**
  * Scores one series given as CSV text (`timestamp,value`, see core/detect/series-csv.ts) with
  * `refs` (default: the monitor's DEFAULT_DETECTORS), streaming and causal: each row's score uses
  * that row and the ones before it, in file order (a timestamp that goes back, as at a clock change,
- * is scored in place, not reordered). Throws UserError naming the line of an unreadable
- * timestamp, and for an unknown detector name.
+ * is scored in place, not reordered). Memory is bounded by the detectors' windows and one chunk.
+ * Throws UserError naming the line of an unreadable timestamp, and for an unknown detector name.
  */
-export function detectCsv(text: string, refs: readonly DetectorRef[] = DEFAULT_DETECTORS, source = "input"): DetectResult {
+export function detectStream(refs: readonly DetectorRef[] = DEFAULT_DETECTORS, source = "input"): DetectStream {
   for (const r of refs) if (!detectors[r.name]) throw new UserError(`unknown detector "${r.name}" (known: ${Object.keys(detectors).join(", ")})`);
   const scorer = streamScorer(refs);
-  const out: string[] = ["timestamp,value,anomaly_score"];
+  let out: string[] = ["timestamp,value,anomaly_score"];
   let missing = 0;
   let anomalies = 0;
-  const rows = forEachSeriesRow(text, (row) => {
+  const reader = new SeriesCsvReader((row) => {
     if (Number.isNaN(row.t)) throw new UserError(`${source}:${row.line}: unreadable timestamp "${row.timestampText.trim()}"`);
     if (Number.isNaN(row.value)) missing++;
     const s = scorer.push(row.t, row.value);
     if (s >= 0.5) anomalies++;
     out.push(`${row.timestampText},${row.valueText},${formatScore(s)}`);
   });
-  return { csv: out.join("\n") + "\n", rows, missing, anomalies };
+  const take = () => {
+    if (out.length === 0) return "";
+    const text = out.join("\n") + "\n";
+    out = [];
+    return text;
+  };
+  return {
+    write(chunk) {
+      reader.write(chunk);
+      return take();
+    },
+    end() {
+      reader.end();
+      return take();
+    },
+    summary: () => ({ rows: reader.rows, missing, anomalies }),
+  };
+}
+
+/** detectStream over a whole text at once. */
+export function detectCsv(text: string, refs: readonly DetectorRef[] = DEFAULT_DETECTORS, source = "input"): DetectResult {
+  const stream = detectStream(refs, source);
+  const csv = stream.write(text) + stream.end();
+  return { csv, ...stream.summary() };
 }
 
 /** Six decimals, no exponent, always within [0,1]. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectCsv, detectorsFromPolicy } from "../../src/commands/detect.js";
+import { detectCsv, detectStream, detectorsFromPolicy } from "../../src/commands/detect.js";
 import { DEFAULT_DETECTORS } from "../../src/core/detect/default-config.js";
 import { parseTimestamp } from "../../src/core/detect/series-csv.js";
 
@@ -23,6 +23,19 @@ describe("detectCsv", () => {
     expect(r.csv.split("\n")[2]).toBe("1704067260,,0.000000");
     expect(() => detectCsv("timestamp,value\nyesterday,1\n", DEFAULT_DETECTORS, "x.csv")).toThrow("x.csv:2: unreadable timestamp");
     expect(() => detectCsv("1,2\n", [{ name: "prophet", params: {} }])).toThrow(/unknown detector/);
+  });
+
+  it("gives the same output whatever the chunking of the input (lines split anywhere, CRLF)", () => {
+    const text = ["timestamp,value", ...Array.from({ length: 500 }, (_, i) => `${1_700_000_000 + i * 60},${(i * 7919) % 101}`)].join("\r\n");
+    const whole = detectCsv(text).csv;
+    for (const size of [1, 7, 64, 1000]) {
+      const s = detectStream();
+      let out = "";
+      for (let i = 0; i < text.length; i += size) out += s.write(text.slice(i, i + size));
+      out += s.end();
+      expect(out).toBe(whole);
+      expect(s.summary().rows).toBe(500);
+    }
   });
 
   it("parses timestamps", () => {

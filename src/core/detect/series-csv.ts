@@ -40,40 +40,65 @@ export interface SeriesRow {
 }
 
 /**
- * Calls `onRow` for every data row of `text`. The first non-blank line is a header when its first
- * cell is not a timestamp; columns named `timestamp`/`value` (any case) are used, else the first
- * two. Blank lines are skipped. Returns the number of rows.
+ * Reads series CSV text in chunks of any size (a chunk may end mid-line), calling `onRow` for
+ * every data row. The first non-blank line is a header when its first cell is not a timestamp;
+ * columns named `timestamp`/`value` (any case) are used, else the first two. Blank lines are
+ * skipped. Call `end()` after the last chunk.
  */
-export function forEachSeriesRow(text: string, onRow: (row: SeriesRow) => void): number {
-  let pos = 0;
-  let line = 0;
-  let ti = 0;
-  let vi = 1;
-  let rows = 0;
-  let first = true;
-  const n = text.length;
-  while (pos < n) {
-    let end = text.indexOf("\n", pos);
-    if (end < 0) end = n;
-    const raw = text.charCodeAt(end - 1) === 13 ? text.slice(pos, end - 1) : text.slice(pos, end);
-    pos = end + 1;
-    line++;
-    if (raw.trim() === "") continue;
+export class SeriesCsvReader {
+  private carry = "";
+  private line = 0;
+  private ti = 0;
+  private vi = 1;
+  private first = true;
+  rows = 0;
+
+  constructor(private readonly onRow: (row: SeriesRow) => void) {}
+
+  /** Feeds the next piece of text. */
+  write(chunk: string): void {
+    const text = this.carry ? this.carry + chunk : chunk;
+    let pos = 0;
+    for (;;) {
+      const end = text.indexOf("\n", pos);
+      if (end < 0) break;
+      this.handle(text.charCodeAt(end - 1) === 13 ? text.slice(pos, end - 1) : text.slice(pos, end));
+      pos = end + 1;
+    }
+    this.carry = text.slice(pos);
+  }
+
+  /** Handles a last line without a newline. */
+  end(): void {
+    if (this.carry) this.handle(this.carry.endsWith("\r") ? this.carry.slice(0, -1) : this.carry);
+    this.carry = "";
+  }
+
+  private handle(raw: string): void {
+    this.line++;
+    if (raw.trim() === "") return;
     const cells = raw.split(",");
-    if (first) {
-      first = false;
+    if (this.first) {
+      this.first = false;
       if (Number.isNaN(parseTimestamp(cells[0] ?? ""))) {
         const names = cells.map((c) => c.trim().replace(/^"|"$/g, "").toLowerCase());
-        ti = Math.max(0, names.indexOf("timestamp"));
+        this.ti = Math.max(0, names.indexOf("timestamp"));
         const v = names.indexOf("value");
-        vi = v >= 0 ? v : ti === 0 ? 1 : 0;
-        continue;
+        this.vi = v >= 0 ? v : this.ti === 0 ? 1 : 0;
+        return;
       }
     }
-    const timestampText = cells[ti] ?? "";
-    const valueText = cells[vi] ?? "";
-    rows++;
-    onRow({ line, timestampText, valueText, t: parseTimestamp(timestampText), value: parseValue(valueText) });
+    const timestampText = cells[this.ti] ?? "";
+    const valueText = cells[this.vi] ?? "";
+    this.rows++;
+    this.onRow({ line: this.line, timestampText, valueText, t: parseTimestamp(timestampText), value: parseValue(valueText) });
   }
-  return rows;
+}
+
+/** Calls `onRow` for every data row of a whole text (see SeriesCsvReader). Returns the number of rows. */
+export function forEachSeriesRow(text: string, onRow: (row: SeriesRow) => void): number {
+  const reader = new SeriesCsvReader(onRow);
+  reader.write(text);
+  reader.end();
+  return reader.rows;
 }
