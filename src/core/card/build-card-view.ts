@@ -8,7 +8,7 @@ import { describeMonitoring, describeRemediation } from "./describe-policy.js";
 import { compareVersions, formatDate, formatNumber } from "./format.js";
 import { boundSets, checkBounds, describeGates } from "./gates.js";
 import { currentStageRows, historyRows, soakSentences } from "./history-rows.js";
-import { code, codeCell, mdCell, mdText } from "./markdown.js";
+import { code, codeCell, mdCell, mdText } from "../text/markdown.js";
 import { metricChart } from "./mermaid-chart.js";
 import { compareWithMlflow } from "./mlflow-compare.js";
 import type { MlflowFacts } from "./run-reader.js";

@@ -1,6 +1,6 @@
 import type { DvcPointer, DvcRef, ModelVersionSpec } from "../types.js";
 import { formatBytes } from "./format.js";
-import { codeCell, mdCell } from "./markdown.js";
+import { codeCell, mdCell } from "../text/markdown.js";
 
 /** One row of the data table, every field escaped for a table cell. */
 export interface DataRow {

@@ -1,5 +1,5 @@
 import type { ModelSpec, RolloutStrategy } from "../types.js";
-import { code, mdText } from "./markdown.js";
+import { code, mdText } from "../text/markdown.js";
 
 /** Sentences (escaped Markdown) on where and how the model is served; [] when it has no deployment. */
 export function describeDeployment(model: ModelSpec): string[] {

@@ -1,7 +1,7 @@
 import { formatDuration } from "../duration.js";
 import type { DetectorRef, ModelSpec, MonitoringCheck, PolicySpec, RemediationAction, RemediationRule } from "../types.js";
 import { formatNumber } from "./format.js";
-import { code, mdText } from "./markdown.js";
+import { code, mdText } from "../text/markdown.js";
 
 const ACTIONS: Record<RemediationAction, string> = {
   issue: "open (or update) an issue",

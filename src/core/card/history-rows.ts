@@ -5,7 +5,7 @@ import { timeInStage } from "../history/time-in-stage.js";
 import type { ModelSpec, StageGate } from "../types.js";
 import type { CardHistory } from "./card-history.js";
 import { formatDate, formatVariants } from "./format.js";
-import { code, codeCell, mdCell } from "./markdown.js";
+import { code, codeCell, mdCell } from "../text/markdown.js";
 
 export interface HistoryRow {
   date: string;

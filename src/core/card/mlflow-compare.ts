@@ -1,6 +1,6 @@
 import type { ModelVersionSpec } from "../types.js";
 import { formatNumber } from "./format.js";
-import { code, codeCell, mdCell, mdText } from "./markdown.js";
+import { code, codeCell, mdCell, mdText } from "../text/markdown.js";
 import type { MlflowFacts, RegistryLookup, RunLookup } from "./run-reader.js";
 
 export interface MlflowRow {

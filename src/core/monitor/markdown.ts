@@ -1,16 +1,11 @@
+import { mdCell } from "../text/markdown.js";
+
 /**
- * Markdown helpers for text the monitor did not write itself (summaries, names, values): a table
- * cell or line that cannot break the table, open HTML, or mention anyone.
+ * Markdown helpers for text the monitor did not write itself (summaries, names, values): escaped by
+ * the one escaper (src/core/text/markdown.ts), on one line, safe in a table cell.
  */
 export function mdText(s: string): string {
-  return s
-    .replace(/[\r\n]+/g, " ")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/\|/g, "\\|")
-    .replace(/@/g, "&#64;")
-    .replace(/`/g, "&#96;");
+  return s.trim() === "" ? "" : mdCell(s);
 }
 
 /** A Markdown table from a header and rows of already-escaped cells. */

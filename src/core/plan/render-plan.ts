@@ -1,3 +1,4 @@
+import { mdCell } from "../text/markdown.js";
 /**
  * How plans read for people: a diff-like text for terminals and logs, markdown for the pull-request
  * comment and job summary, and one stable JSON shape (docs/mlflow.md#json). Shared by every target. Pure.
@@ -52,13 +53,7 @@ export function renderPlanText(reports: TargetReport[]): string {
 
 /** Markdown-safe text: no HTML, tables or @mentions can be injected from names, notes or descriptions. */
 export function mdText(s: string): string {
-  return s
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/[\\`*_[\]|#~]/g, (c) => `\\${c}`)
-    .replace(/@/g, "@\u200b")
-    .replace(/\r?\n/g, " ");
+  return s.trim() === "" ? "" : mdCell(s);
 }
 
 /** Inline code, safe inside a table cell. */

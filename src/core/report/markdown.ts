@@ -1,16 +1,13 @@
-/** Text from users (YAML values, messages) inside a Markdown table cell: no pipes, no newlines, no HTML, no pings. */
+import { mdCell as cell, mdText } from "../text/markdown.js";
+
+/** Text from users in a Markdown table cell: escaped (src/core/text/markdown.ts), one line, pipes kept inside the cell. */
 export function mdCell(text: string): string {
-  return mdInline(text).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+  return text === "" ? "" : cell(text);
 }
 
-/** Text from users inside Markdown prose: HTML neutralized, @mentions defused, links and emphasis escaped. */
+/** Text from users inside Markdown prose: escaped, no HTML, no pings, no links. */
 export function mdInline(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/([\\`*_[\]])/g, "\\$1")
-    .replace(/@(?=[A-Za-z0-9])/g, "@\u200b");
+  return mdText(text);
 }
 
 /** A GitHub-flavoured Markdown table. Cells are escaped. */

@@ -54,7 +54,7 @@ describe("rendering", () => {
   });
 
   it("neutralizes text it did not write: no mentions, no HTML, no broken tables", () => {
-    expect(mdText("@team <img src=x> a|b `c`\nd")).toBe("&#64;team &lt;img src=x&gt; a\\|b &#96;c&#96; d");
+    expect(mdText("@team <img src=x> a|b `c`\nd")).toBe("`@team` \\<img src=x\\> a\\|b \\`c\\` d");
     expect(splitOwners(["@acme/risk-ml", "mchen", "@bad user", "x<y"])).toEqual({ users: ["mchen"], teams: ["@acme/risk-ml"] });
   });
 

@@ -22,7 +22,7 @@ describe("proposals", () => {
     expect(p.labels).toEqual(["promotion"]);
     expect(p.body).toContain("<!-- steward:promote:scorer:2:production -->");
     expect(p.body).toContain('Promotes **scorer** version `2` to **production**: "1" becomes "2".');
-    expect(p.body).toContain("| production | metric | pass | gate metrics.auc: 0.92 meets min 0.9 \\| &lt;b&gt;@\u200bteam&lt;/b&gt; |");
+    expect(p.body).toContain("| production | metric | pass | gate metrics.auc: 0.92 meets min 0.9 \\| \\<b\\>`@team`\\</b\\> |");
     expect(p.body).toContain("```diff\n--- a\n+++ b\n```");
   });
 

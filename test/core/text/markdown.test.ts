@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { code, codeCell, mdCell, mdText } from "../../../src/core/card/markdown.js";
-import { cellCount, unescaped, withoutCodeSpans } from "./markdown-safety.js";
+import { code, codeCell, mdCell, mdText } from "../../../src/core/text/markdown.js";
+import { cellCount, unescaped, withoutCodeSpans } from "../card/markdown-safety.js";
 
 const HOSTILE = [
   "<script>alert(1)</script>",
