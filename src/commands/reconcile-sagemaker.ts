@@ -14,7 +14,7 @@ import {
   type DeploymentFacts, type DeploymentKind,
 } from "../core/plan/sagemaker-events.js";
 import type { DvcRemotes } from "../core/plan/sagemaker-model-data.js";
-import type { SageMakerAws } from "../core/plan/sagemaker-ports.js";
+import type { SageMakerAws } from "../ports.js";
 import type { DeploymentConfig, DesiredAlarm, DesiredEndpointConfig, DesiredModel, DesiredScaling } from "../core/plan/sagemaker-types.js";
 import type { PlanStep, StepOutcome } from "../core/plan/types.js";
 import type { EventBus, Logger, StewardEvent } from "../ports.js";

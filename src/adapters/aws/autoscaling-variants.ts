@@ -7,7 +7,7 @@ import {
   DeregisterScalableTargetCommand, DescribeScalableTargetsCommand, DescribeScalingPoliciesCommand,
   PutScalingPolicyCommand, RegisterScalableTargetCommand, type ApplicationAutoScalingClient,
 } from "@aws-sdk/client-application-auto-scaling";
-import type { VariantScaling } from "../../core/plan/sagemaker-ports.js";
+import type { VariantScaling } from "../../ports.js";
 import type { LiveScalableTarget, LiveScalingPolicy } from "../../core/plan/sagemaker-types.js";
 import { mapAwsErrors, unlessNotFound } from "./to-external-error.js";
 

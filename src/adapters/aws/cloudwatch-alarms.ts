@@ -1,6 +1,6 @@
 /** AlarmStore over the AWS SDK v3 CloudWatch client (DescribeAlarms, PutMetricAlarm). */
 import { DescribeAlarmsCommand, PutMetricAlarmCommand, type CloudWatchClient } from "@aws-sdk/client-cloudwatch";
-import type { AlarmStore } from "../../core/plan/sagemaker-ports.js";
+import type { AlarmStore } from "../../ports.js";
 import type { LiveAlarm } from "../../core/plan/sagemaker-types.js";
 import { mapAwsErrors } from "./to-external-error.js";
 

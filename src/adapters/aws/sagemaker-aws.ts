@@ -5,7 +5,7 @@
 import { ApplicationAutoScalingClient } from "@aws-sdk/client-application-auto-scaling";
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { SageMakerClient } from "@aws-sdk/client-sagemaker";
-import type { SageMakerAws } from "../../core/plan/sagemaker-ports.js";
+import type { SageMakerAws } from "../../ports.js";
 import { autoscalingVariants } from "./autoscaling-variants.js";
 import { cloudWatchAlarms } from "./cloudwatch-alarms.js";
 import { awsClientOptions, type AwsRetryOptions } from "./sagemaker-client-options.js";

@@ -7,7 +7,7 @@ import {
   DescribeEndpointCommand, DescribeEndpointConfigCommand, DescribeModelCommand, ListEndpointConfigsCommand,
   ListModelsCommand, UpdateEndpointCommand, UpdateEndpointWeightsAndCapacitiesCommand, type SageMakerClient,
 } from "@aws-sdk/client-sagemaker";
-import type { SageMakerEndpoints } from "../../core/plan/sagemaker-ports.js";
+import type { SageMakerEndpoints } from "../../ports.js";
 import type { EndpointStatus, LiveEndpoint, LiveEndpointConfig, OwnedResource } from "../../core/plan/sagemaker-types.js";
 import { isAwsAlreadyExists, mapAwsErrors, toExternalError, unlessNotFound } from "./to-external-error.js";
 

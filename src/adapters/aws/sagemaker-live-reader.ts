@@ -2,7 +2,7 @@
  * Reads everything the SageMaker diff compares, for one desired endpoint, through the ports.
  * Calls are mostly sequential: SageMaker's control plane throttles bursts.
  */
-import type { SageMakerAws } from "../../core/plan/sagemaker-ports.js";
+import type { SageMakerAws } from "../../ports.js";
 import { isOwnedConfigName, isOwnedModelName } from "../../core/plan/sagemaker-retention.js";
 import { sanitizeName } from "../../core/plan/sagemaker-names.js";
 import { variantResourceId } from "../../core/plan/sagemaker-desired.js";

@@ -4,7 +4,7 @@
  */
 import { formatDuration } from "../../core/duration.js";
 import { IN_PROGRESS } from "../../core/plan/sagemaker-endpoint-steps.js";
-import type { SageMakerEndpoints } from "../../core/plan/sagemaker-ports.js";
+import type { SageMakerEndpoints } from "../../ports.js";
 import type { EndpointStatus, LiveEndpoint } from "../../core/plan/sagemaker-types.js";
 import type { Logger } from "../../ports.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { waitForEndpoint, type Clock } from "../../../src/adapters/aws/sagemaker-wait-for-endpoint.js";
-import type { SageMakerEndpoints } from "../../../src/core/plan/sagemaker-ports.js";
+import type { SageMakerEndpoints } from "../../../src/ports.js";
 import type { LiveEndpoint } from "../../../src/core/plan/sagemaker-types.js";
 import type { Logger } from "../../../src/ports.js";
 
