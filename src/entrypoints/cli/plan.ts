@@ -19,14 +19,16 @@ import type { Target } from "../../core/plan/types.js";
 import { parseDvcConfig } from "../../core/repo/dvc-config.js";
 import { formatFinding } from "../../core/result.js";
 import type { RepoFiles } from "../../ports.js";
+import { emptyModelRegistry, emptySageMakerAws } from "../../adapters/offline/empty-targets.js";
 import { commonFlags, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseFlags, readFormat, type CliCommand, type CliIO, type OutputFormat } from "./io.js";
 
-const HELP = `usage: steward plan [--root DIR] [--target mlflow,sagemaker] [--commit SHA] [--format text|json|github]
+const HELP = `usage: steward plan [--root DIR] [--target mlflow,sagemaker] [--offline] [--commit SHA] [--format text|json|github]
 
 Reads the live state of each target and prints what \`steward apply\` would change. A target whose
 environment is not set (MLflow: MLFLOW_TRACKING_URI) is reported and skipped. Changes nothing.
 Exit 0 planned, 1 repository errors or a target could not be read, 2 usage or a requested target
-is not configured.
+is not configured. --offline plans against empty targets instead of live ones: what a first apply
+would create (no credentials needed).
 `;
 
 /** The DVC remotes of .dvc/config with .dvc/config.local over it. */
@@ -39,6 +41,14 @@ async function readRemotes(files: RepoFiles): Promise<DvcRemotes> {
   const local = parseDvcConfig(await text(".dvc/config.local"));
   const defaultRemote = local.defaultRemote ?? main.defaultRemote;
   return { ...(defaultRemote ? { defaultRemote } : {}), remotes: { ...main.remotes, ...local.remotes } };
+}
+
+/** Both targets against empty live state: what a first apply would create (`plan --offline`). */
+export function offlineSlots(files: RepoFiles): TargetSlot[] {
+  return [
+    { target: "mlflow", reconciler: mlflowReconciler({ registry: emptyModelRegistry(), remotes: () => readRemotes(files) }) },
+    { target: "sagemaker", reconciler: sagemakerReconciler({ aws: emptySageMakerAws(), dvcRemotes: () => readRemotes(files) }) },
+  ];
 }
 
 /** Every target's reconciler, built from the environment (read here, once). */
@@ -95,11 +105,11 @@ export async function printRun(run: PlanRun, io: CliIO, format: OutputFormat, mo
 }
 
 export const planCli: CliCommand = async (argv, io) => {
-  const flags = readPlanFlags(argv, io);
+  const flags = readPlanFlags(argv, io, { offline: { type: "boolean" } });
   if (flags.values.help) return io.stdout(HELP), EXIT_OK;
   const files = fsRepoFiles(flags.root);
   const run = await runPlan(
-    { files, reconcilers: targetSlots(io.env, files), logger: consoleLogger({ write: io.stderr }) },
+    { files, reconcilers: flags.values.offline === true ? offlineSlots(files) : targetSlots(io.env, files), logger: consoleLogger({ write: io.stderr }) },
     { now: io.now(), ...(flags.targets ? { targets: flags.targets } : {}), ...(flags.commit ? { commit: flags.commit } : {}), ...(flags.repoUrl ? { repoUrl: flags.repoUrl } : {}) },
   );
   return printRun(run, io, flags.format, "plan", flags.targets);
