@@ -26,7 +26,7 @@ const POINTS = WINDOW / PERIOD;
 const NOW = Date.parse("2026-11-26T06:00:00Z");
 const METRICS = ["accuracy", "latency", "errors", "invocations"] as const;
 
-const check = (metric: string, over: Partial<MonitoringCheck>): MonitoringCheck => ({ id: metric, metric, detectors: [], threshold: {}, sustained: 3, severity: "warning", compareVariants: true, ...over });
+const check = (metric: string, over: Partial<MonitoringCheck>): MonitoringCheck => ({ id: metric, metric, metrics: [metric], detectors: [], threshold: {}, sustained: 3, severity: "warning", compareVariants: true, ...over });
 
 const POLICY: PolicySpec = aPolicySpec({
   monitoring: {

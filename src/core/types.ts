@@ -143,16 +143,28 @@ export interface DetectorRef {
 export type Severity = "info" | "warning" | "critical";
 
 export interface MonitoringCheck {
-  /** Stable id of the check: `name` if given, else the metric name. */
+  /** Stable id of the check: `name` if given, else the metric name (a multi-metric check must be named). */
   id: string;
+  /** The check's first metric: the only one of a single-metric check; the evidence of a multi-metric one. */
   metric: string;
+  /**
+   * Every metric the check reads, in policy order: `[metric]` for a single-metric check, 2 or more for
+   * one scored by multivariate detectors (src/core/detect/evaluate-multi-check.ts).
+   */
+  metrics: string[];
   detectors: DetectorRef[];
+  /** Absolute bounds on `metric`; always empty for a multi-metric check. */
   threshold: MetricBound;
   /** Consecutive anomalous points needed before a finding is raised. */
   sustained: number;
   severity: Severity;
-  /** Compare the variants of a weighted split with each other. */
+  /** Compare the variants of a weighted split with each other (always false for a multi-metric check). */
   compareVariants: boolean;
+}
+
+/** True when the check scores several metrics together (`metrics` in the policy). */
+export function isMultiMetric(check: Pick<MonitoringCheck, "metrics">): boolean {
+  return check.metrics.length > 1;
 }
 
 export type RemediationAction = "issue" | "rollback-pr" | "scale-pr" | "event" | "end-split-pr" | "complete-split-pr";

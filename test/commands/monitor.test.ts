@@ -24,7 +24,7 @@ stages:
   staging: "8"
 `;
 
-const accuracy: MonitoringCheck = { id: "accuracy", metric: "accuracy", detectors: [], threshold: { min: 0.9 }, sustained: 3, severity: "critical", compareVariants: true };
+const accuracy: MonitoringCheck = { id: "accuracy", metric: "accuracy", metrics: ["accuracy"], detectors: [], threshold: { min: 0.9 }, sustained: 3, severity: "critical", compareVariants: true };
 
 function policy(): PolicySpec {
   return aPolicySpec({

@@ -166,7 +166,7 @@ function fakeAws() {
 
 // ---- the governed repository and the reconciler under test ----
 
-const policy = aPolicySpec({ monitoring: { recovery: 0, checks: [{ id: "accuracy", metric: "accuracy", detectors: [], threshold: { min: 0.9 }, sustained: 3, severity: "critical", compareVariants: false }] } });
+const policy = aPolicySpec({ monitoring: { recovery: 0, checks: [{ id: "accuracy", metric: "accuracy", metrics: ["accuracy"], detectors: [], threshold: { min: 0.9 }, sustained: 3, severity: "critical", compareVariants: false }] } });
 const versions = ["6", "7", "8"].map((v) => aVersionSpec({ version: v, artifact: { kind: "inline", md5: `${v}${"0123456789abcdef0123456789abcde".slice(0, 31)}`, path: `model-v${v}.tar.gz` } }));
 function repo(production: StageVariant[], sm: Partial<NonNullable<NonNullable<ModelSpec["deployment"]>["sagemaker"]>> = {}): RepoState {
   const base = aModelSpec();

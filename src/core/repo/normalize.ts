@@ -123,15 +123,21 @@ function normalizeDetector(d: Doc): DetectorRef {
 }
 
 export function normalizePolicy(file: string, d: Doc): PolicySpec {
-  const checks: MonitoringCheck[] = (d.monitoring?.checks ?? []).map((c: Doc) => ({
-    id: c.name ?? c.metric,
-    metric: c.metric,
-    detectors: (c.detectors ?? ["ensemble"]).map(normalizeDetector),
-    threshold: c.threshold ?? {},
-    sustained: c.sustained ?? 1,
-    severity: c.severity ?? "warning",
-    compareVariants: c.compareVariants ?? true,
-  }));
+  const checks: MonitoringCheck[] = (d.monitoring?.checks ?? []).map((c: Doc) => {
+    // exactly one of metric / metrics (the schema says so); a multi-metric check has no bound and no variant comparison
+    const metrics: string[] = Array.isArray(c.metrics) ? [...c.metrics] : [c.metric];
+    const multi = metrics.length > 1;
+    return {
+      id: c.name ?? metrics[0],
+      metric: metrics[0]!,
+      metrics,
+      detectors: (c.detectors ?? ["ensemble"]).map(normalizeDetector),
+      threshold: multi ? {} : (c.threshold ?? {}),
+      sustained: c.sustained ?? 1,
+      severity: c.severity ?? "warning",
+      compareVariants: multi ? false : (c.compareVariants ?? true),
+    };
+  });
   const gates = Object.fromEntries(
     Object.entries((d.promotion?.gates ?? {}) as Record<string, Doc>).map(([stage, g]) => {
       const t = g.minTimeInPreviousStage ?? g.minTimeInStaging;

@@ -45,7 +45,7 @@ function hostileCard(): string {
   });
   const policy = aPolicySpec({
     monitoring: {
-      checks: [{ id: "c", metric: "accuracy", detectors: [{ name: "zscore", params: { note: EVIL } }], threshold: { min: 0.9 }, sustained: 3, severity: "critical", compareVariants: false }],
+      checks: [{ id: "c", metric: "accuracy", metrics: ["accuracy"], detectors: [{ name: "zscore", params: { note: EVIL } }], threshold: { min: 0.9 }, sustained: 3, severity: "critical", compareVariants: false }],
       recovery: 3600,
     },
     remediation: { rules: [{ when: { kind: EVIL, metric: "@octocat" }, do: ["issue"] }], cooldown: 3600, escalation: { after: 3600, mention: ["@acme/oncall", "x|y"] } },

@@ -25,7 +25,7 @@ describe("pickComparison", () => {
 describe("compareMetrics", () => {
   it("gives deltas, relative change and a verdict from the policy's bounds", () => {
     const policy = aPolicySpec({
-      monitoring: { checks: [{ id: "mape", metric: "mape", detectors: [], threshold: { max: 0.2 }, sustained: 1, severity: "critical", compareVariants: false }], recovery: 0 },
+      monitoring: { checks: [{ id: "mape", metric: "mape", metrics: ["mape"], detectors: [], threshold: { max: 0.2 }, sustained: 1, severity: "critical", compareVariants: false }], recovery: 0 },
     });
     const rows = compareMetrics(aVersionSpec({ metrics: { auc: 0.941, mape: 0.12, f1: 0.5 } }), aVersionSpec({ metrics: { auc: 0.947, mape: 0.13, rmse: 1 } }), policy);
     expect(rows).toEqual([

@@ -42,5 +42,5 @@ export function aFinding(over: Partial<MonitorFinding> = {}): MonitorFinding {
 }
 
 export function aCheck(over: Partial<MonitoringCheck> = {}): MonitoringCheck {
-  return { id: "accuracy", metric: "accuracy", detectors: [{ name: "zscore", params: {} }], threshold: { min: 0.9 }, sustained: 3, severity: "critical", compareVariants: false, ...over };
+  return { id: "accuracy", metric: "accuracy", metrics: [over.metric ?? "accuracy"], detectors: [{ name: "zscore", params: {} }], threshold: { min: 0.9 }, sustained: 3, severity: "critical", compareVariants: false, ...over };
 }

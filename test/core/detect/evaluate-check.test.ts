@@ -6,6 +6,7 @@ import { aSeries, noise } from "./support.js";
 const check = (over: Partial<MonitoringCheck> = {}): MonitoringCheck => ({
   id: "accuracy",
   metric: "accuracy",
+  metrics: [over.metric ?? "accuracy"],
   detectors: [{ name: "zscore", params: {} }],
   threshold: { min: 0.9 },
   sustained: 3,

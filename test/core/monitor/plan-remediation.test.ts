@@ -8,8 +8,8 @@ import type { MonitoringCheck, PolicySpec } from "../../../src/core/types.js";
 import { aModelSpec, aPolicySpec, aVersionSpec } from "../../support/builders.js";
 
 const NOW = Date.parse("2026-11-26T12:00:00Z");
-const latency: MonitoringCheck = { id: "latency", metric: "latency", detectors: [], threshold: { max: 250_000 }, sustained: 2, severity: "warning", compareVariants: true };
-const mape: MonitoringCheck = { id: "mape", metric: "mape", detectors: [], threshold: { max: 0.2 }, sustained: 3, severity: "critical", compareVariants: true };
+const latency: MonitoringCheck = { id: "latency", metric: "latency", metrics: ["latency"], detectors: [], threshold: { max: 250_000 }, sustained: 2, severity: "warning", compareVariants: true };
+const mape: MonitoringCheck = { id: "mape", metric: "mape", metrics: ["mape"], detectors: [], threshold: { max: 0.2 }, sustained: 3, severity: "critical", compareVariants: true };
 
 const policy = (over: Partial<PolicySpec["remediation"]> = {}): PolicySpec =>
   aPolicySpec({

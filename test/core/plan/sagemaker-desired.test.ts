@@ -11,9 +11,9 @@ describe("desired SageMaker endpoint", () => {
       monitoring: {
         recovery: 7200,
         checks: [
-          { id: "accuracy", metric: "accuracy", detectors: [], threshold: { min: 0.9 }, sustained: 3, severity: "critical", compareVariants: false },
-          { id: "volume", metric: "invocations", detectors: [], threshold: { max: 10 }, sustained: 1, severity: "info", compareVariants: false },
-          { id: "ghost", metric: "not-monitored", detectors: [], threshold: { max: 1 }, sustained: 1, severity: "warning", compareVariants: false },
+          { id: "accuracy", metric: "accuracy", metrics: ["accuracy"], detectors: [], threshold: { min: 0.9 }, sustained: 3, severity: "critical", compareVariants: false },
+          { id: "volume", metric: "invocations", metrics: ["invocations"], detectors: [], threshold: { max: 10 }, sustained: 1, severity: "info", compareVariants: false },
+          { id: "ghost", metric: "not-monitored", metrics: ["not-monitored"], detectors: [], threshold: { max: 1 }, sustained: 1, severity: "warning", compareVariants: false },
         ],
       },
     });

@@ -7,7 +7,7 @@ import type { ModelSpec } from "../../../src/core/types.js";
 import { aModelSpec, aPolicySpec, aRepoState } from "../../support/builders.js";
 
 const remotes = { defaultRemote: "storage", remotes: { storage: "s3://acme-ml-artifacts/dvc" } };
-const policy = aPolicySpec({ monitoring: { recovery: 0, checks: [{ id: "accuracy", metric: "accuracy", detectors: [], threshold: { min: 0.9 }, sustained: 3, severity: "critical", compareVariants: false }] } });
+const policy = aPolicySpec({ monitoring: { recovery: 0, checks: [{ id: "accuracy", metric: "accuracy", metrics: ["accuracy"], detectors: [], threshold: { min: 0.9 }, sustained: 3, severity: "critical", compareVariants: false }] } });
 
 function desiredFor(over: Partial<ModelSpec> = {}, sm: Partial<NonNullable<NonNullable<ModelSpec["deployment"]>["sagemaker"]>> = {}): DesiredEndpoint {
   const base = aModelSpec();
