@@ -33,3 +33,9 @@ export interface CheckVerdict {
 
 /** Evaluates one monitoring check over one series (oldest first). Pure and deterministic. */
 export type EvaluateCheck = (series: Datapoint[], check: MonitoringCheck, opts: { periodSeconds: number }) => CheckVerdict;
+
+/**
+ * Evaluates one multi-metric check (`check.metrics`, 2 or more) over one series per metric, keyed by
+ * metric name (each oldest first; a missing key is an empty series). Pure and deterministic.
+ */
+export type EvaluateMultiCheck = (seriesByMetric: Readonly<Record<string, readonly Datapoint[]>>, check: MonitoringCheck, opts: { periodSeconds: number }) => CheckVerdict;
