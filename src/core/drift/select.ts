@@ -62,15 +62,15 @@ export function valuesAtRanks(x: Float64Array | readonly number[], ranks: readon
     if (v > hi) hi = v;
   }
   const wanted = [...new Set(ranks)].filter((r) => r >= 0 && r < n).sort((a, b) => a - b);
-  if (!(hi > lo) || !Number.isFinite(hi - lo)) {
-    // constant (or unbounded) sample: fall back to plain selection
+  const buckets = Math.min(65536, Math.max(16, n >> 2));
+  const scale = buckets / (hi - lo);
+  if (!(hi > lo) || !Number.isFinite(hi - lo) || !Number.isFinite(scale)) {
+    // constant, unbounded, or so narrow (subnormal spread) that bucket widths underflow: plain selection
     const a = Float64Array.from(x);
     selectRanks(a, wanted);
     for (const r of wanted) out.set(r, a[r]!);
     return out;
   }
-  const buckets = Math.min(65536, Math.max(16, n >> 2));
-  const scale = buckets / (hi - lo);
   const bucketOf = (v: number) => Math.min(buckets - 1, Math.floor((v - lo) * scale));
   const counts = new Int32Array(buckets);
   for (let i = 0; i < n; i++) counts[bucketOf(x[i]!)]!++;

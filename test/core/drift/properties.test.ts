@@ -69,3 +69,9 @@ describe("drift statistics, on any samples", () => {
     }
   });
 });
+
+describe("quantilesOf on a subnormal spread", () => {
+  it("falls back to plain selection when bucket widths would underflow (a case fast-check found)", () => {
+    expect(quantilesOf([0, -5e-324], [0, 0.1, 0.25, 0.5, 0.9, 1]).map((v) => v + 0)).toEqual([-5e-324, -5e-324, -5e-324, -5e-324, 0, 0]);
+  });
+});
