@@ -13,7 +13,7 @@ import { alignRange } from "../core/monitor/align-range.js";
 import { buildQueries } from "../core/monitor/build-queries.js";
 import type { MonitorReport } from "../core/monitor/report.js";
 import type { ModelSpec, PolicySpec } from "../core/types.js";
-import type { Datapoint, GitHistory, Logger, MetricSource, RepoFiles } from "../ports.js";
+import type { Datapoint, GitHistory, Logger, MetricSource, RepoFiles, SeriesQuery } from "../ports.js";
 import { loadRepo } from "./load-repo.js";
 import { runMonitor, type MonitorDeps } from "./monitor.js";
 import { loadStageHistory } from "./stage-history.js";
@@ -111,21 +111,25 @@ async function readSeries(source: MetricSource, models: ModelSpec[], policies: M
   for (const model of [...models].sort((a, b) => a.name.localeCompare(b.name))) {
     if (!model.monitoring) continue;
     const at = reports.filter((r) => r.models.some((h) => h.model === model.name)).map((r) => Date.parse(r.now)).sort((a, b) => a - b).at(-1) ?? +now;
-    const queries = buildQueries([model], policies).filter((q) => q.series.version === undefined);
-    const byPeriod = new Map<number, typeof queries>();
-    for (const q of queries) byPeriod.set(q.series.periodSeconds, [...(byPeriod.get(q.series.periodSeconds) ?? []), q]);
+    // a check's chart is its first metric (keyed `<model>/<check>`); a metric several checks use is read once
+    const planned = buildQueries([model], policies).filter((q) => q.series.version === undefined);
+    const charted = planned.map((p) => ({ key: p.series.key, query: p.query }));
+    const byPeriod = new Map<number, SeriesQuery[]>();
+    for (const q of new Map(charted.map((c) => [c.query.id, c.query])).values()) byPeriod.set(q.period, [...(byPeriod.get(q.period) ?? []), q]);
+    const read = new Map<string, Datapoint[]>();
     for (const [period, group] of byPeriod) {
       const range = alignRange(at, model.monitoring.window, period);
       try {
-        const results = await source.read(group.map((q) => q.query), { start: new Date(range.start), end: new Date(range.end) });
+        const results = await source.read(group, { start: new Date(range.start), end: new Date(range.end) });
         for (const r of results) {
           if (r.error) warnings.push(`metrics ${r.id}: ${r.error}`);
-          else out.set(r.id, r.points);
+          else read.set(r.id, r.points);
         }
       } catch (err) {
         warnings.push(`metrics of ${model.name}: ${describeError(err)}`);
       }
     }
+    for (const c of charted) if (read.has(c.query.id)) out.set(c.key, read.get(c.query.id)!);
   }
   return out;
 }

@@ -6,10 +6,11 @@
  */
 import { describeError } from "../core/errors.js";
 import { evaluateCheck as defaultEvaluateCheck } from "../core/detect/evaluate-check.js";
-import type { CheckVerdict, EvaluateCheck } from "../core/detect/types.js";
+import { evaluateMultiCheck as defaultEvaluateMultiCheck } from "../core/detect/evaluate-multi-check.js";
+import type { CheckVerdict, EvaluateCheck, EvaluateMultiCheck } from "../core/detect/types.js";
 import type { TargetPlan } from "../core/plan/types.js";
 import { alignRange } from "../core/monitor/align-range.js";
-import { buildQueries, servedStage, servedVariants, type PlannedQuery } from "../core/monitor/build-queries.js";
+import { buildQueries, servedStage, servedVariants, uniqueQueries, type PlannedQuery } from "../core/monitor/build-queries.js";
 import { driftIssues } from "../core/monitor/config-drift.js";
 import { dryRunFiles } from "../core/monitor/dry-run-files.js";
 import { applyModelEdit } from "../core/monitor/edit-model-file.js";
@@ -25,7 +26,7 @@ import { toCheckStatus, toFinding } from "../core/monitor/to-findings.js";
 import { unifiedDiff } from "../core/text/line-diff.js";
 import type { CheckStatus, Incident, MonitorAction, MonitorFinding, Observed } from "../core/monitor/types.js";
 import type { ModelSpec, PolicySpec } from "../core/types.js";
-import type { Datapoint, EventBus, GitHistory, Logger, MetricSource, RepoFiles, Scm, SeriesResult, StewardEvent } from "../ports.js";
+import type { Datapoint, EventBus, GitHistory, Logger, MetricSource, RepoFiles, Scm, SeriesQuery, SeriesResult, StewardEvent } from "../ports.js";
 import { loadRepo, type LoadedRepo } from "./load-repo.js";
 import { loadStageHistory } from "./stage-history.js";
 
@@ -36,6 +37,8 @@ export interface MonitorDeps {
   logger: Logger;
   /** Evaluates one check; default the detection engine's (src/core/detect/evaluate-check.ts). Tests inject their own. */
   evaluateCheck?: EvaluateCheck;
+  /** Evaluates one multi-metric check; default the detection engine's (src/core/detect/evaluate-multi-check.ts). */
+  evaluateMultiCheck?: EvaluateMultiCheck;
   /** Loads the desired state; default loadRepo({ files }). */
   load?: () => Promise<LoadedRepo>;
   /** GitHub. Without it nothing is read back or written there (dry runs without a token). */
@@ -70,6 +73,7 @@ export async function runMonitor(deps: MonitorDeps, opts: MonitorOptions): Promi
   const warnings: string[] = [];
   const { logger } = deps;
   const evaluate = deps.evaluateCheck ?? defaultEvaluateCheck;
+  const evaluateMulti = deps.evaluateMultiCheck ?? defaultEvaluateMultiCheck;
 
   const loaded = await (deps.load ?? (() => loadRepo({ files: deps.files })))();
   for (const f of loaded.findings) if (f.severity === "error") warnings.push(`${f.file}${f.line ? `:${f.line}` : ""}: ${f.message} (left out of this run)`);
@@ -82,7 +86,8 @@ export async function runMonitor(deps: MonitorDeps, opts: MonitorOptions): Promi
 
   // Read.
   const planned = buildQueries(models, policies);
-  const results = await readAll(deps.metrics, planned, models, now, logger);
+  const queries = uniqueQueries(planned);
+  const results = await readAll(deps.metrics, queries, models, now, logger);
   for (const r of results.values()) if (r.error) warnings.push(`metrics ${r.id}: ${r.error}`);
 
   // Evaluate.
@@ -100,8 +105,8 @@ export async function runMonitor(deps: MonitorDeps, opts: MonitorOptions): Promi
       variantPoints.set(p.series.model, perModel);
       continue;
     }
-    const verdict = r?.error !== undefined && points.length === 0 ? unreadable(p, r.error) : evaluate(points, p.series.check, { periodSeconds: p.series.periodSeconds });
-    statuses.push(toCheckStatus(p.series, verdict, points, r?.error));
+    const verdict = p.queries.length > 1 ? evaluateMultiple(p, results, evaluateMulti) : r?.error !== undefined && points.length === 0 ? unreadable(p, r.error) : evaluate(points, p.series.check, { periodSeconds: p.series.periodSeconds });
+    statuses.push(toCheckStatus(p.series, verdict, points, readErrorOf(p, results)));
     const f = toFinding(p.series, verdict);
     if (f) findings.push(f);
   }
@@ -183,17 +188,17 @@ export async function runMonitor(deps: MonitorDeps, opts: MonitorOptions): Promi
     findings: trimFindings(findings),
     actions: outcomes,
     warnings,
-    stats: { models: models.length, series: planned.length, findings: findings.length },
+    stats: { models: models.length, series: queries.length, findings: findings.length },
   };
 }
 
 /** Reads every series, one MetricSource call per (window, period) so each range is aligned to its period. */
-async function readAll(source: MetricSource, planned: PlannedQuery[], models: ModelSpec[], now: number, logger: Logger): Promise<Map<string, SeriesResult>> {
+async function readAll(source: MetricSource, queries: SeriesQuery[], models: ModelSpec[], now: number, logger: Logger): Promise<Map<string, SeriesResult>> {
   const windows = new Map(models.map((m) => [m.name, m.monitoring!.window]));
-  const groups = new Map<string, PlannedQuery[]>();
-  for (const p of planned) {
-    const k = `${windows.get(p.series.model)}|${p.series.periodSeconds}`;
-    groups.set(k, [...(groups.get(k) ?? []), p]);
+  const groups = new Map<string, SeriesQuery[]>();
+  for (const q of queries) {
+    const k = `${windows.get(q.model)}|${q.period}`;
+    groups.set(k, [...(groups.get(k) ?? []), q]);
   }
   const out = new Map<string, SeriesResult>();
   for (const [k, group] of groups) {
@@ -201,12 +206,29 @@ async function readAll(source: MetricSource, planned: PlannedQuery[], models: Mo
     const r = alignRange(now, window, period);
     logger.debug(`reading ${group.length} series of period ${period}s over ${new Date(r.start).toISOString()}..${new Date(r.end).toISOString()}`);
     try {
-      for (const res of await source.read(group.map((p) => p.query), { start: new Date(r.start), end: new Date(r.end) })) out.set(res.id, res);
+      for (const res of await source.read(group, { start: new Date(r.start), end: new Date(r.end) })) out.set(res.id, res);
     } catch (err) {
-      for (const p of group) out.set(p.query.id, { id: p.query.id, points: [], error: describeError(err) });
+      for (const q of group) out.set(q.id, { id: q.id, points: [], error: describeError(err) });
     }
   }
   return out;
+}
+
+/** A multi-metric check's verdict: "not read" when a metric could not be read at all, else the engine's. */
+function evaluateMultiple(p: PlannedQuery, results: Map<string, SeriesResult>, evaluate: EvaluateMultiCheck): CheckVerdict {
+  const byMetric: Record<string, Datapoint[]> = {};
+  for (const [i, q] of p.queries.entries()) {
+    const r = results.get(q.id);
+    if (r?.error !== undefined && r.points.length === 0) return unreadable(p, `${p.series.check.metrics[i]}: ${r.error}`);
+    byMetric[p.series.check.metrics[i]!] = r?.points ?? [];
+  }
+  return evaluate(byMetric, p.series.check, { periodSeconds: p.series.periodSeconds });
+}
+
+/** The read errors of a check's series, joined; undefined when all were read. */
+function readErrorOf(p: PlannedQuery, results: Map<string, SeriesResult>): string | undefined {
+  const errors = p.queries.map((q) => results.get(q.id)?.error).filter((e): e is string => e !== undefined);
+  return errors.length ? errors.join("; ") : undefined;
 }
 
 function unreadable(p: PlannedQuery, error: string): CheckVerdict {

@@ -304,5 +304,44 @@ describe("steward monitor (command)", () => {
     expect([...scm.issues.values()].filter((i) => i.title.startsWith("Configuration drift"))).toHaveLength(1);
     expect(scm.comments.get(drift()!.number)).toHaveLength(1);
   });
-});
 
+  it("multi-metric checks: every metric read once, evaluated together, remediated only by rules that name the check", async () => {
+    const q = (metric: string) => ({ namespace: "AWS/SageMaker", metric, dimensions: { EndpointName: "fraud-detection-prod" }, stat: "Average" });
+    const model = aModelSpec({ owners: ["mchen"], monitoring: { window: 14 * 86400, period: 600, metrics: { accuracy: q("Accuracy"), latency: q("ModelLatency"), invocations: q("Invocations"), errors: q("Errors") } } });
+    const single = (metric: string): MonitoringCheck => ({ id: metric, metric, metrics: [metric], detectors: [], threshold: {}, sustained: 3, severity: "warning", compareVariants: true });
+    const multi = (id: string, metrics: string[]): MonitoringCheck => ({ id, metric: metrics[0]!, metrics, detectors: [{ name: "correlation-break", params: {} }], threshold: {}, sustained: 3, severity: "warning", compareVariants: false });
+    const p = aPolicySpec({
+      monitoring: { checks: [single("latency"), multi("latency-vs-traffic", ["latency", "invocations"]), multi("needs-cpu", ["latency", "cpu"])], recovery: 7200 },
+      remediation: { rules: [{ when: { metric: "latency" }, do: ["scale-pr", "issue"] }, { when: { metric: "latency-vs-traffic" }, do: ["issue", "event"] }], cooldown: 86400 },
+    });
+    const load = async () => ({ state: aRepoState({ models: [model], versions: state().versions, policies: [p] }), findings: [], fileCount: 0 });
+    const read: string[] = [];
+    const source: MetricSource = {
+      async read(queries, range) {
+        read.push(...queries.map((x) => x.id));
+        return queries.map((x) => {
+          const points: Datapoint[] = [];
+          for (let t = +range.start; t < +range.end; t += x.period * 1000) points.push({ t, value: x.name === "latency" ? 100 : 5 });
+          return { id: x.id, points };
+        });
+      },
+    };
+    const seen: Record<string, number>[] = [];
+    const evaluateMultiCheck: MonitorDeps["evaluateMultiCheck"] = (byMetric, check) => {
+      seen.push(Object.fromEntries(Object.entries(byMetric).map(([k, v]) => [k, v.length])));
+      const evidence = [...byMetric[check.metric]!].slice(-10);
+      return { checkId: check.id, metric: check.metric, status: "anomaly", severity: check.severity, score: 0.9, fired: ["correlation-break"], sustainedPoints: 3, since: evidence[7]!.t, latest: evidence[9]!, evidence, summary: `${check.id}: broke` };
+    };
+    const report = await run(T0, { load, metrics: source, evaluateMultiCheck });
+    // latency is read once for two checks; the check on cpu (not monitored by the model) is skipped
+    expect(read.sort()).toEqual(["fraud-detection/invocations", "fraud-detection/latency"]);
+    expect(report.stats.series).toBe(2);
+    expect(seen).toEqual([{ latency: 2016, invocations: 2016 }]);
+    expect(report.findings).toMatchObject([{ checkId: "latency-vs-traffic", metric: "latency", metrics: ["latency", "invocations"], kind: "anomaly" }]);
+    // the rule on "latency" (scale-pr) does not apply to the multi-metric check; the one naming it does
+    expect(scm.pulls.size).toBe(0);
+    const issue = [...scm.issues.values()].find((i) => i.body.includes(incidentMarker("fraud-detection/latency-vs-traffic")))!;
+    expect(issue.title).toBe("[warning] fraud-detection: latency-vs-traffic is anomalous");
+    expect(events.events.map((e) => e.detailType)).toEqual(["Model Anomaly Detected"]);
+  });
+});

@@ -3,10 +3,14 @@ import type { ModelSpec, MonitoringCheck, PolicySpec, StageVariant } from "../ty
 import { variantName } from "../plan/sagemaker-names.js";
 import type { MonitorSeries } from "./types.js";
 
-/** One series to read, with what it is for. */
+/**
+ * One check to evaluate (for the whole endpoint, or for one variant of a split) and the series it
+ * reads: `queries` has one entry per metric of the check, in `check.metrics` order; `query` is the first.
+ */
 export interface PlannedQuery {
   series: MonitorSeries;
   query: SeriesQuery;
+  queries: SeriesQuery[];
 }
 
 /** The stage a model's endpoint serves (the one monitored): deployment.sagemaker.stage, default production. */
@@ -19,20 +23,24 @@ export function servedVariants(model: ModelSpec): StageVariant[] {
   return model.stages[servedStage(model)]?.variants ?? [];
 }
 
-/** The checks of `policy` that apply to `model` (the model lists the check's metric). */
+/** The checks of `policy` that apply to `model` (the model lists every metric the check names). */
 export function checksFor(model: ModelSpec, policy: PolicySpec | undefined): MonitoringCheck[] {
   if (!policy || !model.monitoring) return [];
-  return policy.monitoring.checks.filter((c) => model.monitoring!.metrics[c.metric] !== undefined);
+  return policy.monitoring.checks.filter((c) => c.metrics.every((m) => model.monitoring!.metrics[m] !== undefined));
 }
 
 /**
- * Every series a run reads, in a stable order (models as given, checks in policy order, variants in
- * stage order). For a weighted split, each check with `compareVariants` also gets one series per
- * variant: the `VariantName` dimension is set to the variant's name as the SageMaker deployer names it
- * (src/core/plan/sagemaker-names.ts; added when the metric has none, so quality metrics must be
- * published per variant with that dimension).
- * Query ids are `<model>/<check>` and `<model>/<check>@<version>`; `name` is the metric name (with
- * `@<version>` for a variant), which is what the file source uses to find the file.
+ * Every check a run evaluates, with the series it reads, in a stable order (models as given, checks
+ * in policy order, variants in stage order). For a weighted split, each check with `compareVariants`
+ * (never a multi-metric one) also gets one entry per variant: the `VariantName` dimension is set to
+ * the variant's name as the SageMaker deployer names it (src/core/plan/sagemaker-names.ts; added when
+ * the metric has none, so quality metrics must be published per variant with that dimension).
+ * Query ids are per metric, not per check: `<model>/<metric>` and `<model>/<metric>@<version>`, so a
+ * metric that several checks use (a single-metric check and a multi-metric one, say) is the same
+ * query; read `uniqueQueries` to fetch each once. A multi-metric check reads all its metrics at its
+ * first metric's period; where that is not a metric's own period, its id ends in `~<period>s`.
+ * `name` is the metric name (with `@<version>` for a variant), which is what the file source uses to
+ * find the file. `series.key` stays `<model>/<check>`.
  */
 export function buildQueries(models: ModelSpec[], policies: Map<string, PolicySpec>): PlannedQuery[] {
   const out: PlannedQuery[] = [];
@@ -41,23 +49,33 @@ export function buildQueries(models: ModelSpec[], policies: Map<string, PolicySp
     if (!monitoring) continue;
     const variants = servedVariants(model);
     for (const check of checksFor(model, policies.get(model.policy))) {
-      const q = monitoring.metrics[check.metric]!;
-      const period = q.period ?? monitoring.period;
-      const base = { namespace: q.namespace, metric: q.metric, stat: q.stat, period, model: model.name };
+      // one period per check: its first metric's (multi-metric checks align on common timestamps)
+      const first = monitoring.metrics[check.metric]!;
+      const period = first.period ?? monitoring.period;
+      const queryOf = (metric: string, version?: string): SeriesQuery => {
+        const q = monitoring.metrics[metric]!;
+        const suffix = version === undefined ? "" : `@${version}`;
+        // read at the check's period; one that differs from the metric's own gets its own id
+        const own = (q.period ?? monitoring.period) === period ? "" : `~${period}s`;
+        const dimensions = version === undefined ? { ...q.dimensions } : { ...q.dimensions, VariantName: variantName(version, variants.length) };
+        return { namespace: q.namespace, metric: q.metric, stat: q.stat, period, model: model.name, id: `${model.name}/${metric}${suffix}${own}`, dimensions, name: `${metric}${suffix}` };
+      };
       const key = `${model.name}/${check.id}`;
-      out.push({
-        series: { key, model: model.name, check, periodSeconds: period },
-        query: { ...base, id: key, dimensions: { ...q.dimensions }, name: check.metric },
-      });
-      if (variants.length < 2 || !check.compareVariants) continue;
+      const queries = check.metrics.map((m) => queryOf(m));
+      out.push({ series: { key, model: model.name, check, periodSeconds: period }, query: queries[0]!, queries });
+      if (variants.length < 2 || !check.compareVariants || check.metrics.length > 1) continue;
       for (const v of variants) {
-        const vkey = `${key}@${v.version}`;
-        out.push({
-          series: { key: vkey, model: model.name, check, version: v.version, periodSeconds: period },
-          query: { ...base, id: vkey, dimensions: { ...q.dimensions, VariantName: variantName(v.version, variants.length) }, name: `${check.metric}@${v.version}` },
-        });
+        const vq = queryOf(check.metric, v.version);
+        out.push({ series: { key: `${key}@${v.version}`, model: model.name, check, version: v.version, periodSeconds: period }, query: vq, queries: [vq] });
       }
     }
   }
   return out;
+}
+
+/** The distinct series to read for `planned`, in first-use order: a metric several checks use is read once. */
+export function uniqueQueries(planned: readonly PlannedQuery[]): SeriesQuery[] {
+  const byId = new Map<string, SeriesQuery>();
+  for (const p of planned) for (const q of p.queries) if (!byId.has(q.id)) byId.set(q.id, q);
+  return [...byId.values()];
 }

@@ -16,8 +16,8 @@ export function raiseSeverity(s: Severity): Severity {
 /**
  * The actions the policy's rules ask for, for one finding: the union of the `do` lists of every rule
  * whose `when` matches, in the order they are first named. A `when` matches when each field it sets
- * does: severity equal, kind equal, metric equal to the check's metric or id, sustained <= the
- * finding's consecutive points. A rule without `kind` matches threshold and anomaly findings but not
+ * does: severity equal, kind equal, metric equal to the check's metric or id (for a multi-metric
+ * check: its id only, see metricMatches), sustained <= the finding's consecutive points. A rule without `kind` matches threshold and anomaly findings but not
  * variant findings (a split decision is only governed by rules that say `kind: variant`).
  */
 export function actionsFor(finding: MonitorFinding, policy: PolicySpec): RemediationAction[] {
@@ -26,11 +26,23 @@ export function actionsFor(finding: MonitorFinding, policy: PolicySpec): Remedia
     const w = rule.when;
     if (w.severity !== undefined && w.severity !== finding.severity) continue;
     if (w.kind !== undefined ? w.kind !== finding.kind : finding.kind === "variant") continue;
-    if (w.metric !== undefined && w.metric !== finding.metric && w.metric !== finding.checkId) continue;
+    if (w.metric !== undefined && !metricMatches(w.metric, finding)) continue;
     if (w.sustained !== undefined && finding.sustainedPoints < w.sustained) continue;
     for (const a of rule.do) if (!out.includes(a)) out.push(a);
   }
   return out;
+}
+
+/**
+ * `when.metric` against a finding: a single-metric check matches by its metric or its id; a
+ * multi-metric check by its id (name) only. A rule written for one metric (`metric: latency` ->
+ * scale-pr) is about that metric's own level; a multi-metric finding says the metrics no longer
+ * move together, which that rule's action may not fix (more instances do not make latency follow
+ * traffic again), so it only gets the actions of rules that name it, or that name no metric.
+ */
+export function metricMatches(metric: string, finding: Pick<MonitorFinding, "metric" | "metrics" | "checkId">): boolean {
+  if (metric === finding.checkId) return true;
+  return (finding.metrics?.length ?? 0) < 2 && metric === finding.metric;
 }
 
 /**

@@ -37,6 +37,7 @@ export function toFinding(series: MonitorSeries, verdict: CheckVerdict): Monitor
     model: series.model,
     checkId: series.check.id,
     metric: series.check.metric,
+    ...(series.check.metrics.length > 1 ? { metrics: [...series.check.metrics] } : {}),
     kind: verdict.status === "breach" ? "threshold" : "anomaly",
     severity: verdict.severity,
     score: verdict.score,

@@ -25,7 +25,10 @@ export type FindingKind = "threshold" | "anomaly" | "variant";
 export interface MonitorFinding {
   model: string;
   checkId: string;
+  /** The check's (first) metric; `evidence` is its series. */
   metric: string;
+  /** Every metric of a multi-metric check (2 or more); absent for a single-metric check. */
+  metrics?: string[];
   kind: FindingKind;
   severity: Severity;
   score: number;
