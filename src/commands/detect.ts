@@ -80,16 +80,19 @@ function formatScore(s: number): string {
 
 /**
  * The detectors a policy's check names, from the policy document (already parsed YAML): the
- * check whose `name` or `metric` is `check`, else the first check. Detectors are given as names or
+ * check whose `name` or `metric` is `check`, else the first single-metric check (a multi-metric
+ * check is a UserError: it needs several series). Detectors are given as names or
  * as `{ name, ...params }`. A check without detectors gets the default.
  */
 export function detectorsFromPolicy(policy: unknown, check?: string): DetectorRef[] {
   const checks = (policy as { monitoring?: { checks?: unknown[] } })?.monitoring?.checks;
   if (!Array.isArray(checks) || checks.length === 0) throw new UserError("the policy has no monitoring checks");
-  const chosen = (check ? checks.find((c) => (c as { name?: string }).name === check || (c as { metric?: string }).metric === check) : checks[0]) as
-    | { detectors?: unknown[] }
+  const chosen = (check ? checks.find((c) => (c as { name?: string }).name === check || (c as { metric?: string }).metric === check) : checks.find((c) => !(c as { metrics?: unknown }).metrics)) as
+    | { detectors?: unknown[]; metrics?: unknown }
     | undefined;
-  if (!chosen) throw new UserError(`the policy has no check named "${check}"`);
+  if (!chosen) throw new UserError(check ? `the policy has no check named "${check}"` : "the policy has no single-metric check");
+  // a multi-metric check scores several aligned series: detect reads one
+  if (chosen.metrics) throw new UserError(`check "${check}" scores several metrics together; steward detect scores one series`);
   const list = chosen.detectors ?? [];
   if (list.length === 0) return [...DEFAULT_DETECTORS];
   return list.map((d) => {

@@ -25,6 +25,7 @@ export function describeMonitoring(model: ModelSpec, policy: PolicySpec | undefi
 }
 
 function describeCheck(c: MonitoringCheck, model: ModelSpec): string {
+  if (c.metrics.length > 1) return describeMultiCheck(c, model);
   const q = model.monitoring?.metrics[c.metric];
   if (!q) return `${code(c.metric)}: the policy checks it, but model.yaml has no query for it, so it is not monitored for this model.`;
   const source = ` (CloudWatch ${code(q.namespace)} ${code(q.metric)}, ${mdText(q.stat)}${q.period ? ` per ${formatDuration(q.period)}` : ""})`;
@@ -35,6 +36,21 @@ function describeCheck(c: MonitoringCheck, model: ModelSpec): string {
   const variants = c.compareVariants && split ? " The variants of the traffic split are also compared with each other." : "";
   const finding = `${c.severity === "info" ? "an" : "a"} ${c.severity} finding`;
   return `${code(c.metric)}${source}: ${detectors}; an anomaly${bound ? ` or a value ${bound}` : ""}${lasting} is ${finding}.${variants}`;
+}
+
+/** A check over several metrics: which ones, how each is read, and what makes a finding. */
+function describeMultiCheck(c: MonitoringCheck, model: ModelSpec): string {
+  const names = list(c.metrics.map(code));
+  const missing = c.metrics.filter((m) => !model.monitoring?.metrics[m]);
+  if (missing.length) return `${code(c.id)}: the policy checks ${names} together, but model.yaml has no query for ${list(missing.map(code))}, so it is not monitored for this model.`;
+  const sources = c.metrics.map((m) => {
+    const q = model.monitoring!.metrics[m]!;
+    return `${code(m)} (CloudWatch ${code(q.namespace)} ${code(q.metric)}, ${mdText(q.stat)})`;
+  });
+  const detectors = c.detectors.length ? `watched together by ${list(c.detectors.map(describeDetector))}` : "no detectors";
+  const lasting = c.sustained > 1 ? ` for ${c.sustained} consecutive periods` : "";
+  const finding = `${c.severity === "info" ? "an" : "a"} ${c.severity} finding`;
+  return `${code(c.id)} over ${list(sources)}: ${detectors}; a joint anomaly${lasting} is ${finding}.`;
 }
 
 function breach(min: number | undefined, max: number | undefined): string {
