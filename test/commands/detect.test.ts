@@ -55,4 +55,10 @@ describe("detectCsv", () => {
     expect(detectorsFromPolicy(policy, "latency")).toEqual([...DEFAULT_DETECTORS]);
     expect(() => detectorsFromPolicy(policy, "nope")).toThrow(/no check named/);
   });
+
+  it("skips multi-metric checks by default and refuses one by name (detect scores one series)", () => {
+    const policy = { monitoring: { checks: [{ name: "pair", metrics: ["latency", "invocations"], detectors: ["correlation-break"] }, { metric: "auc", detectors: ["zscore"] }] } };
+    expect(detectorsFromPolicy(policy)).toEqual([{ name: "zscore", params: {} }]);
+    expect(() => detectorsFromPolicy(policy, "pair")).toThrow(/scores several metrics together/);
+  });
 });
