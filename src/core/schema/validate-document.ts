@@ -15,7 +15,7 @@ export function validateDocument(kind: SchemaKind, value: unknown): SchemaProble
   const validate = sharedAjv().getSchema(SCHEMAS[kind].$id);
   if (!validate) throw new Error(`schema for ${kind} is not registered`);
   if (validate(value)) return [];
-  const problems = collapseAlternatives(validate.errors ?? []).map(toProblem);
+  const problems = dropBranchNoise(collapseAlternatives(validate.errors ?? [])).map(toProblem);
   const seen = new Set<string>();
   return problems.filter((p) => {
     const k = `${p.pointer}\u0000${p.message}`;
@@ -56,6 +56,22 @@ function collapseAlternatives(errors: ErrorObject[]): ErrorObject[] {
   return kept;
 }
 
+/**
+ * When a oneOf's branches are `$ref`s, ajv's schema paths do not show which branch an error came
+ * from. If every error left at the oneOf's own value is about its type or allowed values (no branch
+ * matched its shape), the oneOf's one message, which carries the schema's description, says it best.
+ */
+function dropBranchNoise(errors: ErrorObject[]): ErrorObject[] {
+  const alts = errors.filter((e) => e.keyword === "oneOf" || e.keyword === "anyOf");
+  let kept = errors;
+  for (const alt of alts) {
+    const here = kept.filter((e) => e !== alt && e.instancePath === alt.instancePath);
+    const deeper = kept.some((e) => e.instancePath.startsWith(`${alt.instancePath}/`));
+    if (here.length && !deeper && here.every((e) => ["type", "enum", "const"].includes(e.keyword))) kept = kept.filter((e) => !here.includes(e));
+  }
+  return kept;
+}
+
 function toProblem(e: ErrorObject): SchemaProblem {
   const where = e.instancePath;
   const p = e.params as Record<string, unknown>;
@@ -83,6 +99,17 @@ function toProblem(e: ErrorObject): SchemaProblem {
     }
     case "propertyNames":
       return { pointer: `${where}/${escape(String(p.propertyName))}`, atKey: true, message: `"${String(p.propertyName)}" is not a valid name here` };
+    case "if": {
+      // "must match the then/else schema": the branch's description says what the rule is.
+      const branch = (e.parentSchema as Record<string, { description?: string } | undefined> | undefined)?.[String(p.failingKeyword)];
+      return { pointer: where, atKey: false, message: `${describe(where)}: ${branch?.description ?? "does not meet a condition of the schema"}` };
+    }
+    case "false schema": {
+      const key = where.split("/").pop() ?? "";
+      return { pointer: where, atKey: true, message: `field "${key.replace(/~1/g, "/").replace(/~0/g, "~")}" is not allowed here` };
+    }
+    case "not":
+      return { pointer: where, atKey: false, message: `${describe(where)} holds something not allowed here` };
     case "oneOf":
     case "anyOf":
       return { pointer: where, atKey: false, message: `${describe(where)} has the wrong shape: ${(e.parentSchema as { description?: string } | undefined)?.description ?? "none of the allowed forms match"}` };
