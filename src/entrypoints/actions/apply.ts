@@ -41,7 +41,9 @@ export async function run(env: Record<string, string | undefined> = process.env)
     }
     const assigned = assignedVersions(result.reports.flatMap((r) => r.outcomes ?? []));
     core.setOutput("assigned", JSON.stringify(assigned));
-    if (scm && assigned.length && booleanInput("write-back", true)) await proposeWriteBack(scm, files, assigned, gh.sha, logger);
+    // The write-back PR targets the branch this apply ran for (main, on a push).
+    const base = env.GITHUB_REF_NAME || "main";
+    if (scm && assigned.length && booleanInput("write-back", true)) await proposeWriteBack(scm, files, assigned, gh.sha, base, logger);
     const failed = result.reports.filter((r) => r.status === "failed");
     for (const r of failed) core.error(`${r.target}: ${r.reason ?? "failed"}`, { title: `steward apply ${r.target}` });
     if (result.findings.some((f) => f.severity === "error")) core.setFailed("nothing applied: the repository has errors");
@@ -52,7 +54,7 @@ export async function run(env: Record<string, string | undefined> = process.env)
 }
 
 /** Writes the numbers into the version files of the checkout and proposes them as one pull request. */
-async function proposeWriteBack(scm: Scm, files: RepoFiles, assigned: { file: string; version: string; name: string; stewardVersion: string }[], sha: string | undefined, logger: ReturnType<typeof actionsLogger>): Promise<void> {
+async function proposeWriteBack(scm: Scm, files: RepoFiles, assigned: { file: string; version: string; name: string; stewardVersion: string }[], sha: string | undefined, base: string, logger: ReturnType<typeof actionsLogger>): Promise<void> {
   const results = await writeBackModelVersions(files, assigned);
   const changed: Record<string, string> = {};
   for (const r of results.filter((x) => x.status === "written")) changed[r.file] = new TextDecoder().decode((await files.read(r.file))!);
@@ -60,7 +62,7 @@ async function proposeWriteBack(scm: Scm, files: RepoFiles, assigned: { file: st
   const rows = assigned.map((a) => `| ${a.name} | ${a.stewardVersion} | ${a.version} |`);
   const pr = await scm.proposeChange({
     branch: "steward/write-back/mlflow-versions",
-    base: "main",
+    base,
     title: "Record the MLflow version numbers assigned by apply",
     body: [`\`steward apply\`${sha ? ` at ${sha.slice(0, 12)}` : ""} registered these versions in MLflow. Merging records their numbers as \`mlflow.modelVersion\`, so later applies find them by number.`, "", "| model | version | MLflow version |", "|---|---|---:|", ...rows].join("\n"),
     labels: ["model-steward", "write-back"],
