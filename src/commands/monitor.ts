@@ -4,7 +4,7 @@
  * everything it would do under --out (--dry-run). The decisions live in src/core/monitor; this file
  * only reads, sequences and writes.
  */
-import { describeError } from "../core/errors.js";
+import { describeError, InternalError } from "../core/errors.js";
 import { evaluateCheck as defaultEvaluateCheck } from "../core/detect/evaluate-check.js";
 import { evaluateMultiCheck as defaultEvaluateMultiCheck } from "../core/detect/evaluate-multi-check.js";
 import type { CheckVerdict, EvaluateCheck, EvaluateMultiCheck } from "../core/detect/types.js";
@@ -25,7 +25,7 @@ import { splitFindings } from "../core/monitor/split-findings.js";
 import { toCheckStatus, toFinding } from "../core/monitor/to-findings.js";
 import { unifiedDiff } from "../core/text/line-diff.js";
 import type { CheckStatus, Incident, MonitorAction, MonitorFinding, Observed } from "../core/monitor/types.js";
-import type { ModelSpec, PolicySpec } from "../core/types.js";
+import type { ModelSpec, MonitoringCheck, PolicySpec } from "../core/types.js";
 import type { Datapoint, EventBus, GitHistory, Logger, MetricSource, RepoFiles, Scm, SeriesQuery, SeriesResult, StewardEvent } from "../ports.js";
 import { loadRepo, type LoadedRepo } from "./load-repo.js";
 import { loadStageHistory } from "./stage-history.js";
@@ -39,6 +39,11 @@ export interface MonitorDeps {
   evaluateCheck?: EvaluateCheck;
   /** Evaluates one multi-metric check; default the detection engine's (src/core/detect/evaluate-multi-check.ts). */
   evaluateMultiCheck?: EvaluateMultiCheck;
+  /**
+   * Evaluates every check of the run in one call (verdicts in job order); default in-thread, with
+   * `evaluateCheck` and `evaluateMultiCheck`. The CLI passes workerEvaluator (src/adapters/detect).
+   */
+  evaluateAll?: EvaluateAll;
   /** Loads the desired state; default loadRepo({ files }). */
   load?: () => Promise<LoadedRepo>;
   /** GitHub. Without it nothing is read back or written there (dry runs without a token). */
@@ -51,6 +56,19 @@ export interface MonitorDeps {
   out?: Pick<RepoFiles, "write">;
   /** Live plans of MLflow/SageMaker (steward plan), for configuration drift issues; optional. */
   livePlans?: () => Promise<TargetPlan[]>;
+}
+
+/** One check to evaluate: a single-metric check over its series, or a multi-metric check over one series per metric. */
+export type EvaluationJob =
+  | { kind: "single"; series: Datapoint[]; check: MonitoringCheck; opts: { periodSeconds: number } }
+  | { kind: "multi"; seriesByMetric: Record<string, Datapoint[]>; check: MonitoringCheck; opts: { periodSeconds: number } };
+
+/** Evaluates jobs; resolves to one verdict per job, in job order. */
+export type EvaluateAll = (jobs: EvaluationJob[]) => Promise<CheckVerdict[]>;
+
+/** Evaluates jobs one after the other in this thread (default: the detection engine's functions). */
+export function evaluateJobs(jobs: readonly EvaluationJob[], evaluate: EvaluateCheck = defaultEvaluateCheck, evaluateMulti: EvaluateMultiCheck = defaultEvaluateMultiCheck): CheckVerdict[] {
+  return jobs.map((j) => (j.kind === "single" ? evaluate(j.series, j.check, j.opts) : evaluateMulti(j.seriesByMetric, j.check, j.opts)));
 }
 
 export interface MonitorOptions {
@@ -74,6 +92,7 @@ export async function runMonitor(deps: MonitorDeps, opts: MonitorOptions): Promi
   const { logger } = deps;
   const evaluate = deps.evaluateCheck ?? defaultEvaluateCheck;
   const evaluateMulti = deps.evaluateMultiCheck ?? defaultEvaluateMultiCheck;
+  const evaluateAll = deps.evaluateAll ?? (async (jobs: EvaluationJob[]) => evaluateJobs(jobs, evaluate, evaluateMulti));
 
   const loaded = await (deps.load ?? (() => loadRepo({ files: deps.files })))();
   for (const f of loaded.findings) if (f.severity === "error") warnings.push(`${f.file}${f.line ? `:${f.line}` : ""}: ${f.message} (left out of this run)`);
@@ -90,9 +109,11 @@ export async function runMonitor(deps: MonitorDeps, opts: MonitorOptions): Promi
   const results = await readAll(deps.metrics, queries, models, now, logger);
   for (const r of results.values()) if (r.error) warnings.push(`metrics ${r.id}: ${r.error}`);
 
-  // Evaluate.
+  // Evaluate: every check's job first, then all of them in one call (worker threads in the CLI).
   const statuses: CheckStatus[] = [];
   const findings: MonitorFinding[] = [];
+  const evaluated: { p: PlannedQuery; points: Datapoint[]; verdict: CheckVerdict | number }[] = [];
+  const jobs: EvaluationJob[] = [];
   const variantPoints = new Map<string, Map<string, { check: PlannedQuery["series"]["check"]; points: Map<string, Datapoint[]>; periodSeconds: number }>>();
   for (const p of planned) {
     const r = results.get(p.query.id);
@@ -105,7 +126,13 @@ export async function runMonitor(deps: MonitorDeps, opts: MonitorOptions): Promi
       variantPoints.set(p.series.model, perModel);
       continue;
     }
-    const verdict = p.queries.length > 1 ? evaluateMultiple(p, results, evaluateMulti) : r?.error !== undefined && points.length === 0 ? unreadable(p, r.error) : evaluate(points, p.series.check, { periodSeconds: p.series.periodSeconds });
+    const job = p.queries.length > 1 ? multiJob(p, results) : r?.error !== undefined && points.length === 0 ? unreadable(p, r.error) : ({ kind: "single", series: points, check: p.series.check, opts: { periodSeconds: p.series.periodSeconds } } as const);
+    evaluated.push({ p, points, verdict: "kind" in job ? jobs.push(job) - 1 : job });
+  }
+  const verdicts = jobs.length > 0 ? await evaluateAll(jobs) : [];
+  if (verdicts.length !== jobs.length) throw new InternalError(`evaluateAll returned ${verdicts.length} verdicts for ${jobs.length} checks`);
+  for (const { p, points, verdict: v } of evaluated) {
+    const verdict = typeof v === "number" ? verdicts[v]! : v;
     statuses.push(toCheckStatus(p.series, verdict, points, readErrorOf(p, results)));
     const f = toFinding(p.series, verdict);
     if (f) findings.push(f);
@@ -214,15 +241,15 @@ async function readAll(source: MetricSource, queries: SeriesQuery[], models: Mod
   return out;
 }
 
-/** A multi-metric check's verdict: "not read" when a metric could not be read at all, else the engine's. */
-function evaluateMultiple(p: PlannedQuery, results: Map<string, SeriesResult>, evaluate: EvaluateMultiCheck): CheckVerdict {
+/** A multi-metric check's job, or its "not read" verdict when a metric could not be read at all. */
+function multiJob(p: PlannedQuery, results: Map<string, SeriesResult>): EvaluationJob | CheckVerdict {
   const byMetric: Record<string, Datapoint[]> = {};
   for (const [i, q] of p.queries.entries()) {
     const r = results.get(q.id);
     if (r?.error !== undefined && r.points.length === 0) return unreadable(p, `${p.series.check.metrics[i]}: ${r.error}`);
     byMetric[p.series.check.metrics[i]!] = r?.points ?? [];
   }
-  return evaluate(byMetric, p.series.check, { periodSeconds: p.series.periodSeconds });
+  return { kind: "multi", seriesByMetric: byMetric, check: p.series.check, opts: { periodSeconds: p.series.periodSeconds } };
 }
 
 /** The read errors of a check's series, joined; undefined when all were read. */
