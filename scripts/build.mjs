@@ -19,6 +19,8 @@ const common = {
 const WORKER = "src/adapters/fs/check-worker.ts";
 await build({ ...common, entryPoints: ["src/entrypoints/cli-main.ts"], outfile: "dist/cli.js" });
 await build({ ...common, entryPoints: [WORKER], outfile: "dist/check-worker.js" });
+const DETECT_WORKER = "src/adapters/detect/detect-worker.ts";
+await build({ ...common, entryPoints: [DETECT_WORKER], outfile: "dist/detect-worker.js" });
 
 if (!cliOnly) {
   const actions = readdirSync("actions", { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
@@ -33,6 +35,7 @@ if (!cliOnly) {
       minify: true,
     });
     if (name === "validate") await build({ ...common, entryPoints: [WORKER], outfile: `actions/${name}/dist/check-worker.js`, minify: true });
+    if (name === "monitor") await build({ ...common, entryPoints: [DETECT_WORKER], outfile: `actions/${name}/dist/detect-worker.js`, minify: true });
     console.log(`built actions/${name}/dist/index.js`);
   }
 }

@@ -1,5 +1,6 @@
 import { appendFile, mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { workerEvaluator } from "../../adapters/detect/worker-evaluator.js";
 import { fsRepoFiles } from "../../adapters/fs/repo-files.js";
 import { gitCliHistory } from "../../adapters/git/git-cli-history.js";
 import { consoleLogger } from "../../adapters/log/console-logger.js";
@@ -79,6 +80,8 @@ export const monitorCli: CliCommand = async (argv, io) => {
       metrics: (await metricSourceFromFlag(values.source, root, io.cwd))!,
       files,
       logger,
+      // Detection on worker threads (one per core beyond the first, at least 2) for runs of more than 200 checks.
+      evaluateAll: workerEvaluator({ logger }),
       history: gitCliHistory(root),
       ...(scm ? { scm } : {}),
       ...(events ? { events } : {}),
