@@ -1,18 +1,23 @@
 /**
  * A monitor run over 10,000 series of 2,016 points (14 days at 10 minutes): 2,500 models x 4 checks,
  * read through the real CloudWatch adapter from a fake CloudWatch that answers GetMetricData like the
- * API (pages at 100,800 datapoints) and counts calls, evaluated with the detection engine, remediated
- * against the in-memory Scm, which counts GitHub calls. Asserts that GetMetricData calls equal the
+ * API (pages at 100,800 datapoints) and counts calls, evaluated with the detection engine on worker
+ * threads (workerEvaluator, as the CLI and the monitor action run it), remediated against the
+ * in-memory Scm, which counts GitHub calls. Asserts that GetMetricData calls equal the
  * minimum max(ceil(series/500), ceil(points/100,800)), and shows that GitHub calls follow the number
  * of findings, not of models. `npx tsx bench/monitor.ts`, or `npm run bench monitor`.
  */
-import { pathToFileURL } from "node:url";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { build } from "esbuild";
 import type { GetMetricDataCommandInput, GetMetricDataCommandOutput } from "@aws-sdk/client-cloudwatch";
 import { cloudWatchMetricSource } from "../src/adapters/aws/cloudwatch-metric-source.js";
 import { silentLogger } from "../src/adapters/log/console-logger.js";
-import { runMonitor } from "../src/commands/monitor.js";
+import { workerEvaluator } from "../src/adapters/detect/worker-evaluator.js";
+import { runMonitor, type EvaluateAll } from "../src/commands/monitor.js";
 import { minimumCalls } from "../src/core/monitor/pack-batches.js";
-import { evaluateCheck } from "../src/core/detect/evaluate-check.js";
 import type { EvaluateCheck } from "../src/core/detect/types.js";
 import type { ModelSpec, MonitoringCheck, PolicySpec, RepoState } from "../src/core/types.js";
 import type { EventBus, RepoFiles } from "../src/ports.js";
@@ -156,7 +161,15 @@ const thresholdOnly: EvaluateCheck = (series, c) => {
   return { checkId: c.id, metric: c.metric, status: bad ? "breach" : "ok", severity: c.severity, score: bad ? 1 : 0, fired: bad ? ["threshold"] : [], sustainedPoints: run, ...(latest ? { latest } : {}), evidence: series.slice(-60), summary: bad ? `${c.metric} out of bounds` : "ok" };
 };
 
-async function once(models: number, failing: number, evaluate: EvaluateCheck) {
+/** The detect worker, bundled as scripts/build.mjs bundles it beside dist/cli.js (not timed), so the workers run plain JavaScript. */
+async function detectWorkerUrl(): Promise<URL> {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+  const outfile = path.join(mkdtempSync(path.join(os.tmpdir(), "steward-bench-")), "detect-worker.mjs");
+  await build({ entryPoints: [path.join(root, "src/adapters/detect/detect-worker.ts")], bundle: true, format: "esm", platform: "node", outfile, logLevel: "warning" });
+  return pathToFileURL(outfile);
+}
+
+async function once(models: number, failing: number, evaluation: { evaluateCheck: EvaluateCheck } | { evaluateAll: EvaluateAll }) {
   const failingModels = new Set(Array.from({ length: failing }, (_, i) => Math.floor((i * models) / failing)));
   const cw = fakeCloudWatch(failingModels);
   const scm = inMemoryScm({ now: () => new Date(NOW) });
@@ -166,10 +179,13 @@ async function once(models: number, failing: number, evaluate: EvaluateCheck) {
   let readMs = 0;
   let detectMs = 0;
   const metrics = { read: async (...args: Parameters<typeof source.read>) => { const t = performance.now(); try { return await source.read(...args); } finally { readMs += performance.now() - t; } } };
-  const timed: EvaluateCheck = (...args) => { const t = performance.now(); try { return evaluate(...args); } finally { detectMs += performance.now() - t; } };
+  const timed =
+    "evaluateAll" in evaluation
+      ? { evaluateAll: (async (jobs) => { const t = performance.now(); try { return await evaluation.evaluateAll(jobs); } finally { detectMs += performance.now() - t; } }) satisfies EvaluateAll }
+      : { evaluateCheck: ((...args) => { const t = performance.now(); try { return evaluation.evaluateCheck(...args); } finally { detectMs += performance.now() - t; } }) satisfies EvaluateCheck };
   const t0 = performance.now();
   const report = await runMonitor(
-    { metrics, files: files(), logger: silentLogger, scm, events, evaluateCheck: timed, load: async () => ({ state, findings: [], fileCount: 0 }) },
+    { metrics, files: files(), logger: silentLogger, scm, events, ...timed, load: async () => ({ state, findings: [], fileCount: 0 }) },
     { now: new Date(NOW) },
   );
   const seconds = (performance.now() - t0) / 1000;
@@ -179,15 +195,16 @@ async function once(models: number, failing: number, evaluate: EvaluateCheck) {
 }
 
 export async function run(): Promise<BenchRow[]> {
-  const big = await once(2500, 25, evaluateCheck);
+  const workers = Math.max(2, os.availableParallelism() - 1);
+  const big = await once(2500, 25, { evaluateAll: workerEvaluator({ workerUrl: await detectWorkerUrl(), workers }) });
   if (big.cw.calls !== big.minimum) throw new Error(`GetMetricData calls ${big.cw.calls} != minimum ${big.minimum}`);
-  const moreFindings = await once(2500, 50, thresholdOnly);
-  const fewerModels = await once(1250, 25, thresholdOnly);
+  const moreFindings = await once(2500, 50, { evaluateCheck: thresholdOnly });
+  const fewerModels = await once(1250, 25, { evaluateCheck: thresholdOnly });
   const note = (r: typeof big) => `${r.series} series, ${r.findings} findings`;
   return [
     { name: "monitor run, 10,000 series x 2,016 points", value: big.seconds, unit: "s", note: `read + detect + plan + act; ${big.cw.points.toLocaleString("en")} points` },
     { name: "  of which CloudWatch read (adapter + fake)", value: big.readSeconds, unit: "s" },
-    { name: "  of which detection (evaluateCheck)", value: big.detectSeconds, unit: "s", note: "every detector the policy names" },
+    { name: "  of which detection (worker threads)", value: big.detectSeconds, unit: "s", note: `every detector the policy names; ${workers} workers on ${os.availableParallelism()} cores` },
     { name: "  plan + act (GitHub in memory)", value: big.seconds - big.readSeconds - big.detectSeconds, unit: "s" },
     { name: "GetMetricData calls", value: big.cw.calls, unit: "calls", note: `minimum max(ceil(10000/500), ceil(20,160,000/100,800)) = ${big.minimum}` },
     { name: "GitHub calls, 2,500 models, 25 failing", value: big.githubCalls, unit: "calls", note: `${note(big)}; ${JSON.stringify(big.calls)}` },
