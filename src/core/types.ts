@@ -179,6 +179,8 @@ export interface DriftSpec {
   baseline?: DvcRef;
   tests: string[];
   thresholds: Record<string, number>;
+  /** Severity of the monitor's drift finding; default "warning". */
+  severity: Severity;
 }
 
 export interface PolicySpec {
