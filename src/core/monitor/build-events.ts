@@ -44,6 +44,7 @@ export function anomalyEvent(f: MonitorFinding, ctx: EventContext): StewardEvent
   if (f.latest) detail.latest = { time: iso(f.latest.t), value: f.latest.value };
   if (f.bound) detail.threshold = f.bound;
   if (f.since !== undefined) detail.since = iso(f.since);
+  if (f.drift) detail.driftedColumns = f.drift.drifted;
   if (ctx.endpoint) detail.endpoint = ctx.endpoint;
   if (ctx.runUrl) detail.runUrl = ctx.runUrl;
   return { detailType: MONITOR_DETAIL_TYPES.anomaly, detail, time: new Date(ctx.now) };

@@ -2,6 +2,7 @@ import { formatDuration } from "../duration.js";
 import type { ModelSpec, ModelVersionSpec, PolicySpec, RemediationAction } from "../types.js";
 import { anomalyEvent, escalatedEvent, remediationEvent, resolvedEvent } from "./build-events.js";
 import { servedVariants } from "./build-queries.js";
+import { DRIFT_CHECK } from "./drift-findings.js";
 import { actionsFor, maxSeverity, raiseSeverity, variantActions } from "./match-rules.js";
 import { splitOwners } from "./markdown.js";
 import { planChange, type ChangeDecision } from "./plan-change.js";
@@ -213,7 +214,8 @@ export function planRemediation(input: PlanInput): RemediationPlan {
     const model = models.get(prev.model);
     const policy = model && input.policies.get(model.policy);
     const status = statuses.get(key);
-    if (!model || !policy || !policy.monitoring.checks.some((c) => c.id === prev.checkId)) continue; // the model or check is gone
+    const known = policy && (policy.monitoring.checks.some((c) => c.id === prev.checkId) || (prev.checkId === DRIFT_CHECK && policy.monitoring.drift?.baseline !== undefined));
+    if (!model || !policy || !known) continue; // the model or check is gone
     if (!status || status.readError !== undefined || status.verdict.status !== "ok") {
       next.push(prev);
       continue;

@@ -3,6 +3,7 @@ import type { ModelSpec, Severity } from "../types.js";
 import { incidentMarker } from "./markers.js";
 import { mdTable, mdText, mdTime, splitOwners } from "./markdown.js";
 import { formatValue, renderChart } from "./render-chart.js";
+import { driftTable } from "./render-drift.js";
 import type { MonitorFinding } from "./types.js";
 
 /** What an incident issue says besides the finding: links and what the monitor did about it. */
@@ -16,7 +17,7 @@ export interface IncidentContext {
   recoverySeconds: number;
 }
 
-const KIND_TEXT = { threshold: "is outside its threshold", anomaly: "is anomalous", variant: "differs between variants" } as const;
+const KIND_TEXT = { threshold: "is outside its threshold", anomaly: "is anomalous", variant: "differs between variants", drift: "differs from its baseline sample" } as const;
 
 /** `[critical] fraud-detection: accuracy is outside its threshold`, with `escalated` when it is. */
 export function incidentTitle(model: string, checkId: string, kind: MonitorFinding["kind"], severity: Severity, escalated = false): string {
@@ -68,13 +69,13 @@ export function incidentBody(f: MonitorFinding, ctx: IncidentContext): string {
     "",
     evidenceTable([f]),
     "",
-    findingChart(f),
+    f.drift ? driftTable(f.drift) : findingChart(f),
     "",
     "### What model-steward is doing",
     ...(ctx.doing.length ? ctx.doing.map((d) => `- ${d}`) : ["- Reporting only: the policy's rules ask for no other action."]),
     "",
     ctx.runUrl ? `Found by [this monitor run](${ctx.runUrl}).` : "",
-    `_Managed by model-steward: a comment is added on each run while the check fails; the issue closes once ${mdText(f.metric)} has been healthy for ${formatDuration(ctx.recoverySeconds)}._`,
+    `_Managed by model-steward: a comment is added on each run while the check fails; the issue closes once ${f.kind === "drift" ? "the current sample has matched the baseline" : mdText(f.metric)} has been healthy for ${formatDuration(ctx.recoverySeconds)}._`,
   ]
     .filter((l, i, all) => !(l === "" && all[i - 1] === ""))
     .join("\n");
@@ -86,6 +87,7 @@ export function stillFailingComment(f: MonitorFinding, now: number, doing: strin
     `Still failing at ${mdTime(now)}: ${mdText(f.summary)}`,
     "",
     evidenceTable([f]),
+    ...(f.drift ? ["", driftTable(f.drift)] : []),
     ...(doing.length ? ["", ...doing.map((d) => `- ${d}`)] : []),
     ...(runUrl ? ["", `[Monitor run](${runUrl})`] : []),
   ].join("\n");
@@ -98,7 +100,7 @@ export function recoveredComment(metric: string, healthySince: number, now: numb
 
 /** The comment that reopens an issue when the check fails again. */
 export function reopenedComment(f: MonitorFinding, now: number): string {
-  return `Failing again at ${mdTime(now)}: ${mdText(f.summary)}\n\n${evidenceTable([f])}`;
+  return `Failing again at ${mdTime(now)}: ${mdText(f.summary)}\n\n${evidenceTable([f])}${f.drift ? `\n\n${driftTable(f.drift)}` : ""}`;
 }
 
 /** The comment that escalates: the new severity, why, and who is now called in. */

@@ -19,7 +19,7 @@ export interface MonitorSeries {
 }
 
 /** What kind of trouble a finding reports. */
-export type FindingKind = "threshold" | "anomaly" | "variant";
+export type FindingKind = "threshold" | "anomaly" | "variant" | "drift";
 
 /** A check that did not pass on this run. */
 export interface MonitorFinding {
@@ -43,6 +43,29 @@ export interface MonitorFinding {
   summary: string;
   /** For kind "variant": the comparison behind it. */
   variant?: VariantOutcome;
+  /** For kind "drift": the per-column comparison of the current sample with the baseline. */
+  drift?: DriftEvidence;
+}
+
+/** The evidence of a drift finding: one row per (column, test), and the columns that drifted. */
+export interface DriftEvidence {
+  /** The baseline's data file, repository-relative. */
+  baseline: string;
+  /** Columns where any test says drift, in sample order. */
+  drifted: string[];
+  rows: DriftRow[];
+}
+
+/** One test on one column; a skipped column has one row without a test. */
+export interface DriftRow {
+  column: string;
+  test?: string;
+  statistic?: number;
+  pValue?: number;
+  threshold?: number;
+  verdict: "drift" | "ok" | "skipped";
+  /** Why the column was skipped. */
+  note?: string;
 }
 
 /** The result of comparing the challenger of a weighted split with its champion. */
