@@ -109,6 +109,13 @@ export interface SeriesResult {
 export interface MetricSource {
   /** Reads many series at once over [start, end). Implementations batch to their API's limits. */
   read(queries: SeriesQuery[], range: { start: Date; end: Date }): Promise<SeriesResult[]>;
+  /**
+   * The model's current data sample for drift tests, as CSV text (header row, one column per
+   * feature), or undefined when there is none. Optional: a source without it (CloudWatch) has no
+   * samples, and the monitor skips drift tests with a note. Throws only when the sample exists but
+   * cannot be read.
+   */
+  driftSample?(model: string): Promise<string | undefined>;
 }
 
 /** An event for downstream automation (EventBridge). `detail` follows schemas/events/<detail-type>.schema.json. */

@@ -28,6 +28,7 @@ import type { CheckStatus, Incident, MonitorAction, MonitorFinding, Observed } f
 import type { ModelSpec, MonitoringCheck, PolicySpec } from "../core/types.js";
 import type { Datapoint, EventBus, GitHistory, Logger, MetricSource, RepoFiles, Scm, SeriesQuery, SeriesResult, StewardEvent } from "../ports.js";
 import { loadRepo, type LoadedRepo } from "./load-repo.js";
+import { checkSampleDrift } from "./monitor-drift.js";
 import { loadStageHistory } from "./stage-history.js";
 
 export interface MonitorDeps {
@@ -138,6 +139,12 @@ export async function runMonitor(deps: MonitorDeps, opts: MonitorOptions): Promi
     if (f) findings.push(f);
   }
 
+  // Data drift: each model's current sample against its policy's baseline sample.
+  const sampled = await checkSampleDrift({ files: deps.files, metrics: deps.metrics }, { models, policies, pointers: loaded.state.pointers });
+  findings.push(...sampled.findings);
+  statuses.push(...sampled.statuses);
+  warnings.push(...sampled.warnings);
+
   // What GitHub shows, and git history where a decision needs it.
   const health = deps.scm ? await deps.scm.findIssue(healthMarker(opts.shard)) : undefined;
   const incidents = decodeState(health?.body);
@@ -170,6 +177,7 @@ export async function runMonitor(deps: MonitorDeps, opts: MonitorOptions): Promi
   // Act.
   const created = new Map<string, number>();
   const outcomes: ActionOutcome[] = [];
+  if (sampled.note) outcomes.push({ kind: "note", target: "drift", summary: sampled.note, status: "noted" });
   const events: StewardEvent[] = [];
   for (const action of plan.actions) {
     const { target, summary } = describeAction(action);

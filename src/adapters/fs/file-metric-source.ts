@@ -19,11 +19,21 @@ export interface FileMetricSourceOptions {
  * Points are returned oldest first, inside [start, end), each floored to the query's period (several
  * points in one bucket: the last wins). Empty values ("", NaN) are gaps and are left out, as
  * CloudWatch leaves out buckets without data. A missing file is a series error, not an exception.
+ * The current drift sample of a model is `<dir>/<model>/drift.csv` (`driftSample`).
  */
 export function fileMetricSource(dir: string, options: FileMetricSourceOptions = {}): MetricSource {
   return {
     async read(queries, range) {
       return Promise.all(queries.map((q) => readOne(dir, q, range, options)));
+    },
+    /** `<dir>/<model>/drift.csv`, undefined when it does not exist. */
+    async driftSample(model) {
+      try {
+        return await readFile(join(dir, model, "drift.csv"), "utf8");
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+        throw err;
+      }
     },
   };
 }
