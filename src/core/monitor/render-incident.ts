@@ -75,7 +75,7 @@ export function incidentBody(f: MonitorFinding, ctx: IncidentContext): string {
     ...(ctx.doing.length ? ctx.doing.map((d) => `- ${d}`) : ["- Reporting only: the policy's rules ask for no other action."]),
     "",
     ctx.runUrl ? `Found by [this monitor run](${ctx.runUrl}).` : "",
-    `_Managed by model-steward: a comment is added on each run while the check fails; the issue closes once ${f.kind === "drift" ? "the current sample has matched the baseline" : mdText(f.metric)} has been healthy for ${formatDuration(ctx.recoverySeconds)}._`,
+    `_Managed by model-steward: a comment is added on each run while the check fails; the issue closes once ${f.kind === "drift" ? "the current sample has matched the baseline" : `${mdText(f.metric)} has been healthy`} for ${formatDuration(ctx.recoverySeconds)}._`,
   ]
     .filter((l, i, all) => !(l === "" && all[i - 1] === ""))
     .join("\n");
