@@ -23,17 +23,18 @@ async function runAction(name: string, env: Record<string, string>) {
 }
 
 describe("the monitor and model-card action bundles on the sample repository", () => {
-  it("monitor, dry run over the sample metrics: two findings on fraud-detection, a report and the files it would send", async () => {
+  it("monitor, dry run over the sample metrics: three findings on fraud-detection (accuracy, latency, data drift), a report and the files it would send", async () => {
     const out = mkdtempSync(join(tmpdir(), "steward-monitor-out-"));
     const r = await runAction("monitor", { INPUT_ROOT: ROOT, INPUT_SOURCE: "samples/metrics", "INPUT_DRY-RUN": "true", INPUT_OUT: out });
     expect(r.status, r.stdout).toBe(0);
-    expect(r.out("findings")).toBe("2");
+    expect(r.out("findings")).toBe("3");
     expect(r.out("models")).toBe("3");
     expect(r.stdout).toContain("::error title=fraud-detection/accuracy::");
     expect(r.summary).toContain("fraud-detection");
     const report = JSON.parse(readFileSync(join(out, "report.json"), "utf8")) as { dryRun: boolean; findings: { model: string; checkId: string }[] };
     expect(report.dryRun).toBe(true);
-    expect(report.findings.map((f) => `${f.model}/${f.checkId}`).sort()).toEqual(["fraud-detection/accuracy", "fraud-detection/latency"]);
+    expect(report.findings.map((f) => `${f.model}/${f.checkId}`).sort()).toEqual(["fraud-detection/accuracy", "fraud-detection/drift", "fraud-detection/latency"]);
+    expect(existsSync(join(out, "issues/fraud-detection__drift.md"))).toBe(true);
     expect(existsSync(join(out, "pulls/steward__rollback__fraud-detection.patch"))).toBe(true);
   });
 
