@@ -50,7 +50,7 @@ describe("buildDashboard", () => {
     for (const p of result.written) expect(existsSync(join(out, p))).toBe(true);
     expect(result.view.models.map((m) => [m.name, m.health])).toEqual([["churn-prediction", "ok"], ["demand-forecasting", "ok"], ["fraud-detection", "critical"]]);
     const fraud = result.view.models.find((m) => m.name === "fraud-detection")!;
-    expect(fraud.incidents.map((i) => i.checkId).sort()).toEqual(["accuracy", "latency"]);
+    expect(fraud.incidents.map((i) => i.checkId).sort()).toEqual(["accuracy", "drift", "latency"]);
     expect(fraud.changes.map((c) => c.branch)).toContain("steward/rollback/fraud-detection");
     const accuracy = fraud.charts.find((c) => c.metric === "accuracy")!;
     expect(accuracy.source).toBe("metrics");

@@ -32,7 +32,7 @@ describe("steward monitor against the fake GitHub API", () => {
   it("first run opens the issues and PRs, a second run comments and opens nothing new, a recovery closes the issue", { timeout: 240_000 }, async () => {
     const first = await monitor("--now", "2026-11-26T00:05:00Z");
     expect(first.code).toBe(1);
-    expect(first.report.findings.map((f) => f.checkId).sort()).toEqual(["accuracy", "latency"]);
+    expect(first.report.findings.map((f) => f.checkId).sort()).toEqual(["accuracy", "drift", "latency"]);
     expect(first.report.actions.filter((a) => a.status === "failed")).toEqual([]);
     expect(byTitle("[critical] fraud-detection: accuracy")).toHaveLength(1);
     expect(byTitle("Model health")).toHaveLength(1);
