@@ -17,7 +17,8 @@ export function renderReportText(r: MonitorReport): string {
     out.push("", "findings:");
     for (const f of r.findings) {
       const latest = f.latest ? ` latest ${formatValue(f.latest.value)}` : "";
-      out.push(`  ${f.severity.padEnd(8)} ${f.model}/${f.checkId} [${f.kind}]${latest}, lasted ${formatDuration(f.lastedSeconds)}: ${f.summary}`);
+      const lasted = f.kind === "drift" ? "" : `, lasted ${formatDuration(f.lastedSeconds)}`; // one sample: no duration
+      out.push(`  ${f.severity.padEnd(8)} ${f.model}/${f.checkId} [${f.kind}]${latest}${lasted}: ${f.summary}`);
     }
   }
   if (r.actions.length) {
