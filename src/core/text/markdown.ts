@@ -59,9 +59,20 @@ export function codeCell(text: string | undefined): string {
   return pipeSafe(code(text));
 }
 
-/** Escapes `|` that is not already escaped (in a table, `\|` is a literal pipe, also in code spans). */
+/**
+ * Escapes every `|` that is not already escaped. A table row is split before inline parsing, at each
+ * `|` not preceded by an escaping backslash, and a backslash escapes the character after it, so a
+ * pipe after an even run of backslashes (`\\|`) still splits the cell: it gets one more.
+ */
 export function pipeSafe(s: string): string {
-  return s.replace(/\\\|/g, "\u0000").replace(/\|/g, "\\|").replace(/\u0000/g, "\\|");
+  let out = "";
+  let run = 0;
+  for (const c of s) {
+    if (c === "|" && run % 2 === 0) out += "\\";
+    run = c === "\\" ? run + 1 : 0;
+    out += c;
+  }
+  return out;
 }
 
 function mdInline(line: string): string {

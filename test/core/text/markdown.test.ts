@@ -80,6 +80,12 @@ describe("table cells", () => {
     );
   });
 
+  it("keep a pipe after an even run of backslashes inside the cell (a case fast-check found)", () => {
+    expect(codeCell("\\\\|")).toBe("`\\\\\\|`");
+    expect(cellCount(`| ${codeCell("\\\\|")} |`)).toBe(2);
+    expect(cellCount(`| ${mdCell("a\\\\|b")} |`)).toBe(2);
+  });
+
   it("show — for nothing", () => {
     expect(mdCell(undefined)).toBe("—");
     expect(mdCell("  ")).toBe("—");
