@@ -7,6 +7,7 @@
 // Usage: node scripts/make-sample-metrics.mjs [--out DIR] [--end ISO]
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { rng } from "./seeded-random.mjs";
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -17,22 +18,6 @@ const END = Date.parse(arg("--end", "2026-11-26T00:00:00Z"));
 const DAYS = 14;
 const HOUR = 3_600_000;
 
-/** mulberry32: a small seeded PRNG, so the files are the same on every machine. */
-function rng(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const normal = () => {
-    const u = Math.max(next(), 1e-12);
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * next());
-  };
-  return { next, normal };
-}
 
 /** Traffic shape in [0.25, 1]: trough at 03:00 UTC, peak mid-afternoon, a bit lower on weekends. */
 function traffic(t) {
