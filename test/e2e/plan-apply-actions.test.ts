@@ -1,10 +1,9 @@
-import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { startFakeGitHub } from "../support/fake-github-server.js";
 import { fakeMlflowServer } from "../support/fake-mlflow-server.js";
+import { runAction } from "../support/run-action.js";
 import { scratchRepo } from "../support/scratch-repo.js";
 
 const RUNS = ["0123456789abcdef0123456789abcde1", "0123456789abcdef0123456789abcde2"];
@@ -15,23 +14,6 @@ function mlflowRepo() {
   const model = join(repo.root, "models/scorer/model.yaml");
   repo.write("models/scorer/model.yaml", readFileSync(model, "utf8").replace("policy: base\n", "policy: base\nregistry:\n  mlflow: { name: scorer }\n"));
   return repo;
-}
-
-/** Runs a committed action bundle as the runner does, asynchronously so the fake servers in this process keep answering. */
-async function runAction(name: string, env: Record<string, string>) {
-  const dir = mkdtempSync(join(tmpdir(), `steward-${name}-`));
-  const files = { GITHUB_OUTPUT: join(dir, "output"), GITHUB_STEP_SUMMARY: join(dir, "summary") };
-  for (const f of Object.values(files)) writeFileSync(f, "");
-  const child = spawn(process.execPath, [new URL(`../../actions/${name}/dist/index.js`, import.meta.url).pathname], {
-    env: { PATH: process.env.PATH!, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", ...files, ...env },
-  });
-  let stdout = "";
-  child.stdout.on("data", (d) => (stdout += d));
-  child.stderr.on("data", (d) => (stdout += d));
-  const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
-  const output = readFileSync(files.GITHUB_OUTPUT, "utf8");
-  const out = (key: string) => new RegExp(`${key}<<(\\S+)\\n([\\s\\S]*?)\\n\\1`).exec(output)?.[2];
-  return { status, stdout, out, summary: readFileSync(files.GITHUB_STEP_SUMMARY, "utf8") };
 }
 
 describe("the plan and apply action bundles against the fake MLflow", () => {

@@ -1,35 +1,14 @@
-import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { startFakeGitHub } from "../support/fake-github-server.js";
+import { runAction } from "../support/run-action.js";
 import { loadCases, materializeCase } from "../support/scratch-repo.js";
-
-const BUNDLE = new URL("../../actions/validate/dist/index.js", import.meta.url).pathname;
-
-/**
- * Runs the committed bundle as the Actions runner would: inputs and files through the environment.
- * Asynchronous, so that fake servers in this process keep answering while it runs.
- */
-async function runAction(env: Record<string, string>) {
-  const dir = mkdtempSync(join(tmpdir(), "steward-action-"));
-  const files = { GITHUB_OUTPUT: join(dir, "output"), GITHUB_STEP_SUMMARY: join(dir, "summary") };
-  for (const f of Object.values(files)) writeFileSync(f, "");
-  // Node 20 runs the bundle here; GitHub runs it on node24.
-  const child = spawn(process.execPath, [BUNDLE], { env: { PATH: process.env.PATH!, ...files, ...env } });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (d) => (stdout += d));
-  child.stderr.on("data", (d) => (stderr += d));
-  const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
-  return { status, stdout, stderr, output: readFileSync(files.GITHUB_OUTPUT, "utf8"), summary: readFileSync(files.GITHUB_STEP_SUMMARY, "utf8") };
-}
 
 describe("the validate action bundle", () => {
   it("annotates a bad repository, fails the step, and lists every problem in the summary", async () => {
     using repo = materializeCase(loadCases().find((c) => c.name === "15-bad-enum")!);
-    const r = await runAction({ INPUT_ROOT: repo.root });
+    const r = await runAction("validate", { INPUT_ROOT: repo.root });
     expect(r.status).toBe(1);
     expect(r.stdout).toContain("::error title=steward validate%3A schema,file=policies/base.yaml,line=10,col=83::monitoring.checks[0].severity must be one of");
     expect(r.stdout).toContain("::error::3 problem(s) in the governed repository");
@@ -49,8 +28,8 @@ describe("the validate action bundle", () => {
     const event = join(repo.root, "event.json");
     writeFileSync(event, JSON.stringify({ pull_request: { number: issue.number, base: { repo: { full_name: "o/r" } }, head: { repo: { full_name: "o/r" } } } }));
     const env = { INPUT_ROOT: repo.root, GITHUB_TOKEN: "t", GITHUB_REPOSITORY: `${gh.owner}/${gh.repo}`, GITHUB_API_URL: gh.url, GITHUB_EVENT_PATH: event };
-    expect((await runAction(env)).status).toBe(1);
-    expect((await runAction(env)).status).toBe(1);
+    expect((await runAction("validate", env)).status).toBe(1);
+    expect((await runAction("validate", env)).status).toBe(1);
     const comments = [...gh.state.comments.values()];
     expect(comments).toHaveLength(1);
     expect(comments[0]!.body).toContain("<!-- steward:section:validate -->");
