@@ -1,4 +1,5 @@
-import { describeError, UserError } from "../core/errors.js";
+import { describeError, ExternalError, UserError } from "../core/errors.js";
+import { redactSecrets, secretValuesFromEnv } from "../core/secrets/redact-secrets.js";
 import { EXIT_USAGE, type CliCommand, type CliIO } from "./cli/io.js";
 
 /** Every command, loaded lazily so that `steward detect` does not pay for the AWS SDK. */
@@ -37,8 +38,15 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     const command = await entry.load();
     return await command(rest, io);
   } catch (err) {
-    io.stderr(`steward ${name}: ${describeError(err)}\n`);
-    if (!(err instanceof UserError) && io.env.STEWARD_DEBUG && err instanceof Error) io.stderr(`${err.stack}\n`);
-    return err instanceof UserError ? EXIT_USAGE : err instanceof Error && err.name === "ExternalError" ? EXIT_USAGE : 70;
+    const secrets = secretValuesFromEnv(io.env);
+    io.stderr(redactSecrets(`steward ${name}: ${describeError(err)}\n`, secrets));
+    if (!(err instanceof UserError) && io.env.STEWARD_DEBUG && err instanceof Error) io.stderr(redactSecrets(`${err.stack}\n`, secrets));
+    return exitCodeFor(err);
   }
+}
+
+/** Exit status by error class (never by `name`, which subclasses change): 2 for usage and environment, 70 for bugs. */
+export function exitCodeFor(err: unknown): number {
+  if (err instanceof UserError || err instanceof ExternalError) return EXIT_USAGE;
+  return 70;
 }

@@ -51,7 +51,7 @@ export function isRetryable(err: unknown): boolean {
 }
 
 /** Builds the error for a non-2xx answer from its status and (maybe JSON) body text. */
-export function errorFromResponse(endpoint: string, status: number, bodyText: string): MlflowError {
+export function errorFromResponse(endpoint: string, status: number, bodyText: string, redact: (s: string) => string = (s) => s): MlflowError {
   let code: string = status === 401 ? "UNAUTHENTICATED" : status === 403 ? "PERMISSION_DENIED" : "NOT_JSON";
   let message = `HTTP ${status} from ${endpoint}`;
   try {
@@ -61,7 +61,7 @@ export function errorFromResponse(endpoint: string, status: number, bodyText: st
   } catch {
     // Flask answers unknown paths and wrong methods with an HTML page, not JSON.
   }
-  return new MlflowError(status, code, message, endpoint);
+  return new MlflowError(status, code, redact(message), endpoint);
 }
 
 /** MLflow's messages can carry multi-line SQL; a person needs the first line only. */

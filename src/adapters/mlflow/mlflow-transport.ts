@@ -1,4 +1,5 @@
-import { authorizationHeader, type MlflowConfig } from "./mlflow-config.js";
+import { createRedactor } from "../../core/secrets/redact-secrets.js";
+import { authorizationHeader, configSecrets, type MlflowConfig } from "./mlflow-config.js";
 import { errorFromResponse, isRetryable, MlflowError } from "./mlflow-error.js";
 
 /** Knobs of the transport; tests inject `fetch`, `sleep` and `random` to run retries instantly. */
@@ -45,6 +46,7 @@ export function mlflowTransport(config: MlflowConfig, opts: TransportOptions = {
   const cap = opts.maxDelayMs ?? 10_000;
   const timeoutMs = opts.timeoutMs ?? 30_000;
   const auth = authorizationHeader(config);
+  const redact = createRedactor(configSecrets(config));
   const root = `${config.trackingUri.replace(/\/+$/, "")}/api/2.0/mlflow/`;
 
   async function attempt(spec: RequestSpec): Promise<{ value?: unknown; error?: MlflowError; retryAfterMs?: number }> {
@@ -65,13 +67,13 @@ export function mlflowTransport(config: MlflowConfig, opts: TransportOptions = {
     } catch (err) {
       const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
       const code = timedOut ? "TIMEOUT" : "NETWORK_ERROR";
-      const what = timedOut ? `timed out after ${timeoutMs} ms` : `could not be reached (${(err as Error).message})`;
-      return { error: new MlflowError(undefined, code, `${spec.endpoint} ${what}`, spec.endpoint, { cause: err }) };
+      const what = timedOut ? `timed out after ${timeoutMs} ms` : `could not be reached at ${config.trackingUri} (${causeChain(err)})`;
+      return { error: new MlflowError(undefined, code, redact(`${spec.endpoint} ${what}`), spec.endpoint, { cause: err }) };
     }
     if (!res.ok) {
       const retryAfter = Number(res.headers.get("retry-after"));
       return {
-        error: errorFromResponse(spec.endpoint, res.status, text),
+        error: errorFromResponse(spec.endpoint, res.status, text, redact),
         retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
       };
     }
@@ -94,4 +96,18 @@ export function mlflowTransport(config: MlflowConfig, opts: TransportOptions = {
       await sleep(delay);
     }
   };
+}
+
+/** "fetch failed: connect ECONNREFUSED 127.0.0.1:5000": Node's fetch hides the reason in `cause`. */
+export function causeChain(err: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = err, depth = 0; e !== undefined && e !== null && depth < 5; depth++) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const raw = e instanceof Error ? (e as { code?: unknown }).code : undefined;
+    const code = typeof raw === "string" ? raw : undefined;
+    if (msg && !parts.includes(msg)) parts.push(msg);
+    else if (code && !parts.some((p) => p.includes(code))) parts.push(code);
+    e = e instanceof Error ? e.cause : undefined;
+  }
+  return parts.join(": ") || "unknown network error";
 }
