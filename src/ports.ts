@@ -176,7 +176,7 @@ export interface CommentRef {
 
 /**
  * The GitHub side: issues, comments and pull requests. Every bot-made object carries a hidden marker
- * (src/adapters/github/markers.ts) and the bot's label. Every failure is an ExternalError("github", status).
+ * (src/core/github-conventions.ts) and the bot's label. Every failure is an ExternalError("github", status).
  */
 export interface Scm {
   /**

@@ -1,5 +1,6 @@
 /** The model-health issue: opened on the first pass, its body replaced on every later one. */
 import { describeError } from "../core/errors.js";
+import { healthLabels } from "../core/github-conventions.js";
 import type { ActionOutcome } from "../core/monitor/report.js";
 import type { MonitorDeps } from "./monitor-deps.js";
 
@@ -17,7 +18,7 @@ export async function upsertHealth(deps: MonitorDeps, number: number | undefined
   }
   try {
     if (number === undefined) {
-      const issue = await deps.scm.createIssue({ title: h.title, body: h.body, labels: ["model-steward", "model-health"], assignees: [] });
+      const issue = await deps.scm.createIssue({ title: h.title, body: h.body, labels: healthLabels(), assignees: [] });
       return { ...base, summary, status: "done", url: issue.url };
     }
     await deps.scm.updateIssue(number, { title: h.title, body: h.body });

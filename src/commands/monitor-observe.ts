@@ -1,5 +1,5 @@
 /** Monitor observation: what GitHub currently shows for the incidents and branches a decision needs. */
-import { incidentMarker } from "../core/monitor/markers.js";
+import { incidentMarker } from "../core/github-conventions.js";
 import type { Observed } from "../core/monitor/types.js";
 import type { Scm } from "../ports.js";
 

@@ -7,9 +7,10 @@ import { renderPlanMarkdown, mdText, type TargetReport } from "../core/plan/rend
 import { formatFinding, type Finding } from "../core/result.js";
 import type { IssueRef, Logger, Scm } from "../ports.js";
 
-export const APPLY_FAILURE_MARKER = "<!-- steward:apply-failure -->";
-export const APPLY_FAILURE_TITLE = "steward apply failed on main";
-export const APPLY_FAILURE_LABEL = "apply-failed";
+import { APPLY_FAILURE_MARKER, APPLY_FAILURE_TITLE, LABELS } from "../core/github-conventions.js";
+
+export { APPLY_FAILURE_MARKER, APPLY_FAILURE_TITLE };
+export const APPLY_FAILURE_LABEL = LABELS.applyFailed;
 
 export interface ApplyRunSummary {
   /** Repository errors that kept apply from running at all. */

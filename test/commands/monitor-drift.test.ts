@@ -10,7 +10,7 @@ import { fileMetricSource } from "../../src/adapters/fs/file-metric-source.js";
 import { fsRepoFiles } from "../../src/adapters/fs/repo-files.js";
 import { runMonitor, type MonitorDeps } from "../../src/commands/monitor.js";
 import { detailTypeSlug } from "../../src/core/monitor/build-events.js";
-import { incidentMarker } from "../../src/core/monitor/markers.js";
+import { incidentMarker } from "../../src/core/github-conventions.js";
 import type { EventBus, StewardEvent } from "../../src/ports.js";
 import { inMemoryScm, type InMemoryScm } from "../support/in-memory-scm.js";
 

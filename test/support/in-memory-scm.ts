@@ -7,7 +7,7 @@
  */
 import type { CommentRef, IssueRef, PullRequestRef, Scm } from "../../src/ports.js";
 import { ExternalError } from "../../src/core/errors.js";
-import { hasMarker, withMarker } from "../../src/adapters/github/markers.js";
+import { hasMarker, withMarker } from "../../src/core/github-conventions.js";
 import { toAssignees } from "../../src/adapters/github/to-refs.js";
 
 type Method = keyof Scm;

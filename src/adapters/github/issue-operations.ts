@@ -1,5 +1,5 @@
 import type { CommentRef, IssueRef, Scm } from "../../ports.js";
-import { hasMarker, withMarker } from "./markers.js";
+import { hasMarker, withMarker } from "../../core/github-conventions.js";
 import { isByBot, type RepoContext } from "./repo-context.js";
 import { isUnprocessable } from "./to-external-error.js";
 import { toAssignees, toCommentRef, toIssueRef } from "./to-refs.js";

@@ -1,3 +1,4 @@
+import { BOT_LABEL } from "../../core/github-conventions.js";
 import type { Logger, Scm } from "../../ports.js";
 import type { GitHubClient } from "./create-octokit.js";
 import { issueOperations } from "./issue-operations.js";
@@ -22,7 +23,7 @@ export interface OctokitScmConfig {
 }
 
 /** The label the bot owns, unless configured otherwise. */
-export const DEFAULT_LABEL = "model-steward";
+export const DEFAULT_LABEL = BOT_LABEL;
 
 /**
  * The Scm port on GitHub's REST API. Every method maps Octokit's errors once, to ExternalError("github",

@@ -1,3 +1,4 @@
+import { configDriftLabels, configDriftMarker, configDriftTitle } from "../github-conventions.js";
 import type { TargetPlan } from "../plan/types.js";
 import { mdTable, mdText } from "./markdown.js";
 
@@ -22,7 +23,7 @@ export function driftIssues(plans: TargetPlan[]): DriftIssue[] {
     .filter((p) => p.steps.length > 0)
     .map((p) => {
       const key = `drift/${p.target}`;
-      const marker = `<!-- steward:drift:${p.target} -->`;
+      const marker = configDriftMarker(p.target);
       const rows = p.steps.map((s) => [mdText(s.resource), mdText(s.action), mdText(s.summary)]);
       const body = [
         marker,
@@ -33,6 +34,6 @@ export function driftIssues(plans: TargetPlan[]): DriftIssue[] {
         mdTable(["resource", "would do", "what differs"], rows),
         ...(p.notes.length ? ["", "Notes:", ...p.notes.map((n) => `- ${mdText(n)}`)] : []),
       ].join("\n");
-      return { key, marker, title: `Configuration drift: ${p.target} differs from git`, body, labels: ["model-steward", "drift"] };
+      return { key, marker, title: configDriftTitle(p.target), body, labels: configDriftLabels() };
     });
 }

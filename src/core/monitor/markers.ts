@@ -1,31 +1,8 @@
 /**
- * Hidden markers in bot-made issues and PRs, so a later run finds them again, and the branch names
- * of proposed changes. Same shape as the GitHub adapter's markers (`<!-- steward:<part>:<part> -->`);
- * model names and check ids are [a-z0-9-], so they need no escaping.
+ * The monitor's state kept in the model-health issue (incidents, base64 JSON in a hidden comment).
+ * The markers, labels, branches and titles themselves are in src/core/github-conventions.ts.
  */
-import type { Shard } from "./shard.js";
-import type { ChangePurpose, Incident } from "./types.js";
-
-/** `<!-- steward:incident:fraud-detection:accuracy -->` for key `fraud-detection/accuracy`: one issue per (model, check). */
-export function incidentMarker(key: string): string {
-  return `<!-- steward:incident:${key.replace("/", ":")} -->`;
-}
-
-/** The rolling model-health issue: one per repository, or one per shard when the run is sharded. */
-export function healthMarker(shard?: Shard): string {
-  return shard && shard.count > 1 ? `<!-- steward:health:shard-${shard.index}-of-${shard.count} -->` : "<!-- steward:health -->";
-}
-
-/** Marks a PR body, next to its branch (which is what findPullRequest looks up). */
-export function changeMarker(purpose: ChangePurpose, model: string): string {
-  return `<!-- steward:${purpose}:${model} -->`;
-}
-
-/** steward/rollback/<model>, steward/scale/<model>, steward/split/<model> (end and complete share one). */
-export function changeBranch(purpose: ChangePurpose, model: string): string {
-  const dir = purpose === "end-split" || purpose === "complete-split" ? "split" : purpose;
-  return `steward/${dir}/${model}`;
-}
+import type { Incident } from "./types.js";
 
 const STATE_OPEN = "<!-- steward-state ";
 const STATE_CLOSE = " -->";

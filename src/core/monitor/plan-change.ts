@@ -1,7 +1,7 @@
 import { formatDuration } from "../duration.js";
 import type { ModelSpec, ModelVersionSpec, PolicySpec } from "../types.js";
 import { servedStage, servedVariants } from "./build-queries.js";
-import { changeBranch } from "./markers.js";
+import { changeBranch, changeLabels } from "../github-conventions.js";
 import { renderChange, issuePlaceholder } from "./render-change.js";
 import { rollbackTarget, type StageRecord } from "./rollback-target.js";
 import { scaleProposal } from "./scale-proposal.js";
@@ -103,7 +103,7 @@ export function planChange(input: ChangeInput): ChangeDecision {
       base: input.base,
       title: text.title,
       body: text.body,
-      labels: ["model-steward", LABEL[purpose], `model:${model.name}`],
+      labels: changeLabels(purpose, model.name),
       commitMessage: text.commitMessage,
       path: model.file,
       edit,

@@ -1,4 +1,5 @@
 import { formatDuration } from "../duration.js";
+import { changeBranch, incidentKey, incidentLabels, incidentTitle } from "../github-conventions.js";
 import type { ModelSpec, ModelVersionSpec, PolicySpec, RemediationAction } from "../types.js";
 import { anomalyEvent, escalatedEvent, remediationEvent, resolvedEvent } from "./build-events.js";
 import { servedVariants } from "./build-queries.js";
@@ -9,8 +10,6 @@ import { planChange, type ChangeDecision } from "./plan-change.js";
 import {
   escalationComment,
   incidentBody,
-  incidentLabels,
-  incidentTitle,
   recoveredComment,
   reopenedComment,
   stillFailingComment,
@@ -54,7 +53,7 @@ const PR_ACTIONS: Partial<Record<RemediationAction, ChangePurpose>> = {
 
 const ORDER: Record<MonitorAction["kind"], number> = { "open-issue": 0, "update-issue": 1, "comment-issue": 2, "close-issue": 3, "propose-change": 4, "publish-event": 5, note: 6 };
 
-const keyOf = (f: { model: string; checkId: string }) => `${f.model}/${f.checkId}`;
+const keyOf = (f: { model: string; checkId: string }) => incidentKey(f.model, f.checkId);
 
 /** Which issues and branches the plan needs to see on GitHub: they grow with findings and incidents, not with models. */
 export function observationsNeeded(input: Pick<PlanInput, "models" | "policies" | "findings" | "incidents">): {
@@ -75,7 +74,7 @@ export function observationsNeeded(input: Pick<PlanInput, "models" | "policies" 
     for (const a of acts) {
       const purpose = PR_ACTIONS[a];
       if (!purpose) continue;
-      branches.add(`steward/${purpose === "end-split" || purpose === "complete-split" ? "split" : purpose}/${f.model}`);
+      branches.add(changeBranch(purpose, f.model));
       if (purpose === "rollback") historyModels.add(f.model);
     }
   }

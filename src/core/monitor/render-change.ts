@@ -1,4 +1,4 @@
-import { changeMarker } from "./markers.js";
+import { changeCommitMessage, changeMarker, changeTitle } from "../github-conventions.js";
 import { mdText } from "./markdown.js";
 import { evidenceTable, findingChart } from "./render-incident.js";
 import type { ChangePurpose, MonitorFinding } from "./types.js";
@@ -25,13 +25,6 @@ export interface ChangeInput {
   runUrl?: string;
 }
 
-const VERB: Record<ChangePurpose, string> = {
-  rollback: "Roll back",
-  scale: "Scale",
-  "end-split": "End the split of",
-  "complete-split": "Complete the split of",
-};
-
 /** A placeholder the command replaces with `#<number>` once the issue exists. */
 export function issuePlaceholder(key: string): string {
   return `{{issue:${key}}}`;
@@ -39,13 +32,8 @@ export function issuePlaceholder(key: string): string {
 
 /** Title, commit message (its subject is what rollback-target reads back) and body of a change PR. */
 export function renderChange(c: ChangeInput): ChangeText {
-  const title =
-    c.purpose === "rollback"
-      ? `Roll back ${c.model} from ${c.from} to ${c.to}`
-      : c.purpose === "scale"
-        ? `Scale ${c.model}: ${c.to}`
-        : `${VERB[c.purpose]} ${c.model}: ${c.stage} serves ${c.to}`;
-  const commitMessage = `steward: ${title.charAt(0).toLowerCase()}${title.slice(1)}\n\n${c.reason}`;
+  const title = changeTitle(c);
+  const commitMessage = changeCommitMessage(title, c.reason);
   const body = [
     changeMarker(c.purpose, c.model),
     `## ${mdText(title)}`,

@@ -1,4 +1,5 @@
-import { encodeState, healthMarker } from "./markers.js";
+import { healthMarker, healthTitle } from "../github-conventions.js";
+import { encodeState } from "./markers.js";
 import { mdTable, mdText, mdTime } from "./markdown.js";
 import { formatValue } from "./render-chart.js";
 import { compareHealth, type HealthStatus, type ModelHealth } from "./model-health.js";
@@ -25,8 +26,7 @@ export function healthRow(h: ModelHealth): string[] {
  * would exceed GitHub's body limit, healthy models are counted instead of listed.
  */
 export function renderHealth(input: { health: ModelHealth[]; incidents: Incident[]; now: number; shard?: Shard; runUrl?: string }): { title: string; body: string } {
-  const sharded = input.shard && input.shard.count > 1;
-  const title = sharded ? `Model health (shard ${input.shard!.index}/${input.shard!.count})` : "Model health";
+  const title = healthTitle(input.shard);
   const sorted = [...input.health].sort(compareHealth);
   const counts = new Map<HealthStatus, number>();
   for (const h of sorted) counts.set(h.status, (counts.get(h.status) ?? 0) + 1);

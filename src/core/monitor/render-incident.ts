@@ -1,6 +1,6 @@
 import { formatDuration } from "../duration.js";
 import type { ModelSpec, Severity } from "../types.js";
-import { incidentMarker } from "./markers.js";
+import { incidentKey, incidentMarker } from "../github-conventions.js";
 import { mdTable, mdText, mdTime, splitOwners } from "./markdown.js";
 import { formatValue, renderChart } from "./render-chart.js";
 import { driftTable } from "./render-drift.js";
@@ -17,16 +17,6 @@ export interface IncidentContext {
   recoverySeconds: number;
 }
 
-const KIND_TEXT = { threshold: "is outside its threshold", anomaly: "is anomalous", variant: "differs between variants", drift: "differs from its baseline sample" } as const;
-
-/** `[critical] fraud-detection: accuracy is outside its threshold`, with `escalated` when it is. */
-export function incidentTitle(model: string, checkId: string, kind: MonitorFinding["kind"], severity: Severity, escalated = false): string {
-  return `[${severity}${escalated ? ", escalated" : ""}] ${model}: ${checkId} ${KIND_TEXT[kind]}`;
-}
-
-export function incidentLabels(model: string, severity: Severity): string[] {
-  return ["model-steward", "incident", `severity:${severity}`, `model:${model}`];
-}
 
 function boundText(b: MonitorFinding["bound"]): string {
   if (!b) return "none";
@@ -60,7 +50,7 @@ export function findingChart(f: MonitorFinding): string {
 export function incidentBody(f: MonitorFinding, ctx: IncidentContext): string {
   const { teams } = splitOwners(ctx.model.owners);
   return [
-    incidentMarker(`${f.model}/${f.checkId}`),
+    incidentMarker(incidentKey(f.model, f.checkId)),
     `## ${mdText(f.model)}: ${mdText(f.checkId)}`,
     "",
     `${mdText(f.summary)}`,

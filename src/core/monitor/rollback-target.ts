@@ -1,3 +1,4 @@
+import { rolledBackFrom } from "../github-conventions.js";
 import type { ModelVersionSpec } from "../types.js";
 
 /** What a model's served stage was at one commit of model.yaml (from git history). */
@@ -9,8 +10,6 @@ export interface StageRecord {
   /** The versions the stage served at that commit (one, or the variants of a split). */
   versions: string[];
 }
-
-const ROLLED_BACK = /roll(?:ed)? back \S+ from (\S+?)(?: to |\s|$)/i;
 
 /**
  * The version to roll back to: the newest version that served alone in production before, that was
@@ -31,8 +30,8 @@ export function rollbackTarget(input: {
   };
   const excluded = new Set(input.current);
   for (const r of input.history) {
-    const m = ROLLED_BACK.exec(r.subject);
-    if (m) excluded.add(m[1]!.replace(/^["'`]|["'`,.]$/g, ""));
+    const from = rolledBackFrom(r.subject);
+    if (from !== undefined) excluded.add(from);
   }
   for (const r of input.history) {
     if (r.versions.length !== 1) continue;

@@ -1,3 +1,4 @@
+import { LABELS, promoteBranch, promoteMarker, registerBranch, registerMarker } from "../github-conventions.js";
 import type { GateCheck } from "../policy/evaluate-gates.js";
 import { mdCell, mdInline, mdTable } from "../report/markdown.js";
 import type { StageVariant } from "../types.js";
@@ -18,20 +19,7 @@ export interface GateRow {
   check: GateCheck;
 }
 
-/** A version label as a git branch segment: no "..", no ".lock" ending (both are invalid in refs). */
-function refSegment(s: string): string {
-  return s.replace(/\.{2,}/g, ".").replace(/\.lock$/, "-lock");
-}
-
-/** `steward/promote/<model>-<version>-<stage>`: one pull request per (model, version, stage); a re-run updates it. */
-export function promoteBranch(model: string, version: string, stage: string): string {
-  return `steward/promote/${model}-${refSegment(version)}-${stage}`;
-}
-
-/** `steward/register/<model>-<version>`. */
-export function registerBranch(model: string, version: string): string {
-  return `steward/register/${model}-${refSegment(version)}`;
-}
+export { promoteBranch, registerBranch } from "../github-conventions.js";
 
 /** The gate results as a Markdown table (stage, gate, result, detail); every cell escaped. */
 export function gateTable(rows: readonly GateRow[]): string {
@@ -51,7 +39,7 @@ export function promoteProposal(p: { model: string; version: string; stage: stri
   const canary = p.after.length > 1 ? p.after.find((v) => v.version === p.version)?.weight : undefined;
   const title = canary !== undefined ? `Canary ${p.model} ${p.version} in ${p.stage} at ${canary}%` : `Promote ${p.model} ${p.version} to ${p.stage}`;
   const body = [
-    `<!-- steward:promote:${p.model}:${p.version}:${p.stage} -->`,
+    promoteMarker(p.model, p.version, p.stage),
     `${canary !== undefined ? "Starts a canary of" : "Promotes"} **${mdInline(p.model)}** version \`${p.version}\` ${canary !== undefined ? "in" : "to"} **${mdInline(p.stage)}**: ${mdInline(describeVariants(p.before))} becomes ${mdInline(describeVariants(p.after))}.`,
     "",
     `### Promotion gates (policy ${mdInline(p.policy)})`,
@@ -64,14 +52,14 @@ export function promoteProposal(p: { model: string; version: string; stage: stri
     "",
     "_Proposed by `steward promote`. Merging it is the promotion; `steward apply` then moves MLflow and SageMaker._",
   ].join("\n");
-  return { branch: promoteBranch(p.model, p.version, p.stage), title, body, labels: ["promotion"], commitMessage: title };
+  return { branch: promoteBranch(p.model, p.version, p.stage), title, body, labels: [LABELS.promotion], commitMessage: title };
 }
 
 /** The pull request for `steward register --open-pr`: the run, the metric gates per stage, what to review, the file. */
 export function registerProposal(p: { model: string; version: string; runId: string; path: string; text: string; gates: readonly GateRow[]; notes: readonly string[] }): Proposal {
   const title = `Register ${p.model} version ${p.version} from MLflow run ${p.runId.slice(0, 8)}`;
   const body = [
-    `<!-- steward:register:${p.model}:${p.version} -->`,
+    registerMarker(p.model, p.version),
     `Adds **${mdInline(p.model)}** version \`${p.version}\` from MLflow run \`${p.runId}\`.`,
     "",
     "### Metric gates of the promotion order",
@@ -87,5 +75,5 @@ export function registerProposal(p: { model: string; version: string; runId: str
     "",
     "_Proposed by `steward register`._",
   ].join("\n");
-  return { branch: registerBranch(p.model, p.version), title, body, labels: ["new-version"], commitMessage: title };
+  return { branch: registerBranch(p.model, p.version), title, body, labels: [LABELS.newVersion], commitMessage: title };
 }

@@ -3,12 +3,14 @@
  * between hidden delimiters; updating one section keeps the others as they are.
  */
 
-export const PR_COMMENT_MARKER = "<!-- steward:pr-summary -->";
+import { PR_SUMMARY_MARKER, prSectionClose, prSectionOpen } from "../github-conventions.js";
+
+export const PR_COMMENT_MARKER = PR_SUMMARY_MARKER;
 export const SECTIONS = ["validate", "card", "plan"] as const;
 export type PrSection = (typeof SECTIONS)[number];
 
-const open = (s: PrSection) => `<!-- steward:section:${s} -->`;
-const close = (s: PrSection) => `<!-- /steward:section:${s} -->`;
+const open = (s: PrSection) => prSectionOpen(s);
+const close = (s: PrSection) => prSectionClose(s);
 
 /** The sections of an existing comment body (missing ones are absent). */
 export function readSections(body: string | undefined): Partial<Record<PrSection, string>> {

@@ -7,6 +7,7 @@ import { parseTargets } from "../../commands/plan.js";
 import { assignedVersions } from "../../commands/reconcile-mlflow.js";
 import { reportApplyFailure } from "../../commands/report-apply-failure.js";
 import { describeError } from "../../core/errors.js";
+import { WRITE_BACK_BRANCH, writeBackLabels } from "../../core/github-conventions.js";
 import { renderPlanMarkdown } from "../../core/plan/render-plan.js";
 import type { RepoFiles, Scm } from "../../ports.js";
 import { targetSlots } from "../cli/plan.js";
@@ -61,11 +62,11 @@ async function proposeWriteBack(scm: Scm, files: RepoFiles, assigned: { file: st
   if (Object.keys(changed).length === 0) return;
   const rows = assigned.map((a) => `| ${a.name} | ${a.stewardVersion} | ${a.version} |`);
   const pr = await scm.proposeChange({
-    branch: "steward/write-back/mlflow-versions",
+    branch: WRITE_BACK_BRANCH,
     base,
     title: "Record the MLflow version numbers assigned by apply",
     body: [`\`steward apply\`${sha ? ` at ${sha.slice(0, 12)}` : ""} registered these versions in MLflow. Merging records their numbers as \`mlflow.modelVersion\`, so later applies find them by number.`, "", "| model | version | MLflow version |", "|---|---|---:|", ...rows].join("\n"),
-    labels: ["model-steward", "write-back"],
+    labels: writeBackLabels(),
     commitMessage: "Record MLflow model version numbers",
     files: changed,
   });

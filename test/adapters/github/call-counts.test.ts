@@ -3,7 +3,7 @@
  * These are the figures the monitor benchmark relies on: GitHub calls grow with findings, not with models.
  */
 import { describe, expect, it } from "vitest";
-import { stewardMarker } from "../../../src/adapters/github/markers.js";
+import { stewardMarker } from "../../../src/core/github-conventions.js";
 import { githubUnderTest } from "./github-test-setup.js";
 
 const change = (files: Record<string, string>, body = "evidence") => ({

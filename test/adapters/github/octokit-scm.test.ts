@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ExternalError } from "../../../src/core/errors.js";
-import { stewardMarker } from "../../../src/adapters/github/markers.js";
+import { stewardMarker } from "../../../src/core/github-conventions.js";
 import { octokitScm, parseRepository } from "../../../src/adapters/github/octokit-scm.js";
 import { githubUnderTest } from "./github-test-setup.js";
 

@@ -4,7 +4,7 @@
  */
 import { expect, it } from "vitest";
 import type { Scm } from "../../../src/ports.js";
-import { stewardMarker } from "../../../src/adapters/github/markers.js";
+import { stewardMarker } from "../../../src/core/github-conventions.js";
 
 export interface ScmUnderTest extends AsyncDisposable {
   scm: Scm;

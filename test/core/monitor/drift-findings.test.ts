@@ -4,7 +4,8 @@ import { compareSamples } from "../../../src/core/drift/compare-samples.js";
 import { DRIFT_CHECK, driftFinding, driftRows, driftStatus } from "../../../src/core/monitor/drift-findings.js";
 import { anomalyEvent } from "../../../src/core/monitor/build-events.js";
 import { actionsFor } from "../../../src/core/monitor/match-rules.js";
-import { incidentBody, incidentTitle } from "../../../src/core/monitor/render-incident.js";
+import { incidentTitle } from "../../../src/core/github-conventions.js";
+import { incidentBody } from "../../../src/core/monitor/render-incident.js";
 import { aModelSpec, aPolicySpec } from "../../support/builders.js";
 
 const report = (drift: boolean): DriftReport => ({

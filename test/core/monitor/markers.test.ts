@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { changeBranch, decodeState, encodeState, healthMarker, incidentMarker } from "../../../src/core/monitor/markers.js";
+import { changeBranch, healthMarker, incidentMarker } from "../../../src/core/github-conventions.js";
+import { decodeState, encodeState } from "../../../src/core/monitor/markers.js";
 import type { Incident } from "../../../src/core/monitor/types.js";
 
 describe("markers", () => {
