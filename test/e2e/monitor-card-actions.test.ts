@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { assertValidReport } from "../support/report-schema.js";
 import { runAction } from "../support/run-action.js";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
@@ -18,7 +19,9 @@ describe("the monitor and model-card action bundles on the sample repository", (
     expect(r.out("models")).toBe("3");
     expect(r.stdout).toContain("::error title=fraud-detection/accuracy::");
     expect(r.summary).toContain("fraud-detection");
-    const report = JSON.parse(readFileSync(join(out, "report.json"), "utf8")) as { dryRun: boolean; findings: { model: string; checkId: string }[] };
+    const text = readFileSync(join(out, "report.json"), "utf8");
+    assertValidReport(text, "the bundled monitor's report.json");
+    const report = JSON.parse(text) as { dryRun: boolean; findings: { model: string; checkId: string }[] };
     expect(report.dryRun).toBe(true);
     expect(report.findings.map((f) => `${f.model}/${f.checkId}`).sort()).toEqual(["fraud-detection/accuracy", "fraud-detection/drift", "fraud-detection/latency"]);
     expect(existsSync(join(out, "issues/fraud-detection__drift.md"))).toBe(true);

@@ -52,7 +52,7 @@ function modelView(m: ModelSpec, policy: PolicySpec | undefined, input: Dashboar
     health: health?.status ?? "unknown",
     ...(run ? { checkedAt: run.now } : {}),
     incidents: run ? incidents(m.name, run) : [],
-    issues: (health?.incidents ?? []).filter((n): n is number => typeof n === "number"),
+    issues: (health?.incidents ?? []).flatMap((i) => (i.issue !== undefined ? [i.issue] : [])),
     changes: run && health ? changes(health, run) : [],
     versions: versionViews(m, versionsOf(input.state, m.name), policy),
     timeline: timeline(input.histories.get(m.name)),

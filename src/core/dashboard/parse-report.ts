@@ -1,9 +1,21 @@
+import type { HealthIncident } from "../monitor/model-health.js";
 import type { MonitorReport } from "../monitor/report.js";
 
 /** A report file read back: the report, or why it was left out. */
 export type ParsedReport = { ok: true; report: MonitorReport } | { ok: false; reason: string };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * One entry of a model's `incidents`: an object (schemas/report.schema.json), or an issue number as
+ * reports before the schema wrote them (their `null`s, incidents without a number, are dropped).
+ */
+function readIncident(i: unknown): HealthIncident[] {
+  if (typeof i === "number" && Number.isInteger(i) && i > 0) return [{ check: "", severity: "info", issue: i }];
+  if (!isObject(i) || typeof i.check !== "string") return [];
+  const severity = i.severity === "critical" || i.severity === "warning" ? i.severity : "info";
+  return [{ check: i.check, severity, ...(typeof i.issue === "number" ? { issue: i.issue } : {}) }];
+}
 
 /**
  * Checks that `text` is what `steward monitor --format json` (or `--out`'s report.json) prints:
@@ -30,7 +42,7 @@ export function parseMonitorReport(text: string): ParsedReport {
     now: data.now,
     dryRun: data.dryRun === true,
     ...(typeof data.shard === "string" ? { shard: data.shard } : {}),
-    models: models.map((m) => ({ ...m, checks: Array.isArray(m.checks) ? m.checks : [], incidents: Array.isArray(m.incidents) ? m.incidents : [], changes: Array.isArray(m.changes) ? m.changes : [] })),
+    models: models.map((m) => ({ ...m, checks: Array.isArray(m.checks) ? m.checks : [], incidents: Array.isArray(m.incidents) ? m.incidents.flatMap(readIncident) : [], changes: Array.isArray(m.changes) ? m.changes : [] })),
     findings: findings.map((f) => ({ ...f, evidence: Array.isArray(f.evidence) ? f.evidence.filter((p) => isObject(p) && Number.isFinite(p.t) && Number.isFinite(p.value)) : [] })),
     actions,
     warnings: Array.isArray(data.warnings) ? data.warnings.filter((w): w is string => typeof w === "string") : [],

@@ -12,13 +12,20 @@ export interface ModelHealth {
   serving: string;
   status: HealthStatus;
   checks: { check: string; status: CheckStatus["verdict"]["status"] | "read-error"; severity: Severity; latest?: number; summary: string }[];
-  /** Issue numbers of its open incidents (undefined entries: opened by this run in dry-run). */
-  incidents: (number | undefined)[];
+  /** Its open incidents after this run; `issue` is absent when it has no number yet (opened by a dry run) or no issue. */
+  incidents: HealthIncident[];
   /** Branches of changes proposed or pending for it. */
   changes: string[];
 }
 
 const RANK: Record<HealthStatus, number> = { ok: 0, "no-data": 1, info: 2, warning: 3, critical: 4 };
+
+/** An open incident in the report: never a bare `undefined` (JSON would print `null`). */
+export interface HealthIncident {
+  check: string;
+  severity: Severity;
+  issue?: number;
+}
 
 /** Worst first, then by name. */
 export function compareHealth(a: ModelHealth, b: ModelHealth): number {
@@ -48,7 +55,7 @@ export function modelHealth(models: ModelSpec[], statuses: CheckStatus[], findin
         ...(s.verdict.latest ? { latest: s.verdict.latest.value } : {}),
         summary: s.readError ?? s.verdict.summary,
       })),
-      incidents: incidents.filter((i) => i.model === m.name).map((i) => i.issue),
+      incidents: incidents.filter((i) => i.model === m.name).map((i) => ({ check: i.checkId, severity: i.severity, ...(i.issue !== undefined ? { issue: i.issue } : {}) })),
       changes: [...new Set(changes.filter((c) => c.model === m.name).map((c) => c.branch))],
     };
   });

@@ -16,7 +16,7 @@ const CHECK_ICON: Record<string, string> = { ok: "🟢", anomaly: "🟠", breach
 /** A table row of one model. */
 export function healthRow(h: ModelHealth): string[] {
   const checks = h.checks.map((c) => `${CHECK_ICON[c.status] ?? ""} ${mdText(c.check)}${c.latest !== undefined ? ` ${formatValue(c.latest)}` : ""}`).join("<br>");
-  const incidents = h.incidents.map((n) => (n === undefined ? "new" : `#${n}`)).join(" ");
+  const incidents = h.incidents.map((i) => (i.issue === undefined ? "new" : `#${i.issue}`)).join(" ");
   return [mdText(h.model), mdText(h.serving), STATUS_ICON[h.status], checks || "no checks", incidents || "", h.changes.map((b) => `\`${mdText(b)}\``).join(" ")];
 }
 

@@ -19,7 +19,7 @@ function input(over: Partial<DashboardInput> = {}): DashboardInput {
   const bad = aFinding();
   const report = aReport({
     now: "2026-11-26T01:00:00.000Z",
-    models: [{ model: "fraud-detection", policy: "strict", serving: "7", status: "critical", checks: [{ check: "accuracy", status: "breach", severity: "critical", latest: 0.8, summary: bad.summary }], incidents: [12], changes: ["steward/rollback/fraud-detection"] }],
+    models: [{ model: "fraud-detection", policy: "strict", serving: "7", status: "critical", checks: [{ check: "accuracy", status: "breach", severity: "critical", latest: 0.8, summary: bad.summary }], incidents: [{ check: "accuracy", severity: "critical", issue: 12 }], changes: ["steward/rollback/fraud-detection"] }],
     findings: [bad],
     actions: [
       { kind: "open-issue", target: "fraud-detection/accuracy", summary: "open issue", status: "done", url: "https://github.com/acme/m/issues/12" },
