@@ -28,7 +28,10 @@ export interface FileStat {
 export interface RepoFiles {
   /** Regular files below `dir` (recursively), sorted; [] if `dir` does not exist. Skips .git and node_modules. */
   list(dir: string): Promise<string[]>;
-  /** The file's bytes, or undefined if it does not exist. */
+  /**
+   * The file's bytes, or undefined if it does not exist. Throws a UserError (exit 2) naming the path
+   * for a symlink leading outside the repository, anything but a regular file, or a file over the size cap.
+   */
   read(path: string): Promise<Uint8Array | undefined>;
   /** lstat of the path (a symlink is reported as such), or undefined if it does not exist. */
   stat(path: string): Promise<FileStat | undefined>;

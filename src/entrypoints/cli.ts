@@ -1,5 +1,6 @@
 import { describeError, ExternalError, UserError } from "../core/errors.js";
 import { redactSecrets, secretValuesFromEnv } from "../core/secrets/redact-secrets.js";
+import { configureReadLimit } from "../adapters/fs/read-inside.js";
 import { EXIT_USAGE, type CliCommand, type CliIO } from "./cli/io.js";
 
 /** Every command, loaded lazily so that `steward detect` does not pay for the AWS SDK. */
@@ -35,6 +36,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return EXIT_USAGE;
   }
   try {
+    configureReadLimit(io.env.STEWARD_MAX_FILE_BYTES);
     const command = await entry.load();
     return await command(rest, io);
   } catch (err) {

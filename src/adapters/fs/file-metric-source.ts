@@ -1,5 +1,5 @@
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { readInside, realFolder } from "./read-inside.js";
 import type { Datapoint, MetricSource, SeriesQuery, SeriesResult } from "../../ports.js";
 
 export interface FileMetricSourceOptions {
@@ -22,32 +22,33 @@ export interface FileMetricSourceOptions {
  * The current drift sample of a model is `<dir>/<model>/drift.csv` (`driftSample`).
  */
 export function fileMetricSource(dir: string, options: FileMetricSourceOptions = {}): MetricSource {
+  let realRoot: string | undefined;
+  // Every file goes through the one reader: a symlink out of `dir`, a FIFO or a huge file is an UnsafeFileError (exit 2).
+  const read = async (model: string, file: string): Promise<string | undefined> => {
+    const bytes = readInside((realRoot ??= realFolder(resolve(dir))), join(resolve(dir), model, file), `${dir}/${model}/${file}`);
+    return bytes === undefined ? undefined : new TextDecoder().decode(bytes);
+  };
   return {
     async read(queries, range) {
-      return Promise.all(queries.map((q) => readOne(dir, q, range, options)));
+      return Promise.all(queries.map((q) => readOne(dir, read, q, range, options)));
     },
     /** `<dir>/<model>/drift.csv`, undefined when it does not exist. */
     async driftSample(model) {
-      try {
-        return await readFile(join(dir, model, "drift.csv"), "utf8");
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-        throw err;
-      }
+      return read(model, "drift.csv");
     },
   };
 }
 
-async function readOne(dir: string, q: SeriesQuery, range: { start: Date; end: Date }, options: FileMetricSourceOptions): Promise<SeriesResult> {
+type ReadText = (model: string, file: string) => Promise<string | undefined>;
+
+async function readOne(dir: string, read: ReadText, q: SeriesQuery, range: { start: Date; end: Date }, options: FileMetricSourceOptions): Promise<SeriesResult> {
   let text: string | undefined;
   let format: "csv" | "json" = "csv";
   for (const ext of ["csv", "json"] as const) {
-    try {
-      text = await readFile(join(dir, q.model, `${q.name}.${ext}`), "utf8");
+    text = await read(q.model, `${q.name}.${ext}`);
+    if (text !== undefined) {
       format = ext;
       break;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "ENOENT") return { id: q.id, points: [], error: `cannot read ${q.model}/${q.name}: ${(err as Error).message}` };
     }
   }
   if (text === undefined) return { id: q.id, points: [], error: `no file ${q.model}/${q.name}.csv or .json in ${dir}` };

@@ -5,6 +5,8 @@ import { Worker } from "node:worker_threads";
 import type { FileChecker } from "../../commands/load-repo.js";
 import { sequentialChecker } from "../../commands/load-repo.js";
 import type { FileCheck } from "../../core/repo/check-file.js";
+import { UserError } from "../../core/errors.js";
+import { readLimit } from "./read-inside.js";
 
 /** Below this many files, starting workers costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 1500;
@@ -32,9 +34,10 @@ export function parallelChecker(root: string, opts: { workers?: number } = {}): 
 
 function runWorker(url: URL, root: string, paths: string[]): Promise<{ checks: FileCheck[]; texts: [string, string][] }> {
   return new Promise((resolve, reject) => {
-    const w = new Worker(url, { workerData: { root, paths } });
-    w.once("message", (m) => {
-      resolve(m);
+    const w = new Worker(url, { workerData: { root, paths, maxBytes: readLimit() } });
+    w.once("message", (m: { checks: FileCheck[]; texts: [string, string][] } | { userError: string }) => {
+      if ("userError" in m) reject(new UserError(m.userError));
+      else resolve(m);
       void w.terminate();
     });
     w.once("error", reject);

@@ -1,13 +1,20 @@
-import { readFileSync } from "node:fs";
 import { lstat, mkdir, readdir, realpath, rename, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { FileStat, RepoFiles } from "../../ports.js";
+import { isInside, readInside, readLimit, realFolder, UnsafeFileError } from "./read-inside.js";
 
 const SKIP = new Set([".git", "node_modules"]);
 
-/** RepoFiles over a folder on disk. Paths are repository-relative with forward slashes. */
-export function fsRepoFiles(root: string): RepoFiles {
+/**
+ * RepoFiles over a folder on disk. Paths are repository-relative with forward slashes. Every read
+ * goes through `readInside`: symlinks leading outside the root, non-regular files and files over
+ * `maxBytes` (default: the configured read limit, 10 MiB) are refused with an UnsafeFileError;
+ * a write whose folder resolves outside the root is refused the same way.
+ */
+export function fsRepoFiles(root: string, opts: { maxBytes?: number } = {}): RepoFiles {
   const base = resolve(root);
+  let realRootCache: string | undefined;
+  const realRoot = () => (realRootCache ??= realFolder(base));
   const abs = (p: string) => join(base, ...p.split("/"));
   const rel = (p: string) => relative(base, p).split(sep).join("/");
 
@@ -34,16 +41,10 @@ export function fsRepoFiles(root: string): RepoFiles {
       return out.sort();
     },
     async read(path) {
-      // Governed files are small and local: a synchronous read costs a few microseconds, while the
+      // Governed files are small and local: synchronous calls cost a few microseconds, while the
       // promise API's open/stat/read/close round trips through the thread pool dominated validation
       // of large repositories.
-      try {
-        return readFileSync(abs(path));
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        if (code === "ENOENT" || code === "EISDIR" || code === "ENOTDIR") return undefined;
-        throw err;
-      }
+      return readInside(realRoot(), abs(path), path, opts.maxBytes ?? readLimit());
     },
     async stat(path): Promise<FileStat | undefined> {
       try {
@@ -70,6 +71,8 @@ export function fsRepoFiles(root: string): RepoFiles {
     },
     async write(path, text) {
       const target = abs(path);
+      // A folder that is a symlink out of the root would carry the write outside it.
+      if (!isInside(realRoot(), realFolder(dirname(target)))) throw new UnsafeFileError(path, "outside", "refused to write: its folder is a symlink that leads outside the repository");
       await mkdir(dirname(target), { recursive: true });
       const tmp = `${target}.steward-${process.pid}.tmp`;
       await writeFile(tmp, text);
