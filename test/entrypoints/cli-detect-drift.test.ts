@@ -29,7 +29,7 @@ describe("steward detect", () => {
 
   it("reads and writes files, and takes a policy's detectors", async () => {
     writeFileSync(path.join(dir, "s.csv"), series);
-    writeFileSync(path.join(dir, "p.yaml"), "monitoring:\n  checks:\n    - { metric: m, detectors: [iqr] }\n");
+    writeFileSync(path.join(dir, "p.yaml"), "apiVersion: steward/v1\nkind: Policy\nname: p\npromotion: { order: [production] }\nmonitoring:\n  checks:\n    - { metric: m, detectors: [iqr] }\n");
     const t = io(dir);
     expect(await runCli(["detect", "--input", "s.csv", "--output", "o.csv", "--policy", "p.yaml"], t.io)).toBe(0);
     expect(readFileSync(path.join(dir, "o.csv"), "utf8").trim().split("\n")).toHaveLength(101);
@@ -59,7 +59,7 @@ describe("steward drift", () => {
   });
 
   it("takes the tests and thresholds a policy names", async () => {
-    writeFileSync(path.join(dir, "drift-policy.yaml"), "monitoring:\n  drift:\n    tests: [psi]\n    thresholds: { psi: 100 }\n");
+    writeFileSync(path.join(dir, "drift-policy.yaml"), "apiVersion: steward/v1\nkind: Policy\nname: drift-policy\npromotion: { order: [production] }\nmonitoring:\n  checks: []\n  drift:\n    tests: [psi]\n    thresholds: { psi: 100 }\n");
     const t = io(dir);
     expect(await runCli(["drift", "--baseline", "a50.csv", "--current", "c.csv", "--format", "json", "--policy", "drift-policy.yaml"], t.io)).toBe(0);
     const doc = JSON.parse(t.out());

@@ -5,6 +5,7 @@ import { classifyPath, schemaKindOf } from "./classify-path.js";
 import { decodeText, DEFAULT_MAX_FILE_BYTES } from "./decode-text.js";
 import { normalizeModel, normalizePolicy, normalizeVersion } from "./normalize.js";
 import { parseYaml } from "./parse-yaml.js";
+import { prototypeKeys } from "./document-limits.js";
 import { toDvcPointer } from "./dvc-pointer.js";
 
 /** A finding that may still lack a position: `path` is a JSON pointer, `atKey` says to point at the key. */
@@ -42,6 +43,8 @@ export function checkFile(file: string, bytes: Uint8Array, opts: { maxBytes?: nu
   if (typeof doc !== "object" || Array.isArray(doc)) {
     return { file, findings: [{ ...err(file, "not-a-mapping", "", `the document must be a YAML mapping, not ${Array.isArray(doc) ? "a list" : `a ${typeof doc}`}`), line: 1, column: 1 }] };
   }
+  const proto = prototypeKeys(doc);
+  if (proto.length) return { file, findings: proto.map((p) => err(file, "prototype-key", p, `the key "${p.split("/").pop()}" is not allowed anywhere in a governed file`, true)) };
   if (role.kind === "DvcPointer") return checkPointer(file, doc);
 
   const kind = schemaKindOf(role)!;

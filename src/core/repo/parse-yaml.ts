@@ -1,6 +1,7 @@
 import { CORE_SCHEMA, load, YAMLException } from "js-yaml";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
 import type { Finding } from "../result.js";
+import { checkNesting } from "./document-limits.js";
 
 /** Alias expansions allowed per document before it is rejected as an alias bomb. */
 export const MAX_ALIAS_COUNT = 100;
@@ -13,9 +14,12 @@ export type Parsed = { ok: true; value: unknown } | { ok: false; finding: Findin
 /**
  * Parses one YAML document. The fast path (js-yaml) serves files without anchors; files with
  * anchors go through `yaml` with bounded alias expansion. Duplicate keys, syntax errors, several
- * documents and alias bombs are findings with line and column.
+ * documents, nesting deeper than MAX_NESTING_DEPTH and alias bombs are findings with line and column.
  */
 export function parseYaml(file: string, text: string): Parsed {
+  // Both parsers recurse per level: refuse a pathological depth before either sees it.
+  const deep = checkNesting(file, text);
+  if (deep) return { ok: false, finding: deep };
   if (ANCHOR_OR_ALIAS.test(text)) return parseBounded(file, text);
   try {
     // The YAML 1.2 core schema, as `yaml` uses: no timestamps turning into Dates, no merge keys.

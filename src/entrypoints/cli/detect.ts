@@ -1,10 +1,9 @@
 import { createReadStream, createWriteStream } from "node:fs";
 import { once } from "node:events";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { parse as parseYaml } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { detectStream, detectorsFromPolicy } from "../../commands/detect.js";
+import { readPolicyFlag } from "./policy-flag.js";
 import { commonFlags, EXIT_OK, parseFlags, type CliCommand, type CliIO } from "./io.js";
 
 const HELP = `usage: steward detect --input FILE|- --output FILE|- [--policy NAME|FILE] [--check METRIC] [--root DIR]
@@ -57,11 +56,7 @@ export const detectCli: CliCommand = async (argv, io) => {
   const root = path.resolve(io.cwd, values.root ?? ".");
   let refs;
   if (values.policy) {
-    const file = /\.ya?ml$/.test(values.policy) ? path.resolve(root, values.policy) : path.join(root, "policies", `${values.policy}.yaml`);
-    const text = await readFile(file, "utf8").catch(() => {
-      throw new UserError(`cannot read policy ${path.relative(io.cwd, file)}`);
-    });
-    refs = detectorsFromPolicy(parseYaml(text), values.check);
+    refs = detectorsFromPolicy(await readPolicyFlag(root, io.cwd, values.policy), values.check);
   }
   const stream = detectStream(refs, values.input === "-" ? "stdin" : values.input);
   const chunks = readInput(io, values.input);

@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { UserError } from "../../core/errors.js";
-import { parse as parseYaml } from "yaml";
 import { driftOptionsFromPolicy, formatDriftText, runDrift } from "../../commands/drift.js";
+import { readPolicyFlag } from "./policy-flag.js";
 import { commonFlags, EXIT_FINDINGS, EXIT_OK, parseFlags, readFormat, type CliCommand } from "./io.js";
 
 const HELP = `usage: steward drift --baseline A.csv --current B.csv [--format text|json] [--policy NAME|FILE] [--tests ks,psi,...] [--threshold TEST=VALUE]...
@@ -38,11 +38,7 @@ export const driftCli: CliCommand = async (argv, io) => {
   };
   let fromPolicy: ReturnType<typeof driftOptionsFromPolicy> = { thresholds: {} };
   if (values.policy) {
-    const file = /\.ya?ml$/.test(values.policy) ? path.resolve(root, values.policy) : path.join(root, "policies", `${values.policy}.yaml`);
-    const text = await readFile(file, "utf8").catch(() => {
-      throw new UserError(`cannot read policy ${path.relative(io.cwd, file)}`);
-    });
-    fromPolicy = driftOptionsFromPolicy(parseYaml(text));
+    fromPolicy = driftOptionsFromPolicy(await readPolicyFlag(root, io.cwd, values.policy));
   }
   const thresholds: Record<string, number> = { ...fromPolicy.thresholds };
   for (const t of values.threshold ?? []) {
