@@ -1,13 +1,29 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * Two projects. `unit` (`npm test`) is what a contributor runs often: pure logic, commands against
+ * in-memory fakes and local servers, the CLI in-process. `e2e` (`npm run test:e2e`) runs the
+ * committed action bundles as the runner does, the browser test, and the monitor's full runs over
+ * the embedded samples; `.ci/run` runs both. A file belongs to e2e when it spawns a bundle or a
+ * browser, or repeats a whole sample run.
+ */
+export const E2E = ["test/e2e/**/*.test.ts", "test/commands/monitor-github.test.ts"];
+
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     exclude: ["test/live/**", "node_modules/**"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Generous ceilings, not schedules: a busy 2-core machine must not fail a correct test.
+    // Nothing waits a fixed time; tests wait for conditions (a process's exit, a server's answer).
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     pool: "forks",
     setupFiles: ["test/support/fast-check-setup.ts", "test/support/report-schema-setup.ts"],
+    // One temporary folder per run, removed at the end; leftovers are reported as a leak.
+    globalSetup: ["test/support/tmp-guard.ts"],
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+    projects: [
+      { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: ["test/live/**", "node_modules/**", ...E2E] } },
+      { extends: true, test: { name: "e2e", include: E2E, testTimeout: 600_000, hookTimeout: 600_000 } },
+    ],
   },
 });

@@ -29,7 +29,7 @@ describe("steward monitor against the fake GitHub API", () => {
   });
   afterEach(async () => gh.close());
 
-  it("first run opens the issues and PRs, a second run comments and opens nothing new, a recovery closes the issue", { timeout: 240_000 }, async () => {
+  it("first run opens the issues and PRs, a second run comments and opens nothing new, a recovery closes the issue", async () => {
     const first = await monitor("--now", "2026-11-26T00:05:00Z");
     expect(first.code).toBe(1);
     expect(first.report.findings.map((f) => f.checkId).sort()).toEqual(["accuracy", "drift", "latency"]);

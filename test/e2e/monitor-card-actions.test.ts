@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { onTestFinished, describe, expect, it } from "vitest";
 import { assertValidReport } from "../support/report-schema.js";
 import { runAction } from "../support/run-action.js";
 
@@ -13,6 +13,7 @@ const shallow = execFileSync("git", ["rev-parse", "--is-shallow-repository"], { 
 describe("the monitor and model-card action bundles on the sample repository", () => {
   it("monitor, dry run over the sample metrics: three findings on fraud-detection (accuracy, latency, data drift), a report and the files it would send", async () => {
     const out = mkdtempSync(join(tmpdir(), "steward-monitor-out-"));
+    onTestFinished(() => rmSync(out, { recursive: true, force: true }));
     const r = await runAction("monitor", { INPUT_ROOT: ROOT, INPUT_SOURCE: "samples/metrics", "INPUT_DRY-RUN": "true", INPUT_OUT: out }, { cwd: ROOT });
     expect(r.status, r.stdout).toBe(0);
     expect(r.out("findings")).toBe("3");

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/entrypoints/cli.js";
 import type { CliIO } from "../../src/entrypoints/cli/io.js";
 
@@ -13,6 +13,7 @@ function io(cwd: string, stdin = "") {
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), "steward-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const series = ["timestamp,value", ...Array.from({ length: 100 }, (_, i) => `${1_700_000_000 + i * 600},${i % 5}`)].join("\n");
 writeFileSync(path.join(dir, "a.csv"), "x,kind\n1,a\n2,b\n3,a\n4,b\n5,a\n6,b\n");
 writeFileSync(path.join(dir, "b.csv"), "x,kind\n1,a\n2,b\n3,a\n4,b\n5,a\n6,b\n");

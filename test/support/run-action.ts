@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -29,18 +29,20 @@ export async function runAction(name: string, env: Record<string, string>, opts:
   // Node 20 runs the bundle here; GitHub runs it on node24.
   const child = spawn(process.execPath, [join(ROOT, `actions/${name}/dist/index.js`)], {
     ...(opts.cwd ? { cwd: opts.cwd } : {}),
-    env: { PATH: process.env.PATH!, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", ...files, ...env },
+    env: { PATH: process.env.PATH!, TMPDIR: tmpdir(), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", ...files, ...env },
   });
   let stdout = "";
   child.stdout.on("data", (d) => (stdout += d));
   child.stderr.on("data", (d) => (stdout += d));
   const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
   const output = readFileSync(files.GITHUB_OUTPUT, "utf8");
+  const summary = readFileSync(files.GITHUB_STEP_SUMMARY, "utf8");
+  rmSync(dir, { recursive: true, force: true });
   return {
     status,
     stdout,
     output,
     out: (key) => new RegExp(`${key}<<(\\S+)\\n([\\s\\S]*?)\\n\\1`).exec(output)?.[2],
-    summary: readFileSync(files.GITHUB_STEP_SUMMARY, "utf8"),
+    summary,
   };
 }

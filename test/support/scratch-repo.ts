@@ -65,7 +65,7 @@ export function materializeCase(c: InvalidCase): ScratchRepo {
       unlinkSync(target);
       symlinkSync(outside, target);
       const dispose = repo.dispose;
-      repo.dispose = () => {
+      repo.dispose = repo[Symbol.dispose] = () => {
         dispose();
         rmSync(outside, { force: true });
       };
