@@ -300,3 +300,19 @@ export interface SageMakerAws {
   alarms: AlarmStore;
   scaling: VariantScaling;
 }
+
+/** CloudWatch dashboards, for the `cloudwatch` target of plan and apply. */
+export interface DashboardStore {
+  /** The region the client talks to; metric widgets name it. */
+  region(): Promise<string>;
+  /** Names of the dashboards whose names start with `prefix` (every page of ListDashboards). */
+  list(prefix: string): Promise<string[]>;
+  /** The dashboard's body, parsed from JSON; undefined when it does not exist. */
+  get(name: string): Promise<unknown>;
+  /** Creates or replaces the dashboard (PutDashboard). Throws when CloudWatch refuses the body. */
+  put(name: string, body: string): Promise<void>;
+  /** Deletes the dashboards; a name that no longer exists counts as deleted. */
+  delete(names: string[]): Promise<void>;
+  /** AlarmArn of each named alarm that exists. */
+  alarmArns(names: string[]): Promise<Map<string, string>>;
+}

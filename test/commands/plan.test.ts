@@ -38,7 +38,7 @@ describe("plan and apply commands (generic over reconcilers)", () => {
     expect(parseTargets(undefined)).toBeUndefined();
     expect(() => parseTargets("mlflow,k8s")).toThrow(/not "k8s"/);
     const slots = selectSlots([{ target: "sagemaker", reconciler: fakeReconciler([]) }], undefined);
-    expect(slots.map((s) => [s.target, s.reconciler ? "yes" : s.reason])).toEqual([["mlflow", "no mlflow reconciler in this build"], ["sagemaker", "yes"]]);
+    expect(slots.map((s) => [s.target, s.reconciler ? "yes" : s.reason])).toEqual([["mlflow", "no mlflow reconciler in this build"], ["sagemaker", "yes"], ["cloudwatch", "no cloudwatch reconciler in this build"]]);
   });
 
   it("plans each target; an unconfigured one is skipped with its reason; a failed read is a failed report", async () => {
@@ -46,6 +46,7 @@ describe("plan and apply commands (generic over reconcilers)", () => {
     expect(run.reports.map((r) => [r.target, r.status, r.reason])).toEqual([
       ["mlflow", "skipped", "MLFLOW_TRACKING_URI is not set"],
       ["sagemaker", "failed", "Error: no region"],
+      ["cloudwatch", "skipped", "no cloudwatch reconciler in this build"],
     ]);
   });
 

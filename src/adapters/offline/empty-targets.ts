@@ -1,5 +1,5 @@
 import { UserError } from "../../core/errors.js";
-import type { ModelRegistry, SageMakerAws } from "../../ports.js";
+import type { DashboardStore, ModelRegistry, SageMakerAws } from "../../ports.js";
 
 const refuse = (what: string) => async (): Promise<never> => {
   throw new UserError(`offline: ${what} is not possible without a live target (plan --offline only reads)`);
@@ -50,5 +50,17 @@ export function emptySageMakerAws(): SageMakerAws {
       putScalingPolicy: refuse("creating a scaling policy"),
       deregisterScalableTarget: refuse("deregistering a scalable target"),
     },
+  };
+}
+
+/** An AWS account without CloudWatch dashboards or alarms, for `steward plan --offline`. */
+export function emptyDashboardStore(): DashboardStore {
+  return {
+    region: async () => "<region of apply>",
+    list: async () => [],
+    get: async () => undefined,
+    put: refuse("creating a dashboard"),
+    delete: refuse("deleting a dashboard"),
+    alarmArns: async () => new Map(),
   };
 }

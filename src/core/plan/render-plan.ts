@@ -15,7 +15,7 @@ export interface TargetReport extends TargetPlan {
   outcomes?: StepOutcome[];
 }
 
-const TITLES: Record<Target, string> = { mlflow: "MLflow", sagemaker: "SageMaker" };
+const TITLES: Record<Target, string> = { mlflow: "MLflow", sagemaker: "SageMaker", cloudwatch: "CloudWatch dashboards" };
 
 /** "+" creates, "-" removes, "~" changes in place. */
 export function stepSymbol(action: string): "+" | "-" | "~" {

@@ -4,9 +4,10 @@
  * function, and returns steps; apply executes the same steps in order.
  */
 
-export type Target = "mlflow" | "sagemaker";
+export type Target = "mlflow" | "sagemaker" | "cloudwatch";
 
-export const TARGETS: readonly Target[] = ["mlflow", "sagemaker"];
+/** In apply order: the cloudwatch dashboards list the alarms the sagemaker target creates. */
+export const TARGETS: readonly Target[] = ["mlflow", "sagemaker", "cloudwatch"];
 
 export interface PlanStep {
   target: Target;

@@ -5,7 +5,7 @@ import { assignedVersions } from "../../commands/reconcile-mlflow.js";
 import { EXIT_OK, type CliCommand } from "./io.js";
 import { printRun, readPlanFlags, targetSlots } from "./plan.js";
 
-const HELP = `usage: steward apply [--root DIR] [--target mlflow,sagemaker] [--dry-run] [--write-back] [--commit SHA] [--format text|json|github]
+const HELP = `usage: steward apply [--root DIR] [--target mlflow,sagemaker,cloudwatch] [--dry-run] [--write-back] [--commit SHA] [--format text|json|github]
 
 Brings each target to the repository's state: plans from live state, then runs the steps in order,
 stopping a target at its first failure. Safe to re-run: a second run changes nothing, and a run after

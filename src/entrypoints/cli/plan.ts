@@ -13,16 +13,19 @@ import { mlflowTransport } from "../../adapters/mlflow/mlflow-transport.js";
 import { parseTargets, runPlan, type PlanRun, type TargetSlot } from "../../commands/plan.js";
 import { mlflowReconciler } from "../../commands/reconcile-mlflow.js";
 import { sagemakerReconciler } from "../../commands/reconcile-sagemaker.js";
+import { cloudwatchReconciler } from "../../commands/reconcile-cloudwatch.js";
+import { cloudWatchDashboards } from "../../adapters/aws/cloudwatch-dashboards.js";
+import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { planJson, renderPlanMarkdown, renderPlanText } from "../../core/plan/render-plan.js";
 import type { DvcRemotes } from "../../core/plan/sagemaker-model-data.js";
 import type { Target } from "../../core/plan/types.js";
 import { parseDvcConfig } from "../../core/repo/dvc-config.js";
 import { formatFinding } from "../../core/result.js";
 import type { RepoFiles } from "../../ports.js";
-import { emptyModelRegistry, emptySageMakerAws } from "../../adapters/offline/empty-targets.js";
+import { emptyDashboardStore, emptyModelRegistry, emptySageMakerAws } from "../../adapters/offline/empty-targets.js";
 import { commonFlags, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseFlags, readFormat, type CliCommand, type CliIO, type OutputFormat } from "./io.js";
 
-const HELP = `usage: steward plan [--root DIR] [--target mlflow,sagemaker] [--offline] [--commit SHA] [--format text|json|github]
+const HELP = `usage: steward plan [--root DIR] [--target mlflow,sagemaker,cloudwatch] [--offline] [--commit SHA] [--format text|json|github]
 
 Reads the live state of each target and prints what \`steward apply\` would change. A target whose
 environment is not set (MLflow: MLFLOW_TRACKING_URI) is reported and skipped. Changes nothing.
@@ -48,6 +51,7 @@ export function offlineSlots(files: RepoFiles): TargetSlot[] {
   return [
     { target: "mlflow", reconciler: mlflowReconciler({ registry: emptyModelRegistry(), remotes: () => readRemotes(files) }) },
     { target: "sagemaker", reconciler: sagemakerReconciler({ aws: emptySageMakerAws(), dvcRemotes: () => readRemotes(files) }) },
+    { target: "cloudwatch", reconciler: cloudwatchReconciler({ store: emptyDashboardStore() }) },
   ];
 }
 
@@ -65,6 +69,11 @@ export function targetSlots(env: CliIO["env"], files: RepoFiles): TargetSlot[] {
     slots.push({ target: "sagemaker", reconciler: sagemakerReconciler({ aws: sageMakerAws(), dvcRemotes: () => readRemotes(files), events: eventBridgeEventBus({ client: new EventBridgeClient(awsClientOptions()) }) }) });
   } else {
     slots.push({ target: "sagemaker", reason: "AWS_REGION is not set" });
+  }
+  if (env.AWS_REGION || env.AWS_DEFAULT_REGION) {
+    slots.push({ target: "cloudwatch", reconciler: cloudwatchReconciler({ store: cloudWatchDashboards(new CloudWatchClient(awsClientOptions())) }) });
+  } else {
+    slots.push({ target: "cloudwatch", reason: "AWS_REGION is not set" });
   }
   return slots;
 }
