@@ -9,12 +9,16 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/entrypoints/cli.js";
 import { captureIO } from "../support/cli-io.js";
 import { startFakeGitHub, type FakeGitHub } from "../support/fake-github-server.js";
+import { sampleRepoWithHistory } from "../support/sample-history.js";
+import type { ScratchGit } from "../support/scratch-git.js";
 
-const ROOT = new URL("../../", import.meta.url).pathname;
 const MODEL = "models/fraud-detection/model.yaml";
 
 describe("steward monitor against the fake GitHub API", () => {
   let gh: FakeGitHub;
+  // The sample repository, in a git history where 6 served production before 7.
+  let repo: ScratchGit;
+  let ROOT: string;
   const env = () => ({ GITHUB_TOKEN: "t0ken", GITHUB_REPOSITORY: `${gh.owner}/${gh.repo}`, GITHUB_API_URL: gh.url });
   const monitor = async (...args: string[]) => {
     const io = captureIO({ env: env(), cwd: ROOT });
@@ -25,14 +29,19 @@ describe("steward monitor against the fake GitHub API", () => {
   const byTitle = (prefix: string) => issues().filter((i) => i.title.startsWith(prefix));
 
   beforeEach(async () => {
+    repo = sampleRepoWithHistory();
+    ROOT = repo.root;
     gh = await startFakeGitHub({ files: { [MODEL]: readFileSync(join(ROOT, MODEL), "utf8") } });
   });
-  afterEach(async () => gh.close());
+  afterEach(async () => {
+    await gh.close();
+    repo.dispose();
+  });
 
   it("first run opens the issues and PRs, a second run comments and opens nothing new, a recovery closes the issue", async () => {
     const first = await monitor("--now", "2026-11-26T00:05:00Z");
     expect(first.code).toBe(1);
-    expect(first.report.findings.map((f) => f.checkId).sort()).toEqual(["accuracy", "drift", "latency"]);
+    expect(first.report.findings.map((f) => f.checkId).sort(), JSON.stringify(first.report.findings)).toEqual(["accuracy", "drift", "latency"]);
     expect(first.report.actions.filter((a) => a.status === "failed")).toEqual([]);
     expect(byTitle("[critical] fraud-detection: accuracy")).toHaveLength(1);
     expect(byTitle("Model health")).toHaveLength(1);

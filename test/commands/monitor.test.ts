@@ -12,6 +12,7 @@ import { inShard } from "../../src/core/monitor/shard.js";
 import type { MonitoringCheck, PolicySpec, RepoState } from "../../src/core/types.js";
 import type { Datapoint, EventBus, MetricSource, RepoFiles, SeriesQuery, StewardEvent } from "../../src/ports.js";
 import { aModelSpec, aPolicySpec, aRepoState, aVersionSpec } from "../support/builders.js";
+import { inMemoryHistory } from "../support/in-memory-history.js";
 import { inMemoryScm, type InMemoryScm } from "../support/in-memory-scm.js";
 
 const HOUR = 3_600_000;
@@ -115,6 +116,13 @@ describe("steward monitor (command)", () => {
     logger: silentLogger,
     evaluateCheck: evaluate,
     load: async () => ({ state: state(), findings: [], fileCount: 0 }),
+    // 6 served production alone before 7: the fact a rollback target is read from.
+    history: inMemoryHistory({
+      "models/fraud-detection/model.yaml": [
+        { sha: "a6a6a6a", date: "2026-10-01T00:00:00Z", text: MODEL_YAML.replace('production: "7"', 'production: "6"') },
+        { sha: "b7b7b7b", date: "2026-11-01T00:00:00Z", text: MODEL_YAML },
+      ],
+    }),
     scm,
     events,
     ...over,

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { onTestFinished, describe, expect, it } from "vitest";
 import { assertValidReport } from "../support/report-schema.js";
 import { runAction } from "../support/run-action.js";
+import { sampleRepoWithHistory } from "../support/sample-history.js";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 // Card stage history needs the full history of model.yaml; a shallow clone sees less of it.
@@ -14,7 +15,9 @@ describe("the monitor and model-card action bundles on the sample repository", (
   it("monitor, dry run over the sample metrics: three findings on fraud-detection (accuracy, latency, data drift), a report and the files it would send", async () => {
     const out = mkdtempSync(join(tmpdir(), "steward-monitor-out-"));
     onTestFinished(() => rmSync(out, { recursive: true, force: true }));
-    const r = await runAction("monitor", { INPUT_ROOT: ROOT, INPUT_SOURCE: "samples/metrics", "INPUT_DRY-RUN": "true", INPUT_OUT: out }, { cwd: ROOT });
+    // The sample repository in a git history where 6 served production before 7 (the rollback target).
+    using repo = sampleRepoWithHistory();
+    const r = await runAction("monitor", { INPUT_ROOT: repo.root, INPUT_SOURCE: "samples/metrics", "INPUT_DRY-RUN": "true", INPUT_OUT: out }, { cwd: repo.root });
     expect(r.status, r.stdout).toBe(0);
     expect(r.out("findings")).toBe("3");
     expect(r.out("models")).toBe("3");

@@ -61,12 +61,14 @@ export function planChange(input: ChangeInput): ChangeDecision {
   let from = stageText(current);
   let to: string;
   let reason: string;
+  let gateRule: string | undefined;
   if (purpose === "rollback") {
     const target = rollbackTarget({ current: current.map((v) => v.version), history: input.history, versions: input.versions.filter((v) => v.model === model.name) });
-    if (!target) return { doing: `No rollback proposed: no earlier version was healthy in ${stage} (git history and lineage name none).` };
+    if (!target) return { doing: `No rollback proposed: git history names no earlier version that served ${stage} alone and was never rolled back from.` };
     edit = { kind: "set-stage", stage, variants: [{ version: target.version, weight: 100 }] };
     to = target.version;
     reason = `${target.version} is the last version healthy in ${stage}: ${target.reason}.`;
+    gateRule = `allowed by the rollback rule: version ${target.version} served in ${stage} before (from ${target.servedAt.sha.slice(0, 7)}), so it returns without the order, soak-time and metric gates.`;
   } else if (purpose === "scale") {
     const p = scaleProposal(model, policy);
     if (!p) return { doing: `No scale-up proposed: the endpoint is at the policy's capacity cap.` };
@@ -90,6 +92,7 @@ export function planChange(input: ChangeInput): ChangeDecision {
     from,
     to,
     reason,
+    ...(gateRule ? { gateRule } : {}),
     findings: input.findings,
     issueRefs: input.findings.filter((f) => f.kind !== "variant").map((f) => issuePlaceholder(`${f.model}/${f.checkId}`)),
     ...(input.runUrl ? { runUrl: input.runUrl } : {}),

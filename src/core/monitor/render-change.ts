@@ -19,6 +19,8 @@ export interface ChangeInput {
   to: string;
   /** Why this target, one line. */
   reason: string;
+  /** Which promotion-gate rule lets this change through (a rollback's), one line; omitted when none applies. */
+  gateRule?: string;
   findings: MonitorFinding[];
   /** Placeholder-bearing references to the incident issues, e.g. `{{issue:fraud-detection/accuracy}}`. */
   issueRefs: string[];
@@ -30,7 +32,7 @@ export function issuePlaceholder(key: string): string {
   return `{{issue:${key}}}`;
 }
 
-/** Title, commit message (its subject is what rollback-target reads back) and body of a change PR. */
+/** Title, commit message and body of a change PR. */
 export function renderChange(c: ChangeInput): ChangeText {
   const title = changeTitle(c);
   const commitMessage = changeCommitMessage(title, c.reason);
@@ -40,6 +42,7 @@ export function renderChange(c: ChangeInput): ChangeText {
     "",
     `**${mdText(c.stage)}**: ${mdText(c.from)} → ${mdText(c.to)}. ${mdText(c.reason)}`,
     "",
+    ...(c.gateRule ? [`**Promotion gates**: ${mdText(c.gateRule)}`, ""] : []),
     "### Evidence",
     "",
     evidenceTable(c.findings),
