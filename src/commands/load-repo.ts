@@ -63,7 +63,9 @@ export async function loadRepo(deps: { files: RepoFiles; checker?: FileChecker }
       pointerStatus.set(path, c.findings.some((f) => f.severity === "error") ? "invalid" : "ok");
   });
 
-  pending.push(...runRules({ state, pointerStatus, invalidFiles }));
+  const read = new Set(paths);
+  const unread = new Set(all.filter((p) => !read.has(p)));
+  pending.push(...runRules({ state, pointerStatus, invalidFiles, unread }));
   const textOf = await textLookup(files, texts, pending, pointerTexts);
   return { state, findings: sortFindings(positionFindings(pending, textOf)), fileCount: paths.length };
 }

@@ -11,7 +11,7 @@ import type { DvcRemote, GitHistory, Logger, RepoFiles } from "../ports.js";
 import { loadRepo, type FileChecker } from "./load-repo.js";
 import { checkRemoteObjects, type RemoteCheck } from "./check-remote.js";
 import { findingsAt } from "./positioned-finding.js";
-import { changeScope } from "../core/repo/change-scope.js";
+import { changeAnswersFor, changeScope } from "../core/repo/change-scope.js";
 
 export interface ValidateOptions {
   /** Evaluate promotion gates for every stage change since this git ref. */
@@ -26,6 +26,11 @@ export interface ValidateOptions {
 export interface ValidateReport {
   fileCount: number;
   findings: Finding[];
+  /**
+   * With --changed-only: problems of files the change does not touch (they were there before it).
+   * Listed for the reader, never counted as errors or warnings of the change.
+   */
+  notes: Finding[];
   gates: GateResult[];
   remote?: RemoteCheck;
   errorCount: number;
@@ -45,10 +50,14 @@ export interface ValidateDeps {
 
 /** `steward validate`: schemas, references, pointers, optionally the DVC remote and the promotion gates. */
 export async function validateRepo(deps: ValidateDeps, opts: ValidateOptions): Promise<ValidateReport> {
-  const only = opts.changedOnly && opts.base ? await scopeOfChange(deps, opts.base) : undefined;
+  const scope = opts.changedOnly && opts.base ? await scopeOfChange(deps, opts.base) : undefined;
+  const only = scope?.read;
   if (opts.changedOnly && !only) deps.logger.info("the change reaches beyond single models: checking everything");
   const loaded = await deps.logger.group("Loading the repository", async () => loadRepo({ files: deps.files, ...(deps.checker ? { checker: deps.checker } : {}) }, only ? { only } : {}));
-  const findings = [...loaded.findings];
+  const answers = scope?.answersFor;
+  const findings = answers ? loaded.findings.filter((f) => answers(f.file)) : [...loaded.findings];
+  const notes = answers ? loaded.findings.filter((f) => !answers(f.file)) : [];
+  if (notes.length) deps.logger.info(`${notes.length} problem(s) in files this change does not touch, listed as notes`);
   deps.logger.info(`${loaded.fileCount} governed files, ${loaded.state.models.length} models, ${loaded.state.versions.length} versions, ${loaded.state.policies.length} policies`);
 
   let gates: GateResult[] = [];
@@ -74,6 +83,7 @@ export async function validateRepo(deps: ValidateDeps, opts: ValidateOptions): P
   return {
     fileCount: loaded.fileCount,
     findings: sorted,
+    notes,
     gates,
     ...(remote ? { remote } : {}),
     errorCount: sorted.filter((f) => f.severity === "error").length,
@@ -105,8 +115,8 @@ async function evaluatePromotions(deps: ValidateDeps, state: RepoState, base: st
   return results;
 }
 
-/** The files a change needs checked; undefined when everything must be. */
-async function scopeOfChange(deps: ValidateDeps, base: string): Promise<((path: string) => boolean) | undefined> {
+/** The files a change needs checked and those it answers for; undefined when everything must be. */
+async function scopeOfChange(deps: ValidateDeps, base: string): Promise<{ read: (path: string) => boolean; answersFor: (path: string) => boolean } | undefined> {
   if (!deps.git) throw new UserError("--changed-only needs a git repository");
   if (!(await deps.git.resolve(base))) throw new UserError(`--base ${base} is not a commit in this repository`);
   const changed = await deps.git.changedFiles(base);
@@ -117,7 +127,9 @@ async function scopeOfChange(deps: ValidateDeps, base: string): Promise<((path: 
     const m = bytes ? /^policy:\s*["']?([a-z0-9-]+)/m.exec(new TextDecoder().decode(bytes)) : null;
     if (m) policies.set(file.split("/")[1]!, m[1]!);
   }
-  return changeScope(changed, policies);
+  const read = changeScope(changed, policies);
+  const answersFor = changeAnswersFor(changed, policies);
+  return read && answersFor ? { read, answersFor } : undefined;
 }
 
 async function modelAt(git: GitHistory, ref: string, file: string): Promise<ModelSpec | undefined> {

@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { runCli } from "../../src/entrypoints/cli.js";
 import { captureIO } from "../support/cli-io.js";
@@ -51,6 +53,7 @@ describe("steward validate", () => {
           message: 'stage "production" points at version "9", but models/scorer/versions/9.yaml does not exist',
         },
       ],
+      notes: [],
       gates: [],
     });
     expect(io.err()).toBe("");
@@ -81,6 +84,36 @@ describe("steward validate", () => {
     const report = JSON.parse(io.out());
     expect(report.gates).toMatchObject([{ model: "scorer", version: "2", stage: "production", ok: false }]);
     expect(report.findings.map((f: { code: string }) => f.code)).toEqual(["gate"]);
+  });
+
+  it("--changed-only: a pre-existing problem of a model the change does not touch is a note, exit 0", async () => {
+    using repo = scratchGit();
+    // Two more models beside scorer: "healthy" (fine, its versions are never read) and "broken"
+    // (production points at a version that has no file, since before the change).
+    for (const [name, production] of [["healthy", "1"], ["broken", "9"]] as const) {
+      execFileSync("cp", ["-r", join(repo.root, "models/scorer"), join(repo.root, `models/${name}`)]);
+      const yaml = repo.read("models/scorer/model.yaml").replace("name: scorer", `name: ${name}`).replace("endpoint: scorer-prod", `endpoint: ${name}-prod`).replace('production: "1"', `production: "${production}"`);
+      repo.write(`models/${name}/model.yaml`, yaml);
+      for (const v of ["1", "2"]) repo.write(`models/${name}/versions/${v}.yaml`, repo.read(`models/scorer/versions/${v}.yaml`).replace("model: scorer", `model: ${name}`));
+    }
+    const base = repo.commit("initial", "2026-11-01T00:00:00Z");
+    repo.write("models/scorer/model.yaml", repo.read("models/scorer/model.yaml").replace("description: Scores things.", "description: Scores things well."));
+    const io = captureIO({ cwd: repo.root, now: () => new Date("2026-11-01T06:00:00Z") });
+    expect(await runCli(["validate", "--base", base, "--changed-only", "--format", "json"], io), io.out()).toBe(0);
+    const report = JSON.parse(io.out());
+    expect(report.findings).toEqual([]);
+    expect(report.notes).toMatchObject([{ file: "models/broken/model.yaml", code: "dangling-stage", line: 9 }]);
+
+    // The full check (no --changed-only) still calls it an error.
+    const full = captureIO({ cwd: repo.root });
+    expect(await runCli(["validate", "--format", "json"], full)).toBe(1);
+    expect(JSON.parse(full.out()).findings).toMatchObject([{ file: "models/broken/model.yaml", code: "dangling-stage" }]);
+
+    // Text and job-summary forms list the note without counting it.
+    const text = captureIO({ cwd: repo.root, now: () => new Date("2026-11-01T06:00:00Z") });
+    expect(await runCli(["validate", "--base", base, "--changed-only"], text)).toBe(0);
+    expect(text.out()).toMatch(/Notes: 1 problem in files this change does not touch/);
+    expect(text.out()).toMatch(/ok: 0 errors/);
   });
 
   it("prints help", async () => {

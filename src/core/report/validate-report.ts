@@ -6,6 +6,8 @@ import { mdCell, mdTable } from "./markdown.js";
 export interface ValidateSummary {
   fileCount: number;
   findings: Finding[];
+  /** Problems of files the change does not touch (--changed-only); not counted. */
+  notes?: Finding[];
   gates: GateResult[];
   remote?: { checked: number; found: { dvc3: number; dvc2: number }; missing: unknown[] };
   errorCount: number;
@@ -32,6 +34,11 @@ export function renderValidateText(r: ValidateSummary): string {
     }
     lines.push("");
   }
+  if (r.notes?.length) {
+    lines.push(`Notes: ${plural(r.notes.length, "problem")} in files this change does not touch (there before it; not counted)`);
+    for (const f of r.notes) lines.push(`  ${formatFinding(f)}  [${f.code}]`);
+    lines.push("");
+  }
   if (r.remote) lines.push(`DVC remote: ${r.remote.checked} objects checked, ${r.remote.found.dvc3} in DVC 3 layout, ${r.remote.found.dvc2} in DVC 2 layout, ${r.remote.missing.length} missing`, "");
   const verdict = r.errorCount === 0 ? "ok" : "invalid";
   lines.push(`${verdict}: ${plural(r.errorCount, "error")}, ${plural(r.warningCount, "warning")} in ${plural(r.fileCount, "file")}`);
@@ -47,6 +54,7 @@ export function toValidateJson(r: ValidateSummary): object {
     warningCount: r.warningCount,
     fileCount: r.fileCount,
     findings: r.findings.map((f) => ({ file: f.file, line: f.line ?? null, column: f.column ?? null, path: f.path, code: f.code, severity: f.severity, message: f.message })),
+    notes: (r.notes ?? []).map((f) => ({ file: f.file, line: f.line ?? null, column: f.column ?? null, path: f.path, code: f.code, severity: f.severity, message: f.message })),
     gates: r.gates.map((g) => ({ model: g.promotion.model, version: g.promotion.version, stage: g.promotion.stage, policy: g.policy, ok: g.ok, checks: g.checks })),
     ...(r.remote ? { remote: r.remote } : {}),
   };
@@ -57,6 +65,10 @@ export function renderValidateSummary(r: ValidateSummary): string {
   const out = [`## steward validate: ${r.errorCount === 0 ? "✅ valid" : "❌ invalid"}`, "", `${plural(r.errorCount, "error")}, ${plural(r.warningCount, "warning")} in ${plural(r.fileCount, "file")}.`, ""];
   if (r.findings.length) {
     out.push(mdTable(["", "file", "line", "problem", "code"], r.findings.map((f) => [f.severity === "error" ? "❌" : "⚠️", f.file, String(f.line ?? ""), f.message, f.code])), "");
+  }
+  if (r.notes?.length) {
+    out.push(`<details><summary>${plural(r.notes.length, "note")}: problems in files this change does not touch (there before it; not counted)</summary>`, "");
+    out.push(mdTable(["file", "line", "problem", "code"], r.notes.map((f) => [f.file, String(f.line ?? ""), f.message, f.code])), "", "</details>", "");
   }
   if (r.gates.length) {
     out.push("### Promotion gates", "");

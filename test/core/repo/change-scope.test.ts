@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changeScope } from "../../../src/core/repo/change-scope.js";
+import { changeAnswersFor, changeScope } from "../../../src/core/repo/change-scope.js";
 
 const policies = new Map([
   ["fraud", "strict"],
@@ -32,5 +32,19 @@ describe("changeScope", () => {
   it("ignores files that are not governed", () => {
     const only = changeScope(["README.md", "src/index.ts"], policies)!;
     expect(only("models/fraud/versions/1.yaml")).toBe(false);
+  });
+
+  it("answers for the touched models' files and the changed policies, not for the rest", () => {
+    const owns = changeAnswersFor(["models/fraud/versions/9.yaml"], policies)!;
+    expect(owns("models/fraud/model.yaml")).toBe(true);
+    expect(owns("models/fraud/artifacts/model.tar.gz.dvc")).toBe(true);
+    expect(owns("models/churn/model.yaml")).toBe(false);
+    expect(owns("policies/strict.yaml")).toBe(false);
+    expect(owns("data/train.parquet.dvc")).toBe(true);
+    const viaPolicy = changeAnswersFor(["policies/default.yaml"], policies)!;
+    expect(viaPolicy("policies/default.yaml")).toBe(true);
+    expect(viaPolicy("models/churn/model.yaml")).toBe(true);
+    expect(viaPolicy("models/fraud/model.yaml")).toBe(false);
+    expect(changeAnswersFor(["schemas/model.schema.json"], policies)).toBeUndefined();
   });
 });

@@ -10,6 +10,8 @@ export interface RuleContext {
   pointerStatus: ReadonlyMap<string, PointerStatus>;
   /** Governed files that exist but failed to parse or validate (so rules do not pile on). */
   invalidFiles: ReadonlySet<string>;
+  /** Governed files that exist but were left unread (out of a pull request's scope): references into them are not judged. */
+  unread?: ReadonlySet<string>;
 }
 
 export type Rule = (ctx: RuleContext) => PendingFinding[];

@@ -3,7 +3,7 @@ import type { PendingFinding } from "../check-file.js";
 import { error, warning, type Rule } from "./context.js";
 
 /** Every stage points at an existing, non-archived version; a split's weights sum to 100, each version once. */
-export const stagesPointAtVersions: Rule = ({ state, invalidFiles }) => {
+export const stagesPointAtVersions: Rule = ({ state, invalidFiles, unread }) => {
   const out: PendingFinding[] = [];
   const versionFiles = new Set(state.versions.map((v) => v.file));
   for (const m of state.models) {
@@ -15,6 +15,7 @@ export const stagesPointAtVersions: Rule = ({ state, invalidFiles }) => {
         const at = split ? `/stages/${stage}/split/${i}/version` : `/stages/${stage}`;
         const v = findVersion(state, m.name, variant.version);
         const file = `${m.dir}/versions/${variant.version}.yaml`;
+        if (!v && unread?.has(file)) return; // exists, out of scope: nothing to say about it here
         if (seen.has(variant.version)) out.push(error(m.file, "duplicate-variant", at, `stage "${stage}" lists version "${variant.version}" twice`));
         seen.add(variant.version);
         if (!v) {
