@@ -163,15 +163,6 @@ export function changeCommitMessage(title: string, reason: string): string {
   return `steward: ${title.charAt(0).toLowerCase()}${title.slice(1)}\n\n${reason}`;
 }
 
-/**
- * The version a commit subject says was rolled back from ("roll back <model> from <version>", as the
- * monitor's commits and their squash merges say); undefined for other subjects.
- */
-export function rolledBackFrom(subject: string): string | undefined {
-  const m = /roll(?:ed)? back \S+ from (\S+?)(?: to |\s|$)/i.exec(subject);
-  return m ? m[1]!.replace(/^["'`]|["'`,.]$/g, "") : undefined;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Configuration drift, apply, promote, register, the PR summary comment
 
