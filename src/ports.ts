@@ -3,7 +3,7 @@
  * tests use in-memory fakes (test/support) or local servers. Nothing here imports an SDK.
  */
 
-import type { LiveModelVersion, LiveRegistry } from "./core/plan/registry-state.js";
+import type { LiveModelVersion, LiveRegistry, LiveRun } from "./core/plan/registry-state.js";
 import type {
   DeploymentConfig, DesiredAlarm, DesiredEndpointConfig, DesiredModel, DesiredScaling,
   LiveAlarm, LiveEndpoint, LiveEndpointConfig, LiveScalableTarget, LiveScalingPolicy, OwnedResource,
@@ -230,15 +230,18 @@ export interface ModelRegistry {
   readonly location: string;
   /** The live state of the named registered models, with all their versions and aliases; missing models are absent. */
   snapshot(names: string[]): Promise<LiveRegistry>;
-  /** Whether each run exists (MLflow registers versions of runs that do not), by run id. */
-  runsExist(runIds: string[]): Promise<Record<string, boolean>>;
+  /**
+   * Each run once, by run id: whether it exists, its status and lifecycle, and whether it has each
+   * artifact path asked for (MLflow registers versions of runs that are missing, failed or deleted).
+   */
+  readRuns(runs: { runId: string; artifactPaths: string[] }[]): Promise<Record<string, LiveRun>>;
   createRegisteredModel(input: { name: string; description: string; tags: Record<string, string> }): Promise<void>;
   updateRegisteredModel(input: { name: string; description: string }): Promise<void>;
   setRegisteredModelTag(input: { name: string; key: string; value: string }): Promise<void>;
   /**
-   * Registers a version and returns it with the number MLflow assigned. Safe to call again after an
-   * unclear failure: when `tags["steward.version"]` is set, an existing version carrying it is returned
-   * instead of registering twice.
+   * Registers a version and returns it with the number MLflow assigned. When the outcome of the create
+   * is unknown (timeout, lost connection, 5xx), looks for the version it would have made (same run,
+   * source and `steward.request_id` tag) before trying again, so a version is never registered twice.
    */
   createModelVersion(input: { name: string; source: string; runId?: string; description?: string; tags: Record<string, string> }): Promise<LiveModelVersion>;
   updateModelVersion(input: { name: string; version: string; description: string }): Promise<void>;

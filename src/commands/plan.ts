@@ -33,7 +33,10 @@ export function selectSlots(slots: TargetSlot[], targets: Target[] | undefined):
 export async function planTarget(slot: TargetSlot, state: RepoState, ctx: PlanContext): Promise<TargetReport> {
   if (!slot.reconciler) return { target: slot.target, steps: [], notes: [], status: "skipped", reason: slot.reason };
   try {
-    return { ...(await ctx.logger.group(`${slot.target}: reading live state`, () => slot.reconciler!.plan(state, ctx))), status: "planned" };
+    const plan = await ctx.logger.group(`${slot.target}: reading live state`, () => slot.reconciler!.plan(state, ctx));
+    // A plan with errors is not applied at all (never half of it): the target fails, exit 1.
+    if (plan.errors?.length) return { ...plan, status: "failed", reason: `${plan.errors.length} plan error${plan.errors.length === 1 ? "" : "s"}: ${plan.errors[0]}${plan.errors.length > 1 ? " (and more below)" : ""}` };
+    return { ...plan, status: "planned" };
   } catch (err) {
     return { target: slot.target, steps: [], notes: [], status: "failed", reason: describeError(err) };
   }

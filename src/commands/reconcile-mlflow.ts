@@ -58,11 +58,18 @@ export function mlflowReconciler(deps: MlflowReconcilerDeps): TargetReconciler {
       const remotes = deps.remotes ? await deps.remotes() : undefined;
       const opts = { commit: ctx.commit, repoUrl: ctx.repoUrl, remotes };
       const first = planMlflow(state, live, opts);
-      // MLflow registers a version of a run that does not exist; check the runs new versions name first.
-      const runIds = [...new Set(first.steps.filter((s) => s.action === "create-model-version" && s.params.runId).map((s) => String(s.params.runId)))];
-      if (runIds.length === 0) return first;
-      const runs = await registry.runsExist(runIds);
-      return Object.values(runs).every(Boolean) ? first : planMlflow(state, { ...live, runs }, opts);
+      // MLflow registers a version of a run that is missing, failed or deleted: read each run a new
+      // version names (once), then plan again with what MLflow says about them.
+      const wanted = new Map<string, Set<string>>();
+      for (const s of first.steps) {
+        if (s.action !== "create-model-version" || !s.params.runId) continue;
+        const paths = wanted.get(String(s.params.runId)) ?? new Set<string>();
+        if (s.params.artifactPath) paths.add(String(s.params.artifactPath));
+        wanted.set(String(s.params.runId), paths);
+      }
+      if (wanted.size === 0) return first;
+      const runs = await registry.readRuns([...wanted].map(([runId, paths]) => ({ runId, artifactPaths: [...paths] })));
+      return planMlflow(state, { ...live, runs }, opts);
     },
 
     async apply(plan: TargetPlan, ctx: PlanContext): Promise<StepOutcome[]> {

@@ -109,7 +109,8 @@ export interface ModelVersionSpec {
   model: string;
   version: string;
   archived: boolean;
-  mlflow?: { runId: string; modelVersion?: string };
+  /** `artifactPath`: the model's path inside the run's artifacts (`runs:/<runId>/<artifactPath>`); absent means "model". */
+  mlflow?: { runId: string; modelVersion?: string; artifactPath?: string };
   artifact: DvcRef;
   image?: string;
   framework?: { name: string; version?: string };

@@ -165,8 +165,8 @@ describe("MLflow reconcile against the fake MLflow server", () => {
     const state = aRepoState({ versions: [aVersionSpec({ version: "7", mlflow: { runId: "r7" } }), aVersionSpec({ version: "8", mlflow: { runId: "gone" } })] });
     const r = reconcilerFor(server);
     const plan = await r.plan(state, ctx);
-    expect(plan.steps.map((s) => s.resource)).toEqual(["models:/fraud-detection", "models:/fraud-detection/(new 7)", "models:/fraud-detection@production"]);
-    expect(plan.notes).toContain("fraud-detection 8: cannot register: MLflow has no run gone");
+    expect(plan.steps.map((s) => s.resource)).toEqual(["models:/fraud-detection", "models:/fraud-detection/(new 7)", "models:/fraud-detection@production", "models:/fraud-detection"]);
+    expect(plan.errors).toEqual(["models/fraud-detection/versions/8.yaml: cannot register fraud-detection 8: MLflow has no run gone"]);
     expect(plan.notes).toContain("fraud-detection@staging: version 8 of stage staging is not in MLflow and cannot be registered; alias left as it is");
   });
 

@@ -36,6 +36,8 @@ interface FakeRun {
   metrics: { key: string; value: number; timestamp: number; step: number }[];
   params: Tags;
   tags: Tags;
+  /** Artifact file paths relative to the run's artifact root, e.g. "model/MLmodel" (seedRuns gives "model/MLmodel"). */
+  artifacts?: Set<string>;
 }
 
 interface FakeExperiment {
@@ -80,8 +82,11 @@ export interface FakeMlflowServer extends FakeHttpServer {
   state: { models: Map<string, FakeModel>; runs: Map<string, FakeRun>; experiments: Map<string, FakeExperiment> };
   /** Seeds a registered model (and versions) without HTTP. Returns the version numbers assigned. */
   seed(name: string, versions?: { source?: string; runId?: string; tags?: Record<string, string>; stage?: string }[], opts?: { description?: string; tags?: Record<string, string>; aliases?: Record<string, number> }): number[];
-  /** Seeds finished runs in the default experiment (id "0"), so versions can be registered from them. */
-  seedRuns(runIds: string[]): void;
+  /**
+   * Seeds runs in the default experiment (id "0"), FINISHED and active with a `model/` artifact unless
+   * told otherwise, so versions can be registered from them.
+   */
+  seedRuns(runIds: string[], opts?: { status?: string; lifecycleStage?: string; artifacts?: string[] }): void;
   /** Requests that change state (everything but GET), in order. */
   writes(): RecordedRequest[];
 }
@@ -265,7 +270,7 @@ export async function fakeMlflowServer(opts: FakeMlflowOptions = {}): Promise<Fa
       const key = m[1]!.replace(/[`"]/g, "");
       const op = m[2]!.toUpperCase();
       const lit = m[3]!;
-      const values = op === "IN" ? [...lit.matchAll(/'((?:[^'\\]|\\.)*)'/g)].map((x) => unescape(x[1]!)) : [unquote(lit)];
+      const values = op === "IN" ? [...lit.matchAll(/'(?:''|\\\\|\\'|[^'])*'|"(?:""|\\\\|\\"|[^"])*"/g)].map((x) => unquote(x[0])) : [unquote(lit)];
       let get: (m: FakeModel, v: FakeVersion) => string | undefined;
       if (key.startsWith("tags.") || key.startsWith("tag.")) {
         const tag = key.slice(key.indexOf(".") + 1);
@@ -361,6 +366,31 @@ export async function fakeMlflowServer(opts: FakeMlflowOptions = {}): Promise<Fa
       },
     },
     "runs/get": { [GET]: (p) => ({ run: runJson(run(p)) }) },
+    // runs/delete and runs/restore flip lifecycle_stage; runs/get still answers for a deleted run.
+    "runs/delete": { [POST]: (p) => ((run(p).info.lifecycle_stage = "deleted"), {}) },
+    "runs/restore": { [POST]: (p) => ((run(p).info.lifecycle_stage = "active"), {}) },
+    // As MLflow's REST reference: the entries directly under `path` ({path, is_dir, file_size}), paths
+    // relative to the run's root; a path that does not exist (or is a file) lists as `{root_uri}` only.
+    "artifacts/list": {
+      [GET]: (p) => {
+        const id = str(p, "run_id", false) ?? str(p, "run_uuid", false);
+        if (!id) throw missingParam("run_id");
+        const r = runs.get(id);
+        if (!r) throw missing(`Run with id=${id} not found`);
+        const base = (str(p, "path", false) ?? "").replace(/^\/+|\/+$/g, "");
+        const prefix = base ? `${base}/` : "";
+        const entries = new Map<string, { path: string; is_dir: boolean; file_size?: number }>();
+        for (const f of r.artifacts ?? []) {
+          if (!f.startsWith(prefix)) continue;
+          const rest = f.slice(prefix.length);
+          const head = rest.split("/")[0]!;
+          const isDir = rest.includes("/");
+          entries.set(head, isDir ? { path: `${prefix}${head}`, is_dir: true } : { path: `${prefix}${head}`, is_dir: false, file_size: 128 });
+        }
+        const files = [...entries.values()].sort((a, b) => a.path.localeCompare(b.path));
+        return { root_uri: r.info.artifact_uri, ...(files.length ? { files } : {}) };
+      },
+    },
     "runs/search": {
       [POST]: (p) => {
         const ids = (p.experiment_ids as string[] | undefined) ?? [];
@@ -611,7 +641,7 @@ export async function fakeMlflowServer(opts: FakeMlflowOptions = {}): Promise<Fa
       for (const [a, n] of Object.entries(o.aliases ?? {})) m.aliases.set(a, n);
       return numbers;
     },
-    seedRuns(runIds: string[]) {
+    seedRuns(runIds: string[], o: Parameters<FakeMlflowServer["seedRuns"]>[1] = {}) {
       for (const id of runIds) {
         if (runs.has(id)) continue;
         runs.set(id, {
@@ -619,7 +649,10 @@ export async function fakeMlflowServer(opts: FakeMlflowOptions = {}): Promise<Fa
           metrics: [],
           params: new Map(),
           tags: new Map([["mlflow.runName", `run-${id.slice(0, 6)}`]]),
+          artifacts: new Set(o.artifacts ?? ["model/MLmodel", "model/model.pkl"]),
         });
+        if (o.status) runs.get(id)!.info.status = o.status;
+        if (o.lifecycleStage) runs.get(id)!.info.lifecycle_stage = o.lifecycleStage;
       }
     },
     writes: () => http.requests.filter((r) => r.method !== "GET"),
@@ -631,18 +664,44 @@ function canonicalStage(s: string): string {
   return STAGES.find((x) => x.toLowerCase() === s.toLowerCase()) ?? "";
 }
 
-function splitAnd(filter: string): string[] {
-  return filter.split(/\s+and\s+(?=(?:[^']*'[^']*')*[^']*$)/i);
-}
+/**
+ * String literals as MLflow 2.12 reads them: sqlparse finds their ends with
+ * `'(''|\\\\|\\'|[^'])*'` (and the same for `"`), then SearchUtils._strip_quotes only trims the
+ * first and last character. Nothing inside is unescaped: `'it\'s'` compares as `it\'s`, `'a\\b'`
+ * as `a\\b`. A value holding `'` can only be written in double quotes (as MLflow's own UI does).
+ */
+const LITERAL = /'(?:''|\\\\|\\'|[^'])*'|"(?:""|\\\\|\\"|[^"])*"/y;
 
-function unescape(s: string): string {
-  return s.replace(/\\(.)/g, "$1");
+/** Splits a filter on AND outside string literals (sqlparse's tokenization, greedy with backtracking). */
+function splitAnd(filter: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < filter.length; ) {
+    const ch = filter[i]!;
+    if (ch === "'" || ch === '"') {
+      LITERAL.lastIndex = i;
+      const m = LITERAL.exec(filter);
+      if (!m) throw invalid(`Invalid filter '${filter}': unterminated string`);
+      i += m[0].length;
+      continue;
+    }
+    const and = /^\s+and\s+/i.exec(filter.slice(i));
+    if (and && i > start) {
+      out.push(filter.slice(start, i));
+      i += and[0].length;
+      start = i;
+      continue;
+    }
+    i++;
+  }
+  out.push(filter.slice(start));
+  return out;
 }
 
 function unquote(lit: string): string {
-  const m = /^'((?:[^'\\]|\\.)*)'$|^"((?:[^"\\]|\\.)*)"$/.exec(lit.trim());
-  if (!m) throw new ApiError(400, "INVALID_PARAMETER_VALUE", `Expected a quoted string value, got ${lit}`);
-  return unescape(m[1] ?? m[2] ?? "");
+  const t = lit.trim();
+  if (t.length >= 2 && ((t.startsWith("'") && t.endsWith("'")) || (t.startsWith('"') && t.endsWith('"')))) return t.slice(1, -1);
+  throw new ApiError(400, "INVALID_PARAMETER_VALUE", `Parameter value is either not quoted or unidentified quote types used for string value ${t}. Use either single or double quotes.`);
 }
 
 function compare(actual: string | undefined, op: string, values: string[]): boolean {

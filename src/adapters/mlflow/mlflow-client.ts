@@ -155,6 +155,25 @@ export function mlflowClient(request: Transport) {
         body: { name: input.name, version: input.version, stage: input.stage, archive_existing_versions: input.archiveExistingVersions ?? false },
       }).then(mv),
 
+    /**
+     * The artifacts directly under `path` of a run (the run's root when undefined), across all pages.
+     * Paths are relative to the run's artifact root. A path that does not exist lists as empty.
+     */
+    listArtifacts: async (runId: string, path?: string): Promise<{ path: string; is_dir?: boolean; file_size?: number }[]> => {
+      const out: { path: string; is_dir?: boolean; file_size?: number }[] = [];
+      let pageToken: string | undefined;
+      do {
+        const r = await request<{ files?: { path: string; is_dir?: boolean; file_size?: number }[]; next_page_token?: string }>({
+          method: "GET",
+          endpoint: "artifacts/list",
+          query: { run_id: runId, path, page_token: pageToken },
+        });
+        out.push(...(r.files ?? []));
+        pageToken = r.next_page_token || undefined;
+      } while (pageToken);
+      return out;
+    },
+
     /** A run with its params, metrics, tags and artifact URI; undefined if missing. */
     getRun: (runId: string) => orUndefined(request<{ run: WireRun }>({ method: "GET", endpoint: "runs/get", query: { run_id: runId } }).then((r) => r.run)),
   };
@@ -163,7 +182,27 @@ export function mlflowClient(request: Transport) {
 
 export type MlflowClient = ReturnType<typeof mlflowClient>;
 
-/** A search filter literal: `'value'` with quotes and backslashes escaped. */
-export function filterString(value: string): string {
-  return `'${value.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
+/**
+ * A search-filter string literal that MLflow 2.x reads back as exactly `value`, or undefined when
+ * there is none. MLflow unescapes nothing: it finds the literal's end with sqlparse (where `\'`
+ * and `''` do not end it) and then trims the first and last character (SearchUtils._strip_quotes).
+ * So `'a\\b'` means `a\\b`, a value with `'` must go in double quotes, and a value with both
+ * quote kinds, or ending in a backslash, cannot be written at all.
+ */
+export function filterLiteral(value: string): string | undefined {
+  if (value.endsWith("\\")) return undefined;
+  if (!value.includes("'")) return `'${value}'`;
+  if (!value.includes('"')) return `"${value}"`;
+  return undefined;
+}
+
+/**
+ * A filter clause selecting the versions of registered model `name`: `name='…'` when MLflow can
+ * read the name back exactly, otherwise `name LIKE '…'` with every quote and backslash as the
+ * one-character wildcard `_`: a superset, which the caller narrows by comparing `name` itself.
+ */
+export function nameClause(name: string): { clause: string; exact: boolean } {
+  const literal = filterLiteral(name);
+  if (literal !== undefined) return { clause: `name=${literal}`, exact: true };
+  return { clause: `name LIKE '${name.replace(/['"\\]/g, "_")}'`, exact: false };
 }

@@ -1,10 +1,24 @@
-import type { LiveModelVersion, LiveRegisteredModel, LiveRegistry } from "../../core/plan/registry-state.js";
-import { filterString, type MlflowClient } from "./mlflow-client.js";
-import { isAlreadyExists, isRetryable } from "./mlflow-error.js";
+import { randomUUID } from "node:crypto";
+import { describeError } from "../../core/errors.js";
+import type { LiveModelVersion, LiveRegisteredModel, LiveRegistry, LiveRun } from "../../core/plan/registry-state.js";
+import { filterLiteral, nameClause, type MlflowClient } from "./mlflow-client.js";
+import { isAlreadyExists, isRetryable, MlflowError } from "./mlflow-error.js";
 import { tagsToRecord, type WireModelVersion } from "./mlflow-wire.js";
 import type { ModelRegistry } from "../../ports.js";
 
-const VERSION_TAG = "steward.version";
+const REQUEST_TAG = "steward.request_id";
+
+export interface MlflowRegistryOptions {
+  /** Where the registry lives, for messages (the tracking URI without credentials). */
+  location: string;
+  pageSize?: number;
+  concurrency?: number;
+  /** A fresh id per registration (the `steward.request_id` tag); default randomUUID. */
+  requestId?: () => string;
+  /** Waits between looking for a version whose create had an unknown outcome; default 0.5, 1, 2, 4 s. */
+  lookupDelaysMs?: number[];
+  sleep?: (ms: number) => Promise<void>;
+}
 
 /** The live version, from MLflow's wire shape. */
 export function toLiveVersion(v: WireModelVersion): LiveModelVersion {
@@ -23,13 +37,61 @@ export function toLiveVersion(v: WireModelVersion): LiveModelVersion {
  * one model-versions/search per page of its versions (search results carry tags; aliases come from
  * the registered model, since search omits them). Reads run `concurrency` at a time (default 8).
  */
-export function mlflowModelRegistry(client: MlflowClient, opts: { location: string; pageSize?: number; concurrency?: number }): ModelRegistry {
+export function mlflowModelRegistry(client: MlflowClient, opts: MlflowRegistryOptions): ModelRegistry {
   const pageSize = opts.pageSize ?? 1000;
   const concurrency = opts.concurrency ?? 8;
+  const requestId = opts.requestId ?? randomUUID;
+  const lookupDelays = opts.lookupDelaysMs ?? [500, 1000, 2000, 4000];
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
 
-  async function findTagged(name: string, value: string): Promise<LiveModelVersion | undefined> {
-    const found = await client.searchModelVersions({ filter: `name=${filterString(name)} and tags.\`${VERSION_TAG}\`=${filterString(value)}`, maxResults: pageSize });
-    return found.map(toLiveVersion).sort((a, b) => Number(a.version) - Number(b.version))[0];
+  /** Every version of `name` matching the extra clauses (`key=value` on tags or attributes), oldest first. */
+  async function searchVersions(name: string, where: Record<string, string> = {}): Promise<WireModelVersion[]> {
+    const { clause, exact } = nameClause(name);
+    const clauses = [clause];
+    const rest: [string, string][] = [];
+    for (const [key, value] of Object.entries(where)) {
+      const literal = filterLiteral(value);
+      if (literal === undefined) rest.push([key, value]);
+      else clauses.push(`${key}=${literal}`);
+    }
+    const found = await client.searchModelVersions({ filter: clauses.join(" and "), maxResults: pageSize });
+    const tagOf = (v: WireModelVersion, key: string) => (v.tags ?? []).find((t) => `tags.\`${t.key}\`` === key)?.value;
+    return found
+      .filter((v) => exact || v.name === name)
+      .filter((v) => rest.every(([k, value]) => tagOf(v, k) === value))
+      .sort((a, b) => Number(a.version) - Number(b.version));
+  }
+
+  /** The version one registration made, found by its run and request id. */
+  async function findCreated(name: string, runId: string | undefined, id: string): Promise<LiveModelVersion | undefined> {
+    const found = await searchVersions(name, { ...(runId ? { run_id: runId } : {}), [`tags.\`${REQUEST_TAG}\``]: id });
+    return found.map(toLiveVersion)[0];
+  }
+
+  /** One run's facts; a failed artifact listing is reported, not fatal. */
+  async function readRun(runId: string, paths: string[]): Promise<LiveRun> {
+    const run = await client.getRun(runId);
+    if (!run) return { exists: false };
+    const out: LiveRun = {
+      exists: true,
+      ...(run.info.status ? { status: run.info.status } : {}),
+      ...(run.info.lifecycle_stage ? { lifecycleStage: run.info.lifecycle_stage } : {}),
+      ...(run.info.artifact_uri ? { artifactUri: run.info.artifact_uri } : {}),
+    };
+    if (paths.length === 0) return out;
+    try {
+      const found: Record<string, boolean> = {};
+      for (const p of paths) {
+        const clean = p.replace(/^\/+|\/+$/g, "");
+        const parent = clean.includes("/") ? clean.slice(0, clean.lastIndexOf("/")) : undefined;
+        const entries = await client.listArtifacts(runId, parent);
+        found[p] = entries.some((e) => e.path.replace(/\/+$/, "") === clean);
+      }
+      out.artifactPaths = found;
+    } catch (err) {
+      out.artifactCheckError = describeError(err);
+    }
+    return out;
   }
 
   return {
@@ -39,7 +101,7 @@ export function mlflowModelRegistry(client: MlflowClient, opts: { location: stri
       const read = await mapLimit(names, concurrency, async (name): Promise<[string, LiveRegisteredModel | undefined]> => {
         const rm = await client.getRegisteredModel(name);
         if (!rm) return [name, undefined];
-        const versions = await client.searchModelVersions({ filter: `name=${filterString(name)}`, maxResults: pageSize });
+        const versions = await searchVersions(name);
         return [
           name,
           {
@@ -56,8 +118,8 @@ export function mlflowModelRegistry(client: MlflowClient, opts: { location: stri
       return { models };
     },
 
-    async runsExist(runIds) {
-      const found = await mapLimit(runIds, concurrency, async (id) => [id, (await client.getRun(id)) !== undefined] as const);
+    async readRuns(runs) {
+      const found = await mapLimit(runs, concurrency, async (r) => [r.runId, await readRun(r.runId, r.artifactPaths)] as const);
       return Object.fromEntries(found);
     },
 
@@ -73,15 +135,27 @@ export function mlflowModelRegistry(client: MlflowClient, opts: { location: stri
     setRegisteredModelTag: (input) => client.setRegisteredModelTag(input),
 
     async createModelVersion(input) {
-      const marker = input.tags[VERSION_TAG];
+      const id = requestId();
+      const tags = { ...input.tags, [REQUEST_TAG]: id };
       for (let attempt = 0; ; attempt++) {
         try {
-          return toLiveVersion(await client.createModelVersion(input));
+          return toLiveVersion(await client.createModelVersion({ ...input, tags }));
         } catch (err) {
-          // The create may have happened before the failure; look for it before trying again.
-          if (!isRetryable(err) || marker === undefined || attempt >= 2) throw err;
-          const existing = await findTagged(input.name, marker);
-          if (existing) return existing;
+          if (!isRetryable(err) || attempt >= 2) throw err;
+          // The create may have happened (or may still be happening) although the call failed: look
+          // for the version it would have made before deciding anything.
+          const answeredByMlflow = err instanceof MlflowError && err.status !== undefined && err.code !== "NOT_JSON" && err.status !== 502 && err.status !== 504;
+          const delays = answeredByMlflow ? [0] : [0, ...lookupDelays];
+          for (const ms of delays) {
+            if (ms) await sleep(ms);
+            const existing = await findCreated(input.name, input.runId, id);
+            if (existing) return existing;
+          }
+          // MLflow said no (429, 503, its own 500): nothing was stored, so a second create is safe. A
+          // timeout or a gateway error leaves the outcome unknown: stop rather than risk a duplicate.
+          if (!answeredByMlflow) {
+            throw new MlflowError(err instanceof MlflowError ? err.status : undefined, err instanceof MlflowError ? err.code : "UNKNOWN", `registering ${input.name} from ${input.source} had an unknown outcome (${err instanceof Error ? err.message : String(err)}) and no version with ${REQUEST_TAG}=${id} appeared; not retried, to avoid a duplicate. Run apply again: it finds the version if MLflow made it`, "model-versions/create", { cause: err });
+          }
         }
       }
     },

@@ -13,7 +13,7 @@ export function emptyModelRegistry(): ModelRegistry {
   return {
     location: "an empty MLflow (offline)",
     snapshot: async () => ({ models: {} }),
-    runsExist: async (ids) => Object.fromEntries(ids.map((id) => [id, true])),
+    readRuns: async (runs) => Object.fromEntries(runs.map((r) => [r.runId, { exists: true, status: "FINISHED", lifecycleStage: "active" }])),
     createRegisteredModel: refuse("creating a registered model"),
     updateRegisteredModel: refuse("updating a registered model"),
     setRegisteredModelTag: refuse("tagging a registered model"),

@@ -30,7 +30,9 @@ export interface DesiredMlflowVersion {
   /** mlflow.modelVersion of the version file, when recorded. */
   recordedNumber?: string;
   runId?: string;
-  /** Where a new MLflow version would point: runs:/<runId>/model, else the DVC object URL; undefined with `sourceError`. */
+  /** The model's path in the run's artifacts (`mlflow.artifactPath`, default "model"), when there is a run. */
+  artifactPath?: string;
+  /** Where a new MLflow version would point: runs:/<runId>/<artifactPath>, else the DVC object URL; undefined with `sourceError`. */
   source?: string;
   sourceError?: string;
   description?: string;
@@ -135,7 +137,10 @@ function desiredVersion(
   if (v.mlflow?.modelVersion !== undefined) out.recordedNumber = String(v.mlflow.modelVersion);
   if (v.mlflow?.runId) out.runId = v.mlflow.runId;
   if (v.notes !== undefined) out.description = v.notes;
-  if (v.mlflow?.runId) out.source = `runs:/${v.mlflow.runId}/model`;
+  if (v.mlflow?.runId) {
+    out.artifactPath = v.mlflow.artifactPath ?? "model";
+    out.source = `runs:/${v.mlflow.runId}/${out.artifactPath}`;
+  }
   else if (!md5) out.sourceError = "no MLflow run id and no DVC artifact md5 to register it from";
   else {
     const name = md5.remote ?? opts.remotes?.defaultRemote;

@@ -12,6 +12,10 @@ export const TAG = {
   archived: "steward.archived",
   /** On versions, prefix: `steward.traffic.<stage>` = weight in percent, for each variant of a weighted split. */
   trafficPrefix: "steward.traffic.",
+  /** On registered models: the aliases model-steward manages, comma-separated and sorted. A managed alias the repository no longer names is deleted; others are left alone. */
+  aliases: "steward.aliases",
+  /** On versions: a unique id per registration attempt, to find a version whose create timed out. */
+  requestId: "steward.request_id",
   /** On registered models. */
   owners: "steward.owners",
   task: "steward.task",

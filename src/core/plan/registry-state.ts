@@ -29,8 +29,23 @@ export interface LiveRegistry {
   /** By registered-model name; a name that is absent (or undefined) does not exist in MLflow. */
   models: Record<string, LiveRegisteredModel | undefined>;
   /**
-   * Whether MLflow has each run a new version would be registered from (false: it does not). MLflow
-   * accepts a version whose run does not exist, so the reconciler checks first; unchecked runs are absent.
+   * The runs new versions would be registered from, by run id. MLflow registers a version of a run
+   * that does not exist, failed or was deleted, so the reconciler reads each run first; unread runs are absent.
    */
-  runs?: Record<string, boolean>;
+  runs?: Record<string, LiveRun>;
+}
+
+/** What MLflow says about one run: whether it exists, its status and lifecycle, and its artifacts. */
+export interface LiveRun {
+  exists: boolean;
+  /** RUNNING | SCHEDULED | FINISHED | FAILED | KILLED. */
+  status?: string;
+  /** active | deleted. */
+  lifecycleStage?: string;
+  /** Where the run's artifacts live (e.g. s3://bucket/1/<run>/artifacts, mlflow-artifacts:/…). */
+  artifactUri?: string;
+  /** For each artifact path asked about (e.g. "model"), whether the run has it. */
+  artifactPaths?: Record<string, boolean>;
+  /** Why the artifacts could not be listed (the check was skipped, and the plan says so). */
+  artifactCheckError?: string;
 }

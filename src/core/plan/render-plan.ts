@@ -46,6 +46,7 @@ export function renderPlanText(reports: TargetReport[]): string {
         out.push(c.from === undefined && c.to !== undefined ? `      ${c.field}: ${show(c.to)}` : `      ${c.field}: ${show(c.from)} -> ${show(c.to)}`);
       }
     });
+    for (const e of r.errors ?? []) out.push(`  error: ${e}`);
     for (const n of r.notes) out.push(`  note: ${n}`);
   }
   return `${out.join("\n")}\n`;
@@ -92,6 +93,7 @@ export function renderPlanMarkdown(reports: TargetReport[], opts: { title?: stri
       });
       out.push("");
     }
+    if (r.errors?.length) out.push(...r.errors.map((e) => `- **error:** ${mdText(e)}`), "");
     if (r.notes.length) {
       out.push(`<details><summary>${r.notes.length} note${r.notes.length === 1 ? "" : "s"}</summary>`, "", ...r.notes.map((n) => `- ${mdText(n)}`), "", "</details>", "");
     }
@@ -117,6 +119,7 @@ export function planJson(reports: TargetReport[], mode: "plan" | "apply" | "dry-
       };
     }),
     notes: r.notes,
+    ...(r.errors?.length ? { errors: r.errors } : {}),
   }));
   const outcomes = reports.flatMap((r) => r.outcomes ?? []);
   return {

@@ -28,6 +28,11 @@ export interface TargetPlan {
   steps: PlanStep[];
   /** Observations that change nothing: drift, extra versions MLflow has, clean-up candidates. */
   notes: string[];
+  /**
+   * Problems that make the plan wrong to apply (e.g. a stage names a version whose run failed):
+   * the target is reported failed, exit 1, and apply runs none of its steps.
+   */
+  errors?: string[];
 }
 
 export interface StepOutcome {

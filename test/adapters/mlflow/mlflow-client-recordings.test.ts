@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { filterString, mlflowClient } from "../../../src/adapters/mlflow/mlflow-client.js";
+import { filterLiteral, mlflowClient } from "../../../src/adapters/mlflow/mlflow-client.js";
 import { isAlreadyExists, isNotFound } from "../../../src/adapters/mlflow/mlflow-error.js";
 import { mlflowTransport } from "../../../src/adapters/mlflow/mlflow-transport.js";
 import { fakeHttpServer, type RecordedRequest } from "../../support/fake-http-server.js";
@@ -117,10 +117,10 @@ describe("mlflow client against the recorded MLflow 2.12.2 answers", () => {
 
   it("follows next_page_token and reads {} as no results", async () => {
     await using r = await replay("55-model-versions-search-page1", "56-model-versions-search-page2", "60-model-versions-search-no-match", "67-registered-models-search-page1", "68-registered-models-search-page2");
-    const versions = await r.client.searchModelVersions({ filter: `name=${filterString("demo-model")}`, maxResults: 2, orderBy: ["version_number DESC"] });
+    const versions = await r.client.searchModelVersions({ filter: `name=${filterLiteral("demo-model")}`, maxResults: 2, orderBy: ["version_number DESC"] });
     expect(versions.map((v) => v.version)).toEqual(["3", "2", "1"]);
     expect(versions.every((v) => v.aliases === undefined)).toBe(true); // search never carries aliases
-    expect(await r.client.searchModelVersions({ filter: `name=${filterString("zzz-none")}` })).toEqual([]);
+    expect(await r.client.searchModelVersions({ filter: `name=${filterLiteral("zzz-none")}` })).toEqual([]);
     const models = await r.client.searchRegisteredModels({ filter: "name LIKE 'demo-model%'", maxResults: 1, orderBy: ["name ASC"] });
     expect(models.map((m) => m.name)).toEqual(["demo-model", "demo-model-b"]);
     expect(models[0]!.aliases).toEqual([{ alias: "challenger", version: "2" }, { alias: "champion", version: "1" }]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mlflowClient, filterString } from "../../../src/adapters/mlflow/mlflow-client.js";
+import { mlflowClient, filterLiteral } from "../../../src/adapters/mlflow/mlflow-client.js";
 import { mlflowConfigFromEnv } from "../../../src/adapters/mlflow/mlflow-config.js";
 import { isAlreadyExists, MlflowError } from "../../../src/adapters/mlflow/mlflow-error.js";
 import { mlflowTransport, type TransportOptions } from "../../../src/adapters/mlflow/mlflow-transport.js";
@@ -152,7 +152,7 @@ describe("mlflow client: the quirks of the recordings", () => {
   it("empty search results ({}) are empty lists", async () => {
     await using server = await fakeMlflowServer();
     const client = clientFor(server.url);
-    expect(await client.searchModelVersions({ filter: `name=${filterString("zzz")}` })).toEqual([]);
+    expect(await client.searchModelVersions({ filter: `name=${filterLiteral("zzz")}` })).toEqual([]);
     expect(await client.searchRegisteredModels()).toEqual([]);
   });
 
@@ -161,7 +161,7 @@ describe("mlflow client: the quirks of the recordings", () => {
     server.seed("m", Array.from({ length: 7 }, (_, i) => ({ tags: { i: String(i) } })));
     for (const n of ["a", "b", "c"]) server.seed(`other-${n}`);
     const client = clientFor(server.url);
-    const versions = await client.searchModelVersions({ filter: `name=${filterString("m")}`, maxResults: 3, orderBy: ["version_number ASC"] });
+    const versions = await client.searchModelVersions({ filter: `name=${filterLiteral("m")}`, maxResults: 3, orderBy: ["version_number ASC"] });
     expect(versions.map((v) => v.version)).toEqual(["1", "2", "3", "4", "5", "6", "7"]);
     expect(versions[2]!.tags).toEqual([{ key: "i", value: "2" }]);
     const pages = server.requests.filter((r) => r.path.endsWith("model-versions/search"));

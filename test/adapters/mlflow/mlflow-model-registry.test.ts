@@ -22,12 +22,24 @@ describe("mlflowModelRegistry", () => {
     expect(server.requests.filter((r) => r.path.endsWith("model-versions/search"))).toHaveLength(3);
   });
 
-  it("checks which runs exist, a few at a time", async () => {
+  it("reads each run once, a few at a time: existence, status, lifecycle and artifact paths", async () => {
     await using server = await fakeMlflowServer();
     server.seedRuns(["a", "c"]);
+    server.seedRuns(["f"], { status: "FAILED", artifacts: ["nested/dir/model/MLmodel"] });
     const registry = mlflowModelRegistry(mlflowClient(mlflowTransport({ trackingUri: server.url })), { location: server.url, concurrency: 2 });
-    expect(await registry.runsExist(["a", "b", "c"])).toEqual({ a: true, b: false, c: true });
-    expect(server.requests.filter((r) => r.path.endsWith("runs/get"))).toHaveLength(3);
+    const runs = await registry.readRuns([
+      { runId: "a", artifactPaths: ["model", "other"] },
+      { runId: "b", artifactPaths: ["model"] },
+      { runId: "c", artifactPaths: [] },
+      { runId: "f", artifactPaths: ["nested/dir/model", "nested/dir/model/MLmodel"] },
+    ]);
+    expect(runs.a).toMatchObject({ exists: true, status: "FINISHED", lifecycleStage: "active", artifactPaths: { model: true, other: false } });
+    expect(runs.a!.artifactUri).toMatch(/\/a\/artifacts$/);
+    expect(runs.b).toEqual({ exists: false });
+    expect(runs.c!.artifactPaths).toBeUndefined();
+    expect(runs.f).toMatchObject({ status: "FAILED", artifactPaths: { "nested/dir/model": true, "nested/dir/model/MLmodel": true } });
+    expect(server.requests.filter((r) => r.path.endsWith("runs/get"))).toHaveLength(4);
+    expect(server.requests.filter((r) => r.path.endsWith("artifacts/list")).map((r) => r.query.get("path"))).toEqual([null, null, "nested/dir", "nested/dir/model"]);
   });
 
   it("treats an existing registered model as created (a re-run after a lost answer)", async () => {

@@ -22,6 +22,7 @@ function converged(state: RepoState): LiveRegistry {
     }
     const n = p.version ?? numbers.get(p.stewardVersion);
     if (s.action === "set-alias") m.aliases[p.alias] = n;
+    if (s.action === "set-registered-model-tags") Object.assign(m.tags, p.tags);
     if (s.action === "transition-stage") m.versions.find((v) => v.version === n)!.stage = p.stage;
   }
   return { models };
@@ -38,7 +39,9 @@ describe("planMlflow", () => {
       "create-model-version models:/fraud-detection/(new 8)",
       "set-alias models:/fraud-detection@production",
       "set-alias models:/fraud-detection@staging",
+      "set-registered-model-tags models:/fraud-detection",
     ]);
+    expect(plan.steps[5]!.params).toEqual({ name: "fraud-detection", tags: { "steward.aliases": "production,staging" } });
     const create = plan.steps[0]!.params;
     expect(create).toMatchObject({ name: "fraud-detection", description: "Scores card transactions.", tags: { "steward.owners": "@acme/risk-ml", "steward.policy": "strict" } });
     const v8 = plan.steps[2]!.params;
@@ -150,7 +153,11 @@ describe("planMlflow", () => {
       "set-model-version-tags models:/fraud-detection/1",
       "set-alias models:/fraud-detection@production",
       "delete-alias models:/fraud-detection@old",
+      "delete-alias models:/fraud-detection@staging",
+      "set-registered-model-tags models:/fraud-detection",
     ]);
+    expect(plan.steps[3]!.summary).toBe("remove @staging (MLflow version 2): the repository no longer names it");
+    expect(plan.steps[4]!.params.tags).toEqual({ "steward.aliases": "production" });
     expect(plan.steps[0]!.params.tags).toEqual({ "steward.archived": "true" });
     expect(plan.steps.some((s) => /delete-(registered-model|model-version)$/.test(s.action))).toBe(false);
   });
@@ -185,12 +192,12 @@ describe("planMlflow", () => {
     expect(plan.steps[1]!.params).not.toHaveProperty("runId");
     const noRemote = planMlflow(state, { models: {} }, {});
     expect(noRemote.steps).toHaveLength(1);
-    expect(noRemote.notes[0]).toMatch(/cannot register/);
+    expect(noRemote.errors?.[0]).toMatch(/^models\/fraud-detection\/versions\/1.yaml: cannot register fraud-detection 1: no MLflow run id, and DVC remote is not configured$/);
   });
 
   it("leaves a version alone when its recorded number belongs to another repository version", () => {
     const state = aRepoState({ models: [aModelSpec({ stages: {} })], versions: [aVersionSpec({ version: "8", mlflow: { runId: "r", modelVersion: "1" } })] });
-    const live: LiveRegistry = { models: { "fraud-detection": { name: "fraud-detection", description: "Scores card transactions.", tags: {}, aliases: {}, versions: [liveVersion({ version: "1", tags: { "steward.version": "7" } })] } } };
+    const live: LiveRegistry = { models: { "fraud-detection": { name: "fraud-detection", description: "Scores card transactions.", tags: {}, aliases: {}, versions: [liveVersion({ version: "1", runId: "r", tags: { "steward.version": "7" } })] } } };
     const plan = planMlflow(state, live, opts);
     expect(plan.steps.filter((s) => s.action !== "set-registered-model-tags")).toEqual([]);
     expect(plan.notes[0]).toMatch(/records MLflow version 1, which belongs to fraud-detection 7; left untouched/);
