@@ -1,0 +1,38 @@
+import type { DetectorRef } from "../../src/core/types.js";
+
+/** A candidate default configuration: the detector list `DEFAULT_DETECTORS` would hold. */
+export interface Candidate {
+  name: string;
+  refs: DetectorRef[];
+}
+
+const ens = (params: Record<string, number | string | boolean> = {}): DetectorRef[] => [{ name: "ensemble", params }];
+
+/**
+ * The candidates the cross-validation chooses among. "today" is the configuration shipped before
+ * the cross-validation existed (for comparison); the others vary what the docs call the
+ * decisive choices. Every candidate is one configuration for the whole corpus.
+ */
+export const CANDIDATES: Candidate[] = [
+  { name: "today", refs: ens({ window: 600, calibration: 2000, quantile: 0.995, short: 4, suppress: 100, damp: 0.5, maxShare: 0.25 }) },
+  { name: "quantile 0.99", refs: ens({ quantile: 0.99 }) },
+  { name: "quantile 0.999", refs: ens({ quantile: 0.999 }) },
+  { name: "window 300", refs: ens({ window: 300 }) },
+  { name: "window 1000", refs: ens({ window: 1000 }) },
+  { name: "calibration 1000", refs: ens({ calibration: 1000 }) },
+  { name: "calibration 4000", refs: ens({ calibration: 4000 }) },
+  { name: "short 1", refs: ens({ short: 1 }) },
+  { name: "short 8", refs: ens({ short: 8 }) },
+  { name: "suppress 50", refs: ens({ suppress: 50 }) },
+  { name: "suppress 200", refs: ens({ suppress: 200 }) },
+  { name: "damp 0.8", refs: ens({ damp: 0.8 }) },
+  { name: "maxShare 0", refs: ens({ maxShare: 0 }) },
+  { name: "maxShare 0.5", refs: ens({ maxShare: 0.5 }) },
+];
+
+CANDIDATES.push(
+  { name: "ensemble + lstm", refs: ens({ lstm: true }) },
+  { name: "ensemble + autoencoder", refs: ens({ autoencoder: true }) },
+  { name: "lstm alone", refs: [{ name: "lstm", params: {} }] },
+  { name: "autoencoder alone", refs: [{ name: "autoencoder", params: {} }] },
+);
