@@ -9,6 +9,8 @@ import { mannKendallDetector } from "./detectors/mann-kendall.js";
 import { changepointDetector } from "./detectors/changepoint.js";
 import { seasonalDetector } from "./detectors/seasonal.js";
 import { isolationForestDetector } from "./detectors/isolation-forest.js";
+import { lstmDetector } from "./detectors/lstm.js";
+import { autoencoderDetector } from "./detectors/autoencoder.js";
 
 /**
  * Every univariate detector by the name a policy uses. schemas/detectors.schema.json lists the
@@ -24,6 +26,8 @@ export const detectors: Record<string, DetectorSpec<any>> = {
   changepoint: changepointDetector,
   seasonal: seasonalDetector,
   "isolation-forest": isolationForestDetector,
+  lstm: lstmDetector,
+  autoencoder: autoencoderDetector,
   ensemble: ensembleDetector,
 };
 

@@ -2,6 +2,8 @@ import type { DetectorSpec, PointScorer } from "../detector.js";
 import { intParam } from "../detector.js";
 import { RecordRatio } from "./record.js";
 import { EnsembleViews } from "./views.js";
+import { lstmDefaults, lstmRaw } from "../detectors/lstm.js";
+import { autoencoderDefaults, autoencoderRaw } from "../detectors/autoencoder.js";
 
 /** The default configuration: the one `steward monitor` and `steward detect` use, measured on NAB (docs/detection.md). */
 export const ensembleDefaults = {
@@ -24,6 +26,10 @@ export const ensembleDefaults = {
   suppress: 100,
   damp: 0.5,
   maxShare: 0.25,
+  /** Adds the `lstm` detector's forecast error as a sixth view (its default parameters). */
+  lstm: false,
+  /** Adds the `autoencoder` detector's reconstruction error as a view (its default parameters). */
+  autoencoder: false,
 };
 export type EnsembleParams = typeof ensembleDefaults;
 
@@ -42,6 +48,10 @@ function createEnsemble(p: EnsembleParams): PointScorer {
   const season = ratio(short);
   const levelShort = ratio(1);
   const levelLong = ratio(1);
+  const learned = [
+    ...(p.lstm ? [{ raw: lstmRaw(lstmDefaults), cal: ratio(short) }] : []),
+    ...(p.autoencoder ? [{ raw: autoencoderRaw(autoencoderDefaults), cal: ratio(short) }] : []),
+  ];
   let n = 0;
   let lastAlarm = -Infinity;
   let undamped = 0;
@@ -51,8 +61,14 @@ function createEnsemble(p: EnsembleParams): PointScorer {
       const v = views.push(x);
       n++;
       undamped = 0;
+      let rl = 0;
+      for (const l of learned) {
+        const raw = l.raw(x);
+        if (v) rl = Math.max(rl, l.cal.push(raw));
+      }
       if (!v) return 0;
       const r = Math.max(
+        rl,
         spike.push(v.spike),
         jump.push(v.jump),
         v.seasonal === undefined ? 0 : season.push(v.seasonal),
