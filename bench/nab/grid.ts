@@ -36,3 +36,12 @@ CANDIDATES.push(
   { name: "lstm alone", refs: [{ name: "lstm", params: {} }] },
   { name: "autoencoder alone", refs: [{ name: "autoencoder", params: {} }] },
 );
+
+CANDIDATES.push(
+  { name: "pnorm 4", refs: ens({ pnorm: 4 }) },
+  { name: "pnorm 8", refs: ens({ pnorm: 8 }) },
+  { name: "pnorm 16", refs: ens({ pnorm: 16 }) },
+  { name: "lstm + pnorm 8", refs: ens({ lstm: true, pnorm: 8 }) },
+  { name: "lstm + suppress 50", refs: ens({ lstm: true, suppress: 50 }) },
+  { name: "lstm + calibration 4000", refs: ens({ lstm: true, calibration: 4000 }) },
+);

@@ -30,6 +30,8 @@ export const ensembleDefaults = {
   lstm: false,
   /** Adds the `autoencoder` detector's reconstruction error as a view (its default parameters). */
   autoencoder: false,
+  /** How the views' ratios are fused: 0 takes the largest; p > 0 their p-norm, so that agreeing views rank above one alone. */
+  pnorm: 0,
 };
 export type EnsembleParams = typeof ensembleDefaults;
 
@@ -52,6 +54,7 @@ function createEnsemble(p: EnsembleParams): PointScorer {
     ...(p.lstm ? [{ raw: lstmRaw(lstmDefaults), cal: ratio(short) }] : []),
     ...(p.autoencoder ? [{ raw: autoencoderRaw(autoencoderDefaults), cal: ratio(short) }] : []),
   ];
+  const rs = new Float64Array(learned.length + 5);
   let n = 0;
   let lastAlarm = -Infinity;
   let undamped = 0;
@@ -61,20 +64,18 @@ function createEnsemble(p: EnsembleParams): PointScorer {
       const v = views.push(x);
       n++;
       undamped = 0;
-      let rl = 0;
+      let k = 0;
       for (const l of learned) {
         const raw = l.raw(x);
-        if (v) rl = Math.max(rl, l.cal.push(raw));
+        if (v) rs[k++] = l.cal.push(raw);
       }
       if (!v) return 0;
-      const r = Math.max(
-        rl,
-        spike.push(v.spike),
-        jump.push(v.jump),
-        v.seasonal === undefined ? 0 : season.push(v.seasonal),
-        levelShort.push(v.levelShort),
-        levelLong.push(v.levelLong),
-      );
+      rs[k++] = spike.push(v.spike);
+      rs[k++] = jump.push(v.jump);
+      rs[k++] = v.seasonal === undefined ? 0 : season.push(v.seasonal);
+      rs[k++] = levelShort.push(v.levelShort);
+      rs[k++] = levelLong.push(v.levelLong);
+      const r = fuse(rs, k, p.pnorm);
       if (n <= p.warmup) return 0;
       // a value equal to the reference (common in quantised metrics) is a tie, whatever the rounding
       const rt = Math.abs(r - 1) < 1e-9 ? 1 : r;
@@ -87,6 +88,16 @@ function createEnsemble(p: EnsembleParams): PointScorer {
       return score;
     },
   };
+}
+
+/** The largest of the first k ratios (pnorm 0), or their p-norm. */
+function fuse(rs: Float64Array, k: number, pnorm: number): number {
+  let max = 0;
+  for (let i = 0; i < k; i++) if (rs[i]! > max) max = rs[i]!;
+  if (!(pnorm > 0) || max === 0) return max;
+  let s = 0;
+  for (let i = 0; i < k; i++) s += Math.pow(rs[i]! / max, pnorm);
+  return max * Math.pow(s, 1 / pnorm);
 }
 
 /**
