@@ -3,7 +3,7 @@ import type { DetectorRef } from "../core/types.js";
 import { DEFAULT_DETECTORS } from "../core/detect/default-config.js";
 import { detectors } from "../core/detect/registry.js";
 import { streamScorer } from "../core/detect/score-series.js";
-import { SeriesCsvReader } from "../core/detect/series-csv.js";
+import { SeriesReader, type SeriesFormat } from "../core/detect/series-reader.js";
 
 export interface DetectSummary {
   rows: number;
@@ -11,6 +11,16 @@ export interface DetectSummary {
   missing: number;
   /** Rows scored at or above 0.5. */
   anomalies: number;
+  /** Bad rows left out (only with skipBadRows), and the first of them. */
+  skipped: number;
+  firstSkipped?: { line: number; message: string };
+  /** The input's format, once known. */
+  format?: SeriesFormat;
+}
+
+export interface DetectOptions {
+  /** Leave unreadable rows out (counted in the summary) instead of failing on the first. */
+  skipBadRows?: boolean;
 }
 
 export interface DetectResult extends DetectSummary {
@@ -28,25 +38,35 @@ export interface DetectStream {
 }
 
 /**
- * Scores one series given as CSV text (`timestamp,value`, see core/detect/series-csv.ts) with
- * `refs` (default: the monitor's DEFAULT_DETECTORS), streaming and causal: each row's score uses
- * that row and the ones before it, in file order (a timestamp that goes back, as at a clock change,
- * is scored in place, not reordered). Memory is bounded by the detectors' windows and one chunk.
- * Throws UserError naming the line of an unreadable timestamp, and for an unknown detector name.
+ * Scores one series (CSV `timestamp,value` with or without a header, NDJSON or a JSON array of
+ * `{timestamp, value}`; see core/detect/series-reader.ts) with `refs` (default: the monitor's
+ * DEFAULT_DETECTORS), streaming and causal: each row's score uses that row and the ones before it,
+ * in input order (a timestamp that goes back, as at a clock change, is scored in place). Memory is
+ * bounded by the detectors' windows and one chunk. Throws UserError naming `source` and the line of
+ * the first bad row (unless `skipBadRows`), of a broken JSON array or CSV header, and for an
+ * unknown detector name.
  */
-export function detectStream(refs: readonly DetectorRef[] = DEFAULT_DETECTORS, source = "input"): DetectStream {
+export function detectStream(refs: readonly DetectorRef[] = DEFAULT_DETECTORS, source = "input", opts: DetectOptions = {}): DetectStream {
   for (const r of refs) if (!detectors[r.name]) throw new UserError(`unknown detector "${r.name}" (known: ${Object.keys(detectors).join(", ")})`);
   const scorer = streamScorer(refs);
   let out: string[] = ["timestamp,value,anomaly_score"];
   let missing = 0;
   let anomalies = 0;
-  const reader = new SeriesCsvReader((row) => {
-    if (Number.isNaN(row.t)) throw new UserError(`${source}:${row.line}: unreadable timestamp "${row.timestampText.trim()}"`);
-    if (Number.isNaN(row.value)) missing++;
-    const s = scorer.push(row.t, row.value);
-    if (s >= 0.5) anomalies++;
-    out.push(`${row.timestampText},${row.valueText},${formatScore(s)}`);
-  });
+  let skipped = 0;
+  let firstSkipped: { line: number; message: string } | undefined;
+  const reader = new SeriesReader(
+    (row) => {
+      if (Number.isNaN(row.value)) missing++;
+      const s = scorer.push(row.t, row.value);
+      if (s >= 0.5) anomalies++;
+      out.push(`${row.timestampText},${row.valueText},${formatScore(s)}`);
+    },
+    (bad) => {
+      if (bad.fatal || !opts.skipBadRows) throw new UserError(`${source}:${bad.line}: ${bad.message}`);
+      skipped++;
+      firstSkipped ??= { line: bad.line, message: bad.message };
+    },
+  );
   const take = () => {
     if (out.length === 0) return "";
     const text = out.join("\n") + "\n";
@@ -62,13 +82,13 @@ export function detectStream(refs: readonly DetectorRef[] = DEFAULT_DETECTORS, s
       reader.end();
       return take();
     },
-    summary: () => ({ rows: reader.rows, missing, anomalies }),
+    summary: () => ({ rows: reader.rows, missing, anomalies, skipped, ...(firstSkipped ? { firstSkipped } : {}), ...(reader.format ? { format: reader.format } : {}) }),
   };
 }
 
 /** detectStream over a whole text at once. */
-export function detectCsv(text: string, refs: readonly DetectorRef[] = DEFAULT_DETECTORS, source = "input"): DetectResult {
-  const stream = detectStream(refs, source);
+export function detectCsv(text: string, refs: readonly DetectorRef[] = DEFAULT_DETECTORS, source = "input", opts: DetectOptions = {}): DetectResult {
+  const stream = detectStream(refs, source, opts);
   const csv = stream.write(text) + stream.end();
   return { csv, ...stream.summary() };
 }

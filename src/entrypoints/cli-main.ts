@@ -16,6 +16,8 @@ const code = await runCli(process.argv.slice(2), {
   env: process.env,
   cwd: process.cwd(),
   readStdin,
+  stdinStream: () => process.stdin,
+  stdoutStream: process.stdout,
   now: () => new Date(),
 });
 process.exitCode = code;

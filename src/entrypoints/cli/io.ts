@@ -9,6 +9,10 @@ export interface CliIO {
   cwd: string;
   /** Reads all of standard input (for `-` arguments). */
   readStdin: () => Promise<string>;
+  /** Standard input as a stream, for commands that read it in chunks (`detect`); absent: readStdin. */
+  stdinStream?: () => AsyncIterable<string | Uint8Array>;
+  /** Standard output as a writable stream, for commands that write with backpressure and end quietly on EPIPE (`detect`); absent: stdout. */
+  stdoutStream?: NodeJS.WritableStream;
   /** The clock, so that runs can be replayed. */
   now: () => Date;
 }
