@@ -7,6 +7,7 @@ import type { LiveModelVersion, LiveRegistry, LiveRun } from "./core/plan/regist
 import type {
   DeploymentConfig, DesiredAlarm, DesiredEndpointConfig, DesiredModel, DesiredScaling,
   LiveAlarm, LiveEndpoint, LiveEndpointConfig, LiveScalableTarget, LiveScalingPolicy, OwnedResource,
+  WeightAndCapacity,
 } from "./core/plan/sagemaker-types.js";
 
 /** Progress for a person. Adapters and commands log; the core never does. */
@@ -277,15 +278,20 @@ export interface SageMakerEndpoints {
    * and takes the weights from the new config (RetainAllVariantProperties, except DesiredWeight).
    */
   updateEndpoint(name: string, configName: string, deployment?: DeploymentConfig, options?: { retainInstanceCounts?: boolean }): Promise<void>;
-  updateWeightsAndCapacities(name: string, variants: { VariantName: string; DesiredWeight?: number; DesiredInstanceCount?: number }[]): Promise<void>;
+  /** UpdateEndpointWeightsAndCapacities: weights, instance counts and serverless concurrency, in place. */
+  updateWeightsAndCapacities(name: string, variants: WeightAndCapacity[]): Promise<void>;
   deleteEndpoint(name: string): Promise<void>;
+  /** ListTags of a SageMaker resource ARN (all pages). */
+  listTags(arn: string): Promise<Record<string, string>>;
+  /** AddTags: adds or overwrites these tags, leaves the others. */
+  addTags(arn: string, tags: Record<string, string>): Promise<void>;
 }
 
 export interface AlarmStore {
   /** The alarms of these names that exist (missing names are left out). */
   describeAlarms(names: string[]): Promise<LiveAlarm[]>;
-  /** Creates or replaces the alarm (PutMetricAlarm). */
-  putAlarm(alarm: DesiredAlarm): Promise<void>;
+  /** Creates or replaces the alarm (PutMetricAlarm); `tags` only count when it is created (CloudWatch ignores them on update). */
+  putAlarm(alarm: DesiredAlarm, tags?: Record<string, string>): Promise<void>;
 }
 
 export interface VariantScaling {

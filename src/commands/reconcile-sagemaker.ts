@@ -15,7 +15,7 @@ import {
 } from "../core/plan/sagemaker-events.js";
 import type { DvcRemotes } from "../core/plan/sagemaker-model-data.js";
 import type { SageMakerAws } from "../ports.js";
-import type { DeploymentConfig, DesiredAlarm, DesiredEndpointConfig, DesiredModel, DesiredScaling } from "../core/plan/sagemaker-types.js";
+import type { DeploymentConfig, DesiredAlarm, DesiredEndpointConfig, DesiredModel, DesiredScaling, WeightAndCapacity } from "../core/plan/sagemaker-types.js";
 import type { PlanStep, StepOutcome } from "../core/plan/types.js";
 import type { EventBus, Logger, StewardEvent } from "../ports.js";
 import type { PlanContext, TargetReconciler } from "./reconcilers.js";
@@ -117,7 +117,8 @@ export function sagemakerReconciler(deps: SageMakerReconcilerDeps): TargetReconc
     const p = step.params;
     const { aws } = deps;
     switch (step.action) {
-      case "put-metric-alarm": return void (await aws.alarms.putAlarm(p.alarm as DesiredAlarm));
+      case "put-metric-alarm": return void (await aws.alarms.putAlarm(p.alarm as DesiredAlarm, p.tags as Record<string, string> | undefined));
+      case "tag-endpoint": return void (await aws.sagemaker.addTags(p.arn as string, p.tags as Record<string, string>));
       case "create-model": return void (await aws.sagemaker.createModel(p.model as DesiredModel, p.tags as Record<string, string>));
       case "create-endpoint-config": return void (await aws.sagemaker.createEndpointConfig(p.config as DesiredEndpointConfig, p.tags as Record<string, string>));
       case "deregister-scalable-target": return void (await aws.scaling.deregisterScalableTarget(p.resourceId as string));
@@ -140,7 +141,7 @@ export function sagemakerReconciler(deps: SageMakerReconcilerDeps): TargetReconc
     const p = step.params as {
       endpoint: string; model: string; stage: string; configName: string; waitTimeoutSeconds: number; rollback: boolean;
       versions: { version: string; weight: number }[]; tags: Record<string, string>; previousConfigName?: string;
-      deploymentConfig?: DeploymentConfig; retainInstanceCounts?: boolean; desiredWeightsAndCapacities?: { VariantName: string; DesiredWeight?: number; DesiredInstanceCount?: number }[];
+      deploymentConfig?: DeploymentConfig; retainInstanceCounts?: boolean; desiredWeightsAndCapacities?: WeightAndCapacity[];
     };
     const { logger } = ctx;
     const sm = deps.aws.sagemaker;
@@ -182,7 +183,7 @@ export function sagemakerReconciler(deps: SageMakerReconcilerDeps): TargetReconc
         await sm.updateWeightsAndCapacities(p.endpoint, wanted);
         await publish([deploymentStartedEvent(facts, started)], logger);
         // The config does not change; done when SageMaker shows the requested weights and counts.
-        until = { accept: (e) => wanted.every((w) => { const v = e.variants.find((x) => x.name === w.VariantName); return (w.DesiredWeight === undefined || v?.desiredWeight === w.DesiredWeight) && (w.DesiredInstanceCount === undefined || v?.desiredInstanceCount === w.DesiredInstanceCount); }) };
+        until = { accept: (e) => wanted.every((w) => { const v = e.variants.find((x) => x.name === w.VariantName); const s = v?.desiredServerless ?? v?.currentServerless; return (w.DesiredWeight === undefined || v?.desiredWeight === w.DesiredWeight) && (w.DesiredInstanceCount === undefined || v?.desiredInstanceCount === w.DesiredInstanceCount) && (w.ServerlessUpdateConfig?.MaxConcurrency === undefined || s?.maxConcurrency === w.ServerlessUpdateConfig.MaxConcurrency); }) };
       }
     }
 

@@ -57,11 +57,27 @@ export interface SageMakerDeployment {
   /** Which stage this endpoint serves; default "production". */
   stage: string;
   executionRoleArn: string;
-  instanceType: string;
-  instanceCount: number;
+  /** Instance-backed endpoints; absent (with instanceCount) when `serverless` is set. */
+  instanceType?: string;
+  instanceCount?: number;
   autoscaling?: Autoscaling;
   dataCapture?: { enabled: boolean; samplingPercent: number; destination: string };
   environment: Record<string, string>;
+  /** CreateModel VpcConfig. */
+  vpc?: { subnets: string[]; securityGroupIds: string[] };
+  /** KMS keys: the ML storage volume (EndpointConfig KmsKeyId) and outputs (async output, data capture). */
+  kms?: { volumeKeyId?: string; outputKeyId?: string };
+  volumeSizeGB?: number;
+  modelDataDownloadTimeoutSeconds?: number;
+  containerStartupHealthCheckTimeoutSeconds?: number;
+  serverless?: { memoryMB: number; maxConcurrency: number; provisionedConcurrency?: number };
+  asyncInference?: {
+    outputPath: string;
+    failurePath?: string;
+    successTopic?: string;
+    errorTopic?: string;
+    maxConcurrentInvocationsPerInstance?: number;
+  };
   rollout: RolloutStrategy;
   /** Names of extra CloudWatch alarms that roll a deployment back (besides those apply creates from thresholds). */
   rollbackAlarms: string[];
@@ -99,7 +115,8 @@ export interface ModelSpec {
   card: ModelCardText;
   registry?: { mlflow?: MlflowRegistryRef };
   stages: Record<string, StageAssignment>;
-  deployment?: { sagemaker?: SageMakerDeployment };
+  /** `account`/`region`: where the deployment must land; plan and apply refuse any other. */
+  deployment?: { sagemaker?: SageMakerDeployment; account?: string; region?: string };
   monitoring?: MonitoringSpec;
   tags: Record<string, string>;
 }
@@ -205,6 +222,8 @@ export interface PolicySpec {
     escalation?: { after: number; mention: string[] };
     scale?: { step: number; maxInstances: number };
   };
+  /** SNS topics the CloudWatch alarms apply keeps notify, per state (`alarms.actions` in the policy). */
+  alarms?: { actions: { alarm: string[]; ok: string[]; insufficientData: string[] } };
 }
 
 /** The whole desired state of a governed repository. */

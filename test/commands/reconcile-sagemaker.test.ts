@@ -7,6 +7,7 @@ import { CloudWatchClient, DescribeAlarmsCommand, PutMetricAlarmCommand, type Pu
 import {
   CreateEndpointCommand, CreateEndpointConfigCommand, CreateModelCommand, DeleteEndpointCommand, DescribeEndpointCommand,
   DescribeEndpointConfigCommand, DescribeModelCommand, ListEndpointConfigsCommand, ListModelsCommand, SageMakerClient,
+  AddTagsCommand, ListTagsCommand,
   SageMakerServiceException, UpdateEndpointCommand, UpdateEndpointWeightsAndCapacitiesCommand,
   type CreateEndpointConfigCommandInput, type CreateModelCommandInput,
 } from "@aws-sdk/client-sagemaker";
@@ -92,7 +93,7 @@ function fakeAws() {
   sm.on(DescribeEndpointConfigCommand).callsFake(({ EndpointConfigName }) => {
     const c = configs.get(EndpointConfigName);
     if (!c) throw smError(`Could not find endpoint configuration "${ACCOUNT}:endpoint-config/${EndpointConfigName}".`);
-    return { EndpointConfigName, EndpointConfigArn: `${ACCOUNT}:endpoint-config/${EndpointConfigName}`, ProductionVariants: c.ProductionVariants, ...(c.DataCaptureConfig ? { DataCaptureConfig: c.DataCaptureConfig } : {}), CreationTime: c.created };
+    return { EndpointConfigName, EndpointConfigArn: `${ACCOUNT}:endpoint-config/${EndpointConfigName}`, ProductionVariants: c.ProductionVariants, ...(c.DataCaptureConfig ? { DataCaptureConfig: c.DataCaptureConfig } : {}), ...(c.KmsKeyId ? { KmsKeyId: c.KmsKeyId } : {}), ...(c.AsyncInferenceConfig ? { AsyncInferenceConfig: c.AsyncInferenceConfig } : {}), CreationTime: c.created };
   });
   sm.on(DescribeModelCommand).callsFake(({ ModelName }) => {
     const m = models.get(ModelName);
@@ -113,9 +114,20 @@ function fakeAws() {
     configs.set(input.EndpointConfigName!, { ...input, created: created() });
     return { EndpointConfigArn: `${ACCOUNT}:endpoint-config/${input.EndpointConfigName}` };
   });
-  sm.on(CreateEndpointCommand).callsFake(({ EndpointName, EndpointConfigName }) => {
+  // Tags by resource ARN, as ListTags/AddTags see them (AddTags overwrites a key, keeps the others).
+  const tagsByArn = new Map<string, Map<string, string>>();
+  const tagResource = (arn: string, tags: { Key?: string; Value?: string }[] = []) => {
+    const t = tagsByArn.get(arn) ?? new Map<string, string>();
+    for (const { Key, Value } of tags) t.set(Key!, Value ?? "");
+    tagsByArn.set(arn, t);
+  };
+  sm.on(ListTagsCommand).callsFake(({ ResourceArn }) => ({ Tags: [...(tagsByArn.get(ResourceArn) ?? new Map()).entries()].map(([Key, Value]) => ({ Key, Value })) }));
+  sm.on(AddTagsCommand).callsFake(({ ResourceArn, Tags }) => { tagResource(ResourceArn, Tags); return { Tags }; });
+  sm.on(CreateEndpointCommand).callsFake(({ EndpointName, EndpointConfigName, Tags }) => {
     failing("CreateEndpoint");
     if (endpoints.has(EndpointName)) throw smError(`Cannot create already existing endpoint "${ACCOUNT}:endpoint/${EndpointName}".`);
+    tagsByArn.delete(`${ACCOUNT}:endpoint/${EndpointName}`);
+    tagResource(`${ACCOUNT}:endpoint/${EndpointName}`, Tags);
     const ep: FakeEndpoint = { config: EndpointConfigName, status: "Creating", weights: {}, counts: {}, created: created() };
     endpoints.set(EndpointName, ep);
     startTransition(ep, { config: EndpointConfigName, during: ["Creating", "Creating"] });
@@ -233,6 +245,25 @@ describe("sagemaker reconciler", () => {
     expect(events.map((e) => e.detailType)).toEqual(["Model Deployment Started", "Model Deployment Succeeded"]);
     expect(events[1]!.detail).toMatchObject({ model: "fraud-detection", endpoint: "fraud-detection-prod", kind: "create", versions: [{ version: "7", weight: 100 }], commit: "e71f0c3", durationSeconds: 60 });
     expect((await reconciler().plan(repo(only("7")), ctx)).steps).toEqual([]);
+  });
+
+  it("model tags on every resource; a tag change is AddTags on the endpoint in place; KMS and async settings converge", async () => {
+    const tagged = (tags: Record<string, string>) => {
+      const s = repo(only("7"), { kms: { volumeKeyId: "alias/ml-volume", outputKeyId: "alias/ml-output" }, asyncInference: { outputPath: "s3://acme-async/out", maxConcurrentInvocationsPerInstance: 4 }, volumeSizeGB: 30 });
+      s.models[0]!.tags = tags;
+      return s;
+    };
+    await converge(tagged({ team: "risk" }));
+    const want = expect.arrayContaining([{ Key: "team", Value: "risk" }, { Key: "steward:model", Value: "fraud-detection" }]);
+    expect(calls(CreateModelCommand)[0]!.args[0].input.Tags).toEqual(want);
+    expect(calls(CreateEndpointConfigCommand)[0]!.args[0].input).toMatchObject({ Tags: want, KmsKeyId: "alias/ml-volume", AsyncInferenceConfig: { OutputConfig: { S3OutputPath: "s3://acme-async/out", KmsKeyId: "alias/ml-output" } } });
+    expect(calls(CreateEndpointCommand)[0]!.args[0].input.Tags).toEqual(want);
+    expect((calls(PutMetricAlarmCommand)[0]!.args[0].input as PutMetricAlarmCommandInput).Tags).toEqual(want);
+    const run = await converge(tagged({ team: "fraud" }));
+    expect(run.statuses).toEqual(["tag-endpoint:done"]);
+    expect(calls(AddTagsCommand)[0]!.args[0].input).toEqual({ ResourceArn: `${ACCOUNT}:endpoint/fraud-detection-prod`, Tags: [{ Key: "team", Value: "fraud" }] });
+    expect(calls(UpdateEndpointCommand)).toHaveLength(0);
+    expect((await reconciler().plan(tagged({ team: "fraud" }), ctx)).steps).toEqual([]);
   });
 
   it("canary update to a new version: UpdateEndpoint with blue/green CANARY guardrails and the rollback alarm", async () => {

@@ -32,6 +32,9 @@ export function cloudWatchAlarms(client: CloudWatchClient): AlarmStore {
               threshold: a.Threshold ?? Number.NaN,
               comparison: a.ComparisonOperator ?? "",
               treatMissingData: a.TreatMissingData,
+              alarmActions: a.AlarmActions ?? [],
+              okActions: a.OKActions ?? [],
+              insufficientDataActions: a.InsufficientDataActions ?? [],
             });
           }
           token = out.NextToken;
@@ -40,7 +43,7 @@ export function cloudWatchAlarms(client: CloudWatchClient): AlarmStore {
       return found;
     },
 
-    async putAlarm(alarm) {
+    async putAlarm(alarm, tags) {
       await mapAwsErrors(`put alarm ${alarm.name}`, () =>
         client.send(new PutMetricAlarmCommand({
           AlarmName: alarm.name,
@@ -56,6 +59,11 @@ export function cloudWatchAlarms(client: CloudWatchClient): AlarmStore {
           ComparisonOperator: alarm.comparison,
           TreatMissingData: alarm.treatMissingData,
           ActionsEnabled: true,
+          // Always sent, also empty: PutMetricAlarm replaces the alarm, so a topic removed from the policy goes.
+          AlarmActions: alarm.alarmActions,
+          OKActions: alarm.okActions,
+          InsufficientDataActions: alarm.insufficientDataActions,
+          ...(tags && Object.keys(tags).length ? { Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) } : {}),
         })),
       );
     },

@@ -23,6 +23,7 @@ export async function readLiveSageMakerState(aws: SageMakerAws, desired: Desired
   const { targets, policies } = resourceIds.length ? await aws.scaling.describe(resourceIds) : { targets: [], policies: [] };
   const ownedConfigs = (await aws.sagemaker.listEndpointConfigs(sanitizeName(desired.endpoint))).filter((c) => isOwnedConfigName(desired.endpoint, c.name));
   const ownedModels = (await aws.sagemaker.listModels(`${sanitizeName(desired.model)}-v`)).filter((m) => isOwnedModelName(desired.model, m.name));
+  const endpointTags = endpoint?.arn ? await aws.sagemaker.listTags(endpoint.arn) : undefined;
   return {
     ...(endpoint ? { endpoint } : {}),
     ...(currentConfig ? { currentConfig } : {}),
@@ -33,5 +34,6 @@ export async function readLiveSageMakerState(aws: SageMakerAws, desired: Desired
     scalingPolicies: policies,
     ownedConfigs,
     ownedModels,
+    ...(endpointTags ? { endpointTags } : {}),
   };
 }

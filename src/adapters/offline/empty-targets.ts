@@ -42,6 +42,8 @@ export function emptySageMakerAws(): SageMakerAws {
       updateEndpoint: refuse("updating an endpoint"),
       updateWeightsAndCapacities: refuse("changing weights"),
       deleteEndpoint: refuse("deleting an endpoint"),
+      listTags: async () => ({}),
+      addTags: refuse("tagging an endpoint"),
     },
     alarms: { describeAlarms: async () => [], putAlarm: refuse("creating an alarm") },
     scaling: {

@@ -5,13 +5,16 @@ import { code, mdText } from "../text/markdown.js";
 export function describeDeployment(model: ModelSpec): string[] {
   const sm = model.deployment?.sagemaker;
   if (!sm) return [];
-  const out = [`SageMaker endpoint ${code(sm.endpoint)} serves the ${mdText(sm.stage)} stage on ${sm.instanceCount} × ${code(sm.instanceType)}.`];
+  const out = [sm.serverless
+    ? `SageMaker endpoint ${code(sm.endpoint)} serves the ${mdText(sm.stage)} stage serverless (${sm.serverless.memoryMB} MB, up to ${sm.serverless.maxConcurrency} concurrent invocations${sm.serverless.provisionedConcurrency ? `, ${sm.serverless.provisionedConcurrency} provisioned` : ""}).`
+    : `SageMaker endpoint ${code(sm.endpoint)} serves the ${mdText(sm.stage)} stage on ${sm.instanceCount ?? 1} × ${code(sm.instanceType ?? "")}.`];
   if (sm.autoscaling) {
     const a = sm.autoscaling;
     out.push(`Autoscaling keeps ${a.min}–${a.max} instances, targeting ${a.targetInvocationsPerInstance} invocations per instance.`);
   }
   out.push(describeRollout(sm.rollout));
   if (sm.rollbackAlarms.length) out.push(`These CloudWatch alarms also roll a deployment back: ${sm.rollbackAlarms.map(code).join(", ")}.`);
+  if (sm.asyncInference) out.push(`Requests are processed asynchronously; results are written to ${code(sm.asyncInference.outputPath)}.`);
   if (sm.dataCapture?.enabled) out.push(`${sm.dataCapture.samplingPercent}% of requests and responses are captured to ${code(sm.dataCapture.destination)}.`);
   return out;
 }

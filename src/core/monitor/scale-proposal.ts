@@ -12,12 +12,14 @@ export interface ScaleProposal {
  */
 export function scaleProposal(model: ModelSpec, policy: PolicySpec): ScaleProposal | undefined {
   const sm = model.deployment?.sagemaker;
-  if (!sm) return undefined;
+  // A serverless endpoint has no instances to add.
+  if (!sm || sm.instanceCount === undefined) return undefined;
+  const instanceCount = sm.instanceCount;
   const step = Math.max(1, policy.remediation.scale?.step ?? 1);
-  const upper = sm.autoscaling ? Math.max(sm.autoscaling.max, sm.instanceCount) : sm.instanceCount;
+  const upper = sm.autoscaling ? Math.max(sm.autoscaling.max, instanceCount) : instanceCount;
   const cap = policy.remediation.scale?.maxInstances ?? upper * 2;
-  const from: ScaleProposal["from"] = { instanceCount: sm.instanceCount };
-  const to: ScaleProposal["to"] = { instanceCount: Math.min(sm.instanceCount + step, Math.max(cap, sm.instanceCount)) };
+  const from: ScaleProposal["from"] = { instanceCount: instanceCount };
+  const to: ScaleProposal["to"] = { instanceCount: Math.min(instanceCount + step, Math.max(cap, instanceCount)) };
   if (sm.autoscaling) {
     const a = sm.autoscaling;
     from.autoscaling = { min: a.min, max: a.max };

@@ -57,6 +57,9 @@ export function deploymentAlarms(model: ModelSpec, endpoint: string, policy: Pol
         threshold,
         comparison: bound === "min" ? "LessThanThreshold" : "GreaterThanThreshold",
         treatMissingData: "notBreaching",
+        alarmActions: [...(policy?.alarms?.actions.alarm ?? [])],
+        okActions: [...(policy?.alarms?.actions.ok ?? [])],
+        insufficientDataActions: [...(policy?.alarms?.actions.insufficientData ?? [])],
       });
     }
   }

@@ -8,7 +8,7 @@ import { deploymentAlarms } from "./sagemaker-alarms.js";
 import { deploymentConfig, deploymentWaitSeconds } from "./sagemaker-deployment-config.js";
 import { modelDataUrl, type DvcRemotes } from "./sagemaker-model-data.js";
 import { contentHash, endpointConfigName, sageMakerModelName, variantName } from "./sagemaker-names.js";
-import type { DesiredEndpoint, DesiredModel, DesiredScaling, DesiredVariant } from "./sagemaker-types.js";
+import type { AsyncInference, DesiredEndpoint, DesiredModel, DesiredScaling, DesiredVariant } from "./sagemaker-types.js";
 
 export const SCALING_POLICY_NAME = "steward-invocations-per-instance";
 
@@ -52,6 +52,7 @@ export function desiredSageMakerEndpoint(model: ModelSpec, state: RepoState, rem
       modelDataUrl: data.url,
       executionRoleArn: sm.executionRoleArn,
       environment: { ...sm.environment, ...spec.environment },
+      ...(sm.vpc ? { vpc: { subnets: [...sm.vpc.subnets].sort(), securityGroupIds: [...sm.vpc.securityGroupIds].sort() } } : {}),
     };
     const name = sageMakerModelName(model.name, spec.version, contentHash(content));
     models.push({ name, ...content });
@@ -59,16 +60,41 @@ export function desiredSageMakerEndpoint(model: ModelSpec, state: RepoState, rem
       variantName: variantName(sv.version, stage.variants.length),
       modelName: name,
       version: sv.version,
-      instanceType: sm.instanceType,
-      instanceCount: sm.instanceCount,
+      ...(sm.serverless ? {} : { instanceType: sm.instanceType, instanceCount: sm.instanceCount }),
       weight: sv.weight,
+      ...(sm.volumeSizeGB !== undefined ? { volumeSizeGB: sm.volumeSizeGB } : {}),
+      ...(sm.modelDataDownloadTimeoutSeconds !== undefined ? { modelDataDownloadTimeoutSeconds: sm.modelDataDownloadTimeoutSeconds } : {}),
+      ...(sm.containerStartupHealthCheckTimeoutSeconds !== undefined ? { containerStartupHealthCheckTimeoutSeconds: sm.containerStartupHealthCheckTimeoutSeconds } : {}),
+      ...(sm.serverless ? { serverless: { ...sm.serverless } } : {}),
     });
   }
   if (problems.length) return { ok: false, problems };
 
-  const dataCapture = sm.dataCapture?.enabled ? { samplingPercent: sm.dataCapture.samplingPercent, destination: sm.dataCapture.destination } : undefined;
-  const configContent = { variants: variants.map(({ version: _v, ...v }) => v), dataCapture };
-  const config = { name: endpointConfigName(sm.endpoint, contentHash(configContent)), variants, ...(dataCapture ? { dataCapture } : {}) };
+  const outputKey = sm.kms?.outputKeyId;
+  const dataCapture = sm.dataCapture?.enabled
+    ? { samplingPercent: sm.dataCapture.samplingPercent, destination: sm.dataCapture.destination, ...(outputKey ? { kmsKeyId: outputKey } : {}) }
+    : undefined;
+  const a = sm.asyncInference;
+  const asyncInference: AsyncInference | undefined = a
+    ? {
+        outputPath: a.outputPath,
+        ...(a.failurePath ? { failurePath: a.failurePath } : {}),
+        ...(a.successTopic ? { successTopic: a.successTopic } : {}),
+        ...(a.errorTopic ? { errorTopic: a.errorTopic } : {}),
+        ...(outputKey ? { kmsKeyId: outputKey } : {}),
+        ...(a.maxConcurrentInvocationsPerInstance !== undefined ? { maxConcurrentInvocationsPerInstance: a.maxConcurrentInvocationsPerInstance } : {}),
+      }
+    : undefined;
+  const kmsKeyId = sm.kms?.volumeKeyId;
+  // Fields absent from the YAML stay absent from the hash, so configs named before these settings existed keep their names.
+  const configContent = { variants: variants.map(({ version: _v, ...v }) => v), dataCapture, ...(kmsKeyId ? { kmsKeyId } : {}), ...(asyncInference ? { asyncInference } : {}) };
+  const config = {
+    name: endpointConfigName(sm.endpoint, contentHash(configContent)),
+    variants,
+    ...(dataCapture ? { dataCapture } : {}),
+    ...(kmsKeyId ? { kmsKeyId } : {}),
+    ...(asyncInference ? { asyncInference } : {}),
+  };
 
   const policy = state.policies.find((p) => p.name === model.policy);
   const derived = deploymentAlarms(model, sm.endpoint, policy);
@@ -76,8 +102,9 @@ export function desiredSageMakerEndpoint(model: ModelSpec, state: RepoState, rem
   const alarmNames = [...derived.alarms.map((a) => a.name), ...sm.rollbackAlarms];
   if (alarmNames.length > 10) notes.push(`${model.name}: ${alarmNames.length} rollback alarms; SageMaker takes 10, the rest only alarm`);
   const deployment = deploymentConfig(sm.rollout, alarmNames);
+  if (sm.serverless) notes.push(`${model.name}: ${sm.endpoint} is serverless; SageMaker's deployment guardrails (canary, linear, auto-rollback) do not apply to serverless endpoints, so updates shift all traffic at once`);
 
-  const scaling: DesiredScaling[] = sm.autoscaling
+  const scaling: DesiredScaling[] = sm.autoscaling && !sm.serverless
     ? variants.map((v) => ({
         resourceId: variantResourceId(sm.endpoint, v.variantName),
         variantName: v.variantName,
@@ -104,7 +131,9 @@ export function desiredSageMakerEndpoint(model: ModelSpec, state: RepoState, rem
       alarms: derived.alarms,
       scaling,
       retain: sm.retain,
-      tags: { "steward:model": model.name, "steward:stage": sm.stage },
+      // The model's own tags on every resource; steward's keys win (a rule rejects model tags that use them).
+      tags: { ...model.tags, "steward:model": model.name, "steward:stage": sm.stage },
+      ...(sm.serverless ? { serverless: true } : {}),
     },
   };
 }

@@ -10,6 +10,7 @@ import { endpointSteps } from "./sagemaker-endpoint-steps.js";
 import { retention } from "./sagemaker-retention.js";
 import type { DesiredAlarm, DesiredEndpoint, LiveAlarm, LiveSageMakerState } from "./sagemaker-types.js";
 
+const sortedList = (l: string[]) => JSON.stringify([...l].sort());
 const sortedDims = (d: Record<string, string>) => JSON.stringify(Object.entries(d).sort(([a], [b]) => a.localeCompare(b)));
 
 /** Fields of the live alarm that differ from the desired one (all of them when it is missing). */
@@ -29,9 +30,33 @@ export function alarmDifferences(desired: DesiredAlarm, live: LiveAlarm | undefi
     ["comparison", desired.comparison, live.comparison],
     ["treatMissingData", desired.treatMissingData, live.treatMissingData],
     ["description", desired.description, live.description],
+    ["alarmActions", sortedList(desired.alarmActions), sortedList(live.alarmActions)],
+    ["okActions", sortedList(desired.okActions), sortedList(live.okActions)],
+    ["insufficientDataActions", sortedList(desired.insufficientDataActions), sortedList(live.insufficientDataActions)],
   ];
   for (const [field, d, l] of pairs) if (d !== l) diffs.push(field);
   return diffs;
+}
+
+/**
+ * Tags change in place (AddTags on the endpoint; no new config, no redeploy). Only added or changed
+ * keys are written: a key that left the YAML may belong to someone else, so it is named, not removed.
+ * New models and configs carry the tags from their creation.
+ */
+export function endpointTagStep(desired: DesiredEndpoint, live: LiveSageMakerState): { step?: PlanStep; notes: string[] } {
+  const liveTags = live.endpointTags;
+  if (!live.endpoint || !liveTags || !live.endpoint.arn) return { notes: [] };
+  const changes = Object.entries(desired.tags)
+    .filter(([k, v]) => liveTags[k] !== v)
+    .map(([k, v]) => (liveTags[k] === undefined ? { field: `tag ${k}`, to: v } : { field: `tag ${k}`, from: liveTags[k], to: v }));
+  const gone = Object.keys(liveTags).filter((k) => !(k in desired.tags) && !k.startsWith("aws:"));
+  const notes = gone.length ? [`${desired.endpoint}: tag(s) ${gone.join(", ")} on the endpoint are not in model.yaml; apply leaves them (it never removes a tag it may not own)`] : [];
+  if (!changes.length) return { notes };
+  const tags = Object.fromEntries(changes.map((c) => [c.field.slice(4), c.to]));
+  return {
+    notes,
+    step: { target: "sagemaker", action: "tag-endpoint", resource: `endpoint/${desired.endpoint}`, summary: `tag endpoint ${desired.endpoint}: ${changes.map((c) => `${c.field.slice(4)}=${c.to}`).join(", ")} (in place)`, params: { endpoint: desired.endpoint, arn: live.endpoint.arn, tags }, changes },
+  };
 }
 
 export interface SageMakerEndpointPlan {
@@ -47,7 +72,7 @@ export function diffSageMaker(desired: DesiredEndpoint, live: LiveSageMakerState
 
   for (const alarm of desired.alarms) {
     const diffs = alarmDifferences(alarm, live.alarms.find((a) => a.name === alarm.name));
-    if (diffs.length) steps.push(s("put-metric-alarm", `alarm/${alarm.name}`, `${diffs[0] === "(new)" ? "create" : "update"} alarm ${alarm.name}: ${alarm.metric} ${alarm.comparison === "LessThanThreshold" ? "<" : ">"} ${alarm.threshold} for ${alarm.evaluationPeriods} x ${alarm.period}s`, { alarm }, diffs[0] === "(new)" ? undefined : diffs.map((field) => ({ field }))));
+    if (diffs.length) steps.push(s("put-metric-alarm", `alarm/${alarm.name}`, `${diffs[0] === "(new)" ? "create" : "update"} alarm ${alarm.name}: ${alarm.metric} ${alarm.comparison === "LessThanThreshold" ? "<" : ">"} ${alarm.threshold} for ${alarm.evaluationPeriods} x ${alarm.period}s`, { alarm, tags: desired.tags }, diffs[0] === "(new)" ? undefined : diffs.map((field) => ({ field }))));
   }
 
   const ep = endpointSteps(desired, live);
@@ -68,6 +93,9 @@ export function diffSageMaker(desired: DesiredEndpoint, live: LiveSageMakerState
   }
   steps.push(...ep.steps);
   notes.push(...ep.notes);
+  const tagging = endpointTagStep(desired, live);
+  if (tagging.step) steps.push(tagging.step);
+  notes.push(...tagging.notes);
 
   const blocked = ep.steps.some((x) => x.action === "blocked-endpoint");
   if (!blocked) {

@@ -3,53 +3,78 @@
  * weights and capacities, wait for a deployment already running, or refuse a broken endpoint.
  */
 import type { PlanStep } from "./types.js";
-import type { DesiredEndpoint, EndpointStatus, LiveSageMakerState } from "./sagemaker-types.js";
+import type { AsyncInference, DesiredEndpoint, EndpointStatus, LiveSageMakerState, WeightAndCapacity } from "./sagemaker-types.js";
 
 /** Statuses in which SageMaker is already changing the endpoint: apply waits, it never stacks an update. */
 export const IN_PROGRESS: ReadonlySet<EndpointStatus> = new Set(["Creating", "Updating", "SystemUpdating", "RollingBack"]);
 /** Statuses apply cannot fix by itself. */
 export const BLOCKED: ReadonlySet<EndpointStatus> = new Set(["UpdateRollbackFailed", "Deleting", "OutOfService"]);
 
-const structure = (variants: { name: string; modelName: string; instanceType?: string }[], capture?: { samplingPercent: number; destination: string } | undefined) =>
-  JSON.stringify({
-    v: [...variants].sort((a, b) => a.name.localeCompare(b.name)).map((v) => [v.name, v.modelName, v.instanceType]),
-    c: capture ? [capture.samplingPercent, capture.destination.replace(/\/+$/, "")] : null,
-  });
+const trimSlash = (s: string | undefined) => s?.replace(/\/+$/, "");
 
-/** Same variants (names, models, instance types) and data capture: only weights or counts may differ. */
+/**
+ * What SageMaker fixes when an endpoint config is created, per variant: everything but weights,
+ * instance counts and serverless concurrency (UpdateEndpointWeightsAndCapacities changes those).
+ */
+const variantStructure = (v: { name: string; modelName: string; instanceType?: string; volumeSizeGB?: number; modelDataDownloadTimeoutSeconds?: number; containerStartupHealthCheckTimeoutSeconds?: number; serverless?: { memoryMB: number } }) =>
+  [v.name, v.modelName, v.instanceType ?? null, v.volumeSizeGB ?? null, v.modelDataDownloadTimeoutSeconds ?? null, v.containerStartupHealthCheckTimeoutSeconds ?? null, v.serverless ? v.serverless.memoryMB : null];
+
+/** Data capture as AWS means it: off unless enabled. */
+const captureStructure = (c: { samplingPercent: number; destination: string; kmsKeyId?: string } | undefined) =>
+  c ? [c.samplingPercent, trimSlash(c.destination), c.kmsKeyId ?? null] : null;
+
+const asyncStructure = (a: AsyncInference | undefined) =>
+  a ? [trimSlash(a.outputPath), trimSlash(a.failurePath) ?? null, a.successTopic ?? null, a.errorTopic ?? null, a.kmsKeyId ?? null, a.maxConcurrentInvocationsPerInstance ?? null] : null;
+
+const liveCapture = (live: LiveSageMakerState) => (live.currentConfig?.dataCapture?.enabled ? live.currentConfig.dataCapture : undefined);
+
+/** Same variants (names, models, instance types, volumes, timeouts, serverless memory), data capture, KMS key and async config: only weights or capacities may differ. */
 export function sameStructure(desired: DesiredEndpoint, live: LiveSageMakerState): boolean {
   const cfg = live.currentConfig;
   if (!cfg) return false;
-  const liveCapture = cfg.dataCapture?.enabled ? cfg.dataCapture : undefined;
-  return structure(desired.config.variants.map((v) => ({ name: v.variantName, modelName: v.modelName, instanceType: v.instanceType })), desired.config.dataCapture) === structure(cfg.variants, liveCapture);
+  const d = JSON.stringify({
+    v: desired.config.variants.map((v) => variantStructure({ ...v, name: v.variantName })).sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    c: captureStructure(desired.config.dataCapture),
+    k: desired.config.kmsKeyId ?? null,
+    a: asyncStructure(desired.config.asyncInference),
+  });
+  const l = JSON.stringify({
+    v: cfg.variants.map(variantStructure).sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    c: captureStructure(liveCapture(live)),
+    k: cfg.kmsKeyId ?? null,
+    a: asyncStructure(cfg.asyncInference),
+  });
+  return d === l;
 }
 
 function sameCapture(desired: DesiredEndpoint, live: LiveSageMakerState): boolean {
-  const l = live.currentConfig?.dataCapture?.enabled ? live.currentConfig.dataCapture : undefined;
-  const d = desired.config.dataCapture;
-  return (!l && !d) || (!!l && !!d && l.samplingPercent === d.samplingPercent && l.destination.replace(/\/+$/, "") === d.destination.replace(/\/+$/, ""));
+  return JSON.stringify(captureStructure(desired.config.dataCapture)) === JSON.stringify(captureStructure(liveCapture(live)));
 }
 
 const share = (w: number, total: number) => (total > 0 ? w / total : 0);
 
 /** Variants whose weight share or (without autoscaling) instance count differ from live. */
-export function weightAndCapacityChanges(desired: DesiredEndpoint, live: LiveSageMakerState): { VariantName: string; DesiredWeight?: number; DesiredInstanceCount?: number }[] {
+export function weightAndCapacityChanges(desired: DesiredEndpoint, live: LiveSageMakerState): WeightAndCapacity[] {
   const lv = live.endpoint?.variants ?? [];
   const liveWeight = (name: string) => { const v = lv.find((x) => x.name === name); return v?.desiredWeight ?? v?.currentWeight ?? 0; };
   const liveTotal = lv.reduce((s, v) => s + (v.desiredWeight ?? v.currentWeight ?? 0), 0);
   const desiredTotal = desired.config.variants.reduce((s, v) => s + v.weight, 0);
   const scaled = desired.scaling.length > 0;
-  const changes: { VariantName: string; DesiredWeight?: number; DesiredInstanceCount?: number }[] = [];
+  const changes: WeightAndCapacity[] = [];
   for (const v of desired.config.variants) {
     const l = lv.find((x) => x.name === v.variantName);
     const weightDiffers = Math.abs(share(v.weight, desiredTotal) - share(liveWeight(v.variantName), liveTotal)) > 1e-6;
     const liveCount = l?.desiredInstanceCount ?? l?.currentInstanceCount;
-    const countDiffers = !scaled && liveCount !== v.instanceCount;
-    if (weightDiffers || countDiffers) {
+    const countDiffers = !scaled && v.instanceCount !== undefined && liveCount !== v.instanceCount;
+    // Serverless concurrency changes in place (ServerlessUpdateConfig); memory needs a new config.
+    const liveServerless = l?.desiredServerless ?? l?.currentServerless;
+    const serverlessDiffers = !!v.serverless && (liveServerless?.maxConcurrency !== v.serverless.maxConcurrency || liveServerless?.provisionedConcurrency !== v.serverless.provisionedConcurrency);
+    if (weightDiffers || countDiffers || serverlessDiffers) {
       changes.push({
         VariantName: v.variantName,
         ...(weightDiffers ? { DesiredWeight: v.weight } : {}),
         ...(countDiffers ? { DesiredInstanceCount: v.instanceCount } : {}),
+        ...(serverlessDiffers && v.serverless ? { ServerlessUpdateConfig: { MaxConcurrency: v.serverless.maxConcurrency, ...(v.serverless.provisionedConcurrency !== undefined ? { ProvisionedConcurrency: v.serverless.provisionedConcurrency } : {}) } } : {}),
       });
     }
   }
@@ -139,10 +164,13 @@ export function endpointSteps(desired: DesiredEndpoint, live: LiveSageMakerState
         target: "sagemaker",
         action: "update-endpoint-weights-and-capacities",
         resource,
-        summary: `change weights/capacity of ${desired.endpoint} to ${changes.map((c) => `${c.VariantName}${c.DesiredWeight !== undefined ? ` weight ${c.DesiredWeight}` : ""}${c.DesiredInstanceCount !== undefined ? ` ${c.DesiredInstanceCount} instance(s)` : ""}`).join(", ")} (no redeploy)`,
+        summary: `change weights/capacity of ${desired.endpoint} to ${changes.map((c) => `${c.VariantName}${c.DesiredWeight !== undefined ? ` weight ${c.DesiredWeight}` : ""}${c.DesiredInstanceCount !== undefined ? ` ${c.DesiredInstanceCount} instance(s)` : ""}${c.ServerlessUpdateConfig ? ` max concurrency ${c.ServerlessUpdateConfig.MaxConcurrency}${c.ServerlessUpdateConfig.ProvisionedConcurrency !== undefined ? `, provisioned ${c.ServerlessUpdateConfig.ProvisionedConcurrency}` : ""}` : ""}`).join(", ")} (no redeploy)`,
         changes: changes.map((c) => {
           const l = ep.variants.find((v) => v.name === c.VariantName);
-          return { field: `variant ${c.VariantName}`, from: { weight: l?.desiredWeight ?? l?.currentWeight, instances: l?.desiredInstanceCount ?? l?.currentInstanceCount }, to: { weight: c.DesiredWeight, instances: c.DesiredInstanceCount } };
+          const ls = l?.desiredServerless ?? l?.currentServerless;
+          return c.ServerlessUpdateConfig
+            ? { field: `variant ${c.VariantName}`, from: { weight: l?.desiredWeight ?? l?.currentWeight, maxConcurrency: ls?.maxConcurrency, provisionedConcurrency: ls?.provisionedConcurrency }, to: { weight: c.DesiredWeight, maxConcurrency: c.ServerlessUpdateConfig.MaxConcurrency, provisionedConcurrency: c.ServerlessUpdateConfig.ProvisionedConcurrency } }
+            : { field: `variant ${c.VariantName}`, from: { weight: l?.desiredWeight ?? l?.currentWeight, instances: l?.desiredInstanceCount ?? l?.currentInstanceCount }, to: { weight: c.DesiredWeight, instances: c.DesiredInstanceCount } };
         }),
         params: { ...common(desired), rollback: false, desiredWeightsAndCapacities: changes },
       }],
@@ -150,8 +178,9 @@ export function endpointSteps(desired: DesiredEndpoint, live: LiveSageMakerState
   }
   const liveNames = (live.currentConfig?.variants ?? ep.variants).map((v) => v.name).sort();
   const desiredNames = desired.config.variants.map((v) => v.variantName).sort();
-  const guarded = JSON.stringify(liveNames) === JSON.stringify(desiredNames);
-  if (!guarded) notes.push(`endpoint ${desired.endpoint}: the variant set changes (${liveNames.join(", ")} -> ${desiredNames.join(", ")}); SageMaker's traffic-shifting guardrails need the same variant names, so this update shifts all traffic at once without auto-rollback`);
+  const sameNames = JSON.stringify(liveNames) === JSON.stringify(desiredNames);
+  const guarded = sameNames && !desired.serverless;
+  if (!sameNames) notes.push(`endpoint ${desired.endpoint}: the variant set changes (${liveNames.join(", ")} -> ${desiredNames.join(", ")}); SageMaker's traffic-shifting guardrails need the same variant names, so this update shifts all traffic at once without auto-rollback`);
   const rollback = isRollback(desired.config.name, ep.configName, live);
   // With autoscaling, the scaler owns instance counts: keep the live counts through the update
   // (blue/green sizes the new fleet like the old) and take only the weights from the new config.

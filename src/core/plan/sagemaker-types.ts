@@ -12,27 +12,70 @@ export interface DesiredModel {
   modelDataUrl: string;
   executionRoleArn: string;
   environment: Record<string, string>;
+  /** CreateModel VpcConfig: the model's containers run in these subnets with these security groups. */
+  vpc?: VpcConfig;
+}
+
+export interface VpcConfig {
+  subnets: string[];
+  securityGroupIds: string[];
+}
+
+/** ProductionVariantServerlessConfig; a serverless variant has no instance type or count. */
+export interface ServerlessConfig {
+  memoryMB: number;
+  maxConcurrency: number;
+  provisionedConcurrency?: number;
+}
+
+/** AsyncInferenceConfig of an endpoint config. */
+export interface AsyncInference {
+  outputPath: string;
+  failurePath?: string;
+  successTopic?: string;
+  errorTopic?: string;
+  /** KMS key of the output (AsyncInferenceConfig.OutputConfig.KmsKeyId). */
+  kmsKeyId?: string;
+  maxConcurrentInvocationsPerInstance?: number;
 }
 
 export interface DesiredVariant {
   variantName: string;
   modelName: string;
   version: string;
-  instanceType: string;
-  instanceCount: number;
+  /** Absent for a serverless variant. */
+  instanceType?: string;
+  instanceCount?: number;
   /** Relative weight (the stage's percent). */
   weight: number;
+  volumeSizeGB?: number;
+  modelDataDownloadTimeoutSeconds?: number;
+  containerStartupHealthCheckTimeoutSeconds?: number;
+  serverless?: ServerlessConfig;
 }
 
 export interface DataCapture {
   samplingPercent: number;
   destination: string;
+  /** KMS key of the captured data in S3 (DataCaptureConfig.KmsKeyId). */
+  kmsKeyId?: string;
 }
 
 export interface DesiredEndpointConfig {
   name: string;
   variants: DesiredVariant[];
   dataCapture?: DataCapture;
+  /** KMS key of the ML storage volume (EndpointConfig KmsKeyId). */
+  kmsKeyId?: string;
+  asyncInference?: AsyncInference;
+}
+
+/** One entry of UpdateEndpointWeightsAndCapacities (API field names). */
+export interface WeightAndCapacity {
+  VariantName: string;
+  DesiredWeight?: number;
+  DesiredInstanceCount?: number;
+  ServerlessUpdateConfig?: { MaxConcurrency?: number; ProvisionedConcurrency?: number };
 }
 
 /** SageMaker's DeploymentConfig for UpdateEndpoint (blue/green with traffic routing and auto-rollback). */
@@ -67,6 +110,10 @@ export interface DesiredAlarm {
   threshold: number;
   comparison: "LessThanThreshold" | "GreaterThanThreshold";
   treatMissingData: "notBreaching";
+  /** SNS topic ARNs notified on entering ALARM, OK and INSUFFICIENT_DATA (the policy's `alarms.actions`). */
+  alarmActions: string[];
+  okActions: string[];
+  insufficientDataActions: string[];
 }
 
 /** Application Auto Scaling of one variant: scalable target and target-tracking policy. */
@@ -94,7 +141,10 @@ export interface DesiredEndpoint {
   alarms: DesiredAlarm[];
   scaling: DesiredScaling[];
   retain: number;
+  /** Tags of every resource apply creates: the model's own tags and `steward:*`. */
   tags: Record<string, string>;
+  /** A serverless endpoint: no guardrails (SageMaker does not offer them), concurrency instead of instances. */
+  serverless?: boolean;
 }
 
 export type EndpointStatus =
@@ -107,10 +157,15 @@ export interface LiveVariant {
   desiredWeight?: number;
   currentInstanceCount?: number;
   desiredInstanceCount?: number;
+  /** Serverless variants: the concurrency in effect and the one being moved to. */
+  currentServerless?: { maxConcurrency?: number; provisionedConcurrency?: number };
+  desiredServerless?: { maxConcurrency?: number; provisionedConcurrency?: number };
 }
 
 export interface LiveEndpoint {
   name: string;
+  /** EndpointArn, for ListTags/AddTags. */
+  arn?: string;
   status: EndpointStatus;
   configName?: string;
   failureReason?: string;
@@ -125,12 +180,19 @@ export interface LiveConfigVariant {
   instanceType?: string;
   initialInstanceCount?: number;
   initialWeight?: number;
+  volumeSizeGB?: number;
+  modelDataDownloadTimeoutSeconds?: number;
+  containerStartupHealthCheckTimeoutSeconds?: number;
+  serverless?: ServerlessConfig;
 }
 
 export interface LiveEndpointConfig {
   name: string;
   variants: LiveConfigVariant[];
+  /** Read as AWS means it: `enabled` only when EnableCapture is true (an empty or disabled config is off). */
   dataCapture?: DataCapture & { enabled: boolean };
+  kmsKeyId?: string;
+  asyncInference?: AsyncInference;
 }
 
 export interface LiveAlarm extends Omit<DesiredAlarm, "comparison" | "treatMissingData" | "description"> {
@@ -176,4 +238,6 @@ export interface LiveSageMakerState {
   ownedConfigs: OwnedResource[];
   /** Models named with this model's prefix, for the retention list. */
   ownedModels: OwnedResource[];
+  /** Tags of the existing endpoint (ListTags); undefined when there is no endpoint or they were not read. */
+  endpointTags?: Record<string, string>;
 }

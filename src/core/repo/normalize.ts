@@ -57,24 +57,33 @@ export function normalizeModel(file: string, d: Doc): ModelSpec {
       ? { registry: { mlflow: { name: d.registry.mlflow.name, aliases: d.registry.mlflow.aliases ?? {}, legacyStages: d.registry.mlflow.legacyStages ?? false } } }
       : {}),
     stages: Object.fromEntries(Object.entries(d.stages ?? {}).map(([k, v]) => [k, normalizeStage(v)])),
-    ...(sm
+    ...(d.deployment
       ? {
           deployment: {
-            sagemaker: {
+            ...(d.deployment.account ? { account: d.deployment.account } : {}),
+            ...(d.deployment.region ? { region: d.deployment.region } : {}),
+            ...(sm ? { sagemaker: {
               endpoint: sm.endpoint,
               stage: sm.stage ?? "production",
               executionRoleArn: sm.executionRoleArn,
-              instanceType: sm.instanceType,
-              instanceCount: sm.instanceCount,
+              ...(sm.instanceType !== undefined ? { instanceType: sm.instanceType } : {}),
+              ...(sm.instanceCount !== undefined ? { instanceCount: sm.instanceCount } : {}),
               ...(sm.autoscaling ? { autoscaling: { ...sm.autoscaling } } : {}),
               ...(sm.dataCapture
                 ? { dataCapture: { enabled: sm.dataCapture.enabled, samplingPercent: sm.dataCapture.samplingPercent ?? 100, destination: sm.dataCapture.destination } }
                 : {}),
               environment: sm.environment ?? {},
+              ...(sm.vpc ? { vpc: { subnets: sm.vpc.subnets, securityGroupIds: sm.vpc.securityGroupIds } } : {}),
+              ...(sm.kms ? { kms: { ...sm.kms } } : {}),
+              ...(sm.volumeSizeGB !== undefined ? { volumeSizeGB: sm.volumeSizeGB } : {}),
+              ...(sm.modelDataDownloadTimeoutSeconds !== undefined ? { modelDataDownloadTimeoutSeconds: sm.modelDataDownloadTimeoutSeconds } : {}),
+              ...(sm.containerStartupHealthCheckTimeoutSeconds !== undefined ? { containerStartupHealthCheckTimeoutSeconds: sm.containerStartupHealthCheckTimeoutSeconds } : {}),
+              ...(sm.serverless ? { serverless: { ...sm.serverless } } : {}),
+              ...(sm.asyncInference ? { asyncInference: { ...sm.asyncInference } } : {}),
               rollout: normalizeRollout(sm.rollout),
               rollbackAlarms: sm.rollbackAlarms ?? [],
               retain: sm.retain ?? 3,
-            },
+            } } : {}),
           },
         }
       : {}),
@@ -162,5 +171,8 @@ export function normalizePolicy(file: string, d: Doc): PolicySpec {
       ...(rem.escalation ? { escalation: { after: seconds(rem.escalation.after, 21600), mention: rem.escalation.mention ?? [] } } : {}),
       ...(rem.scale ? { scale: { step: rem.scale.step ?? 1, maxInstances: rem.scale.maxInstances ?? 20 } } : {}),
     },
+    ...(d.alarms?.actions
+      ? { alarms: { actions: { alarm: d.alarms.actions.alarm ?? [], ok: d.alarms.actions.ok ?? [], insufficientData: d.alarms.actions.insufficientData ?? [] } } }
+      : {}),
   };
 }

@@ -15,7 +15,7 @@ export function validateDocument(kind: SchemaKind, value: unknown): SchemaProble
   const validate = sharedAjv().getSchema(SCHEMAS[kind].$id);
   if (!validate) throw new Error(`schema for ${kind} is not registered`);
   if (validate(value)) return [];
-  const problems = dropBranchNoise(collapseAlternatives(validate.errors ?? [])).map(toProblem);
+  const problems = dropElseNoise(dropBranchNoise(collapseAlternatives(validate.errors ?? []))).map(toProblem);
   const seen = new Set<string>();
   return problems.filter((p) => {
     const k = `${p.pointer}\u0000${p.message}`;
@@ -54,6 +54,18 @@ function collapseAlternatives(errors: ErrorObject[]): ErrorObject[] {
     });
   }
   return kept;
+}
+
+/**
+ * A failed `else` branch reports its own errors (a missing field says what to add) and, again, the
+ * `if` itself ("does not meet a condition"): keep only the branch's own errors.
+ */
+function dropElseNoise(errors: ErrorObject[]): ErrorObject[] {
+  return errors.filter((e) => {
+    if (e.keyword !== "if" || (e.params as { failingKeyword?: string }).failingKeyword !== "else") return true;
+    const branch = `${e.schemaPath.replace(/\/if$/, "")}/else/`;
+    return !errors.some((o) => o !== e && o.schemaPath.startsWith(branch));
+  });
 }
 
 /**

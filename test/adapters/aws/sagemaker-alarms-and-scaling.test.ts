@@ -23,6 +23,7 @@ const alarm: DesiredAlarm = {
   name: "steward-fraud-detection-prod-latency-max", description: "d", namespace: "AWS/SageMaker", metric: "ModelLatency",
   dimensions: { EndpointName: "fraud-detection-prod", VariantName: "AllTraffic" }, extendedStatistic: "p99", period: 600,
   evaluationPeriods: 2, datapointsToAlarm: 2, threshold: 250000, comparison: "GreaterThanThreshold", treatMissingData: "notBreaching",
+  alarmActions: [], okActions: [], insufficientDataActions: [],
 };
 const scaling: DesiredScaling = { resourceId: "endpoint/fraud-detection-prod/variant/AllTraffic", variantName: "AllTraffic", min: 2, max: 8, policyName: "steward-invocations-per-instance", targetInvocationsPerInstance: 1000, scaleInCooldown: 300 };
 
@@ -40,6 +41,24 @@ describe("cloudWatchAlarms", () => {
     const input = cw.commandCalls(PutMetricAlarmCommand)[0]!.args[0].input;
     expect(input).toMatchObject({ AlarmName: alarm.name, ExtendedStatistic: "p99", Period: 600, EvaluationPeriods: 2, DatapointsToAlarm: 2, Threshold: 250000, ComparisonOperator: "GreaterThanThreshold", TreatMissingData: "notBreaching", Dimensions: [{ Name: "EndpointName", Value: "fraud-detection-prod" }, { Name: "VariantName", Value: "AllTraffic" }] });
     expect(input.Statistic).toBeUndefined();
+  });
+
+  it("sends the policy's SNS topics per state, and empty lists so a removed topic goes (PutMetricAlarm replaces)", async () => {
+    cw.on(PutMetricAlarmCommand).resolves({});
+    const topic = "arn:aws:sns:us-east-1:123456789012:ml-oncall";
+    const c = cloudWatchAlarms(new CloudWatchClient({ region: "us-east-1" }));
+    await c.putAlarm({ ...alarm, alarmActions: [topic], okActions: [topic] });
+    await c.putAlarm(alarm);
+    const [first, second] = cw.commandCalls(PutMetricAlarmCommand).map((x) => x.args[0].input);
+    expect(first).toMatchObject({ ActionsEnabled: true, AlarmActions: [topic], OKActions: [topic], InsufficientDataActions: [] });
+    expect(second).toMatchObject({ AlarmActions: [], OKActions: [], InsufficientDataActions: [] });
+  });
+
+  it("reads the actions of a live alarm", async () => {
+    const topic = "arn:aws:sns:us-east-1:123456789012:ml-oncall";
+    cw.on(DescribeAlarmsCommand).resolves({ MetricAlarms: [{ AlarmName: "a", Namespace: "N", MetricName: "M", Period: 60, EvaluationPeriods: 1, Threshold: 1, ComparisonOperator: "GreaterThanThreshold", AlarmActions: [topic], OKActions: [] }] });
+    const [a] = await cloudWatchAlarms(new CloudWatchClient({ region: "us-east-1" })).describeAlarms(["a"]);
+    expect(a).toMatchObject({ alarmActions: [topic], okActions: [], insufficientDataActions: [] });
   });
 });
 
