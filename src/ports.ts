@@ -303,6 +303,19 @@ export interface VariantScaling {
   deregisterScalableTarget(resourceId: string): Promise<void>;
 }
 
+/** Where AWS calls land: the caller's account (STS GetCallerIdentity) and the clients' region. */
+export interface AwsIdentity {
+  /** Throws ExternalError when the credentials cannot be resolved or STS refuses. */
+  whoAmI(): Promise<AwsLocation>;
+}
+
+export interface AwsLocation {
+  account: string;
+  region: string;
+  /** The caller's ARN (role session or user). */
+  arn: string;
+}
+
 /** All of AWS the SageMaker reconciler talks to. */
 export interface SageMakerAws {
   sagemaker: SageMakerEndpoints;

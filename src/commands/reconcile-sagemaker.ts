@@ -17,7 +17,8 @@ import type { DvcRemotes } from "../core/plan/sagemaker-model-data.js";
 import type { SageMakerAws } from "../ports.js";
 import type { DeploymentConfig, DesiredAlarm, DesiredEndpointConfig, DesiredModel, DesiredScaling, WeightAndCapacity } from "../core/plan/sagemaker-types.js";
 import type { PlanStep, StepOutcome } from "../core/plan/types.js";
-import type { EventBus, Logger, StewardEvent } from "../ports.js";
+import type { AwsIdentity, EventBus, Logger, StewardEvent } from "../ports.js";
+import { describeLocation, locationMismatches } from "../core/plan/aws-location.js";
 import type { PlanContext, TargetReconciler } from "./reconcilers.js";
 
 export interface SageMakerReconcilerDeps {
@@ -31,6 +32,37 @@ export interface SageMakerReconcilerDeps {
   pollSeconds?: number;
   /** Caps every wait for an endpoint, seconds; by default each deployment's own bound (rollout + margin). */
   maxWaitSeconds?: number;
+  /**
+   * Where the calls land (STS GetCallerIdentity + region): resolved first, printed with the plan, and
+   * checked against each model's `deployment.account`/`region` before any other AWS call.
+   */
+  identity?: AwsIdentity;
+}
+
+type DeployParams = {
+  endpoint: string; model: string; stage: string; configName: string; waitTimeoutSeconds: number; rollback: boolean;
+  versions: { version: string; weight: number }[]; tags: Record<string, string>; previousConfigName?: string;
+  deploymentConfig?: DeploymentConfig; retainInstanceCounts?: boolean; desiredWeightsAndCapacities?: WeightAndCapacity[];
+};
+
+const DEPLOY_ACTIONS: ReadonlySet<string> = new Set(["create-endpoint", "recreate-endpoint", "update-endpoint", "update-endpoint-weights-and-capacities", "wait-endpoint"]);
+
+/** A deployment that ended badly after it started; its "Model Deployment Failed" event is already out. */
+class DeploymentFailure extends ExternalError {
+  constructor(message: string, status: string) {
+    super("aws", undefined, message, { code: status });
+  }
+}
+
+/** The facts of the deployment an endpoint step makes, for its events. */
+function deploymentFacts(step: PlanStep, p: DeployParams, ctx: PlanContext): DeploymentFacts {
+  const kind: DeploymentKind = step.action === "create-endpoint" ? "create" : step.action === "recreate-endpoint" ? "recreate" : step.action === "update-endpoint-weights-and-capacities" ? "weights" : "update";
+  return {
+    model: p.model, stage: p.stage, endpoint: p.endpoint, kind, endpointConfig: p.configName, versions: p.versions, rollback: p.rollback,
+    ...(p.previousConfigName ? { previousEndpointConfig: p.previousConfigName } : {}),
+    ...(p.deploymentConfig ? { trafficRouting: p.deploymentConfig.BlueGreenUpdatePolicy.TrafficRoutingConfiguration.Type } : {}),
+    ...(ctx.commit ? { commit: ctx.commit } : {}),
+  };
 }
 
 /** The SageMaker TargetReconciler. */
@@ -40,6 +72,14 @@ export function sagemakerReconciler(deps: SageMakerReconcilerDeps): TargetReconc
     target: "sagemaker",
 
     async plan(state, ctx) {
+      let where: string | undefined;
+      if (deps.identity) {
+        const location = await deps.identity.whoAmI();
+        where = describeLocation(location);
+        ctx.logger.info(`sagemaker: ${where}`);
+        const wrong = locationMismatches(state.models, location);
+        if (wrong.length) throw new UserError(`SageMaker plan: wrong AWS account or region:\n- ${wrong.join("\n- ")}`);
+      }
       const remotes = await deps.dvcRemotes();
       const steps: PlanStep[] = [];
       const notes: string[] = [];
@@ -68,7 +108,7 @@ export function sagemakerReconciler(deps: SageMakerReconcilerDeps): TargetReconc
         steps.push(...p.steps);
         notes.push(...p.notes);
       }
-      return { target: "sagemaker", steps, notes };
+      return { target: "sagemaker", steps, notes, ...(where ? { where } : {}) };
     },
 
     async apply(plan, ctx) {
@@ -85,11 +125,27 @@ export function sagemakerReconciler(deps: SageMakerReconcilerDeps): TargetReconc
           const error = describeError(err);
           ctx.logger.error(`sagemaker: ${step.action} ${step.resource} failed: ${error}`);
           outcomes.push({ step, status: "failed", error });
+          if (!(err instanceof DeploymentFailure)) await publishFailedDeployment(plan.steps, step, error, ctx);
         }
       }
       return outcomes;
     },
   };
+
+  /**
+   * A step failed before its deployment could finish (a model or config refused, UpdateEndpoint
+   * rejected, a step after it): "Model Deployment Failed" for the deployment the plan was making, so
+   * subscribers hear of every failed apply, not only those SageMaker rolled back. A plan without an
+   * endpoint step for that endpoint (alarms or autoscaling only) deploys nothing and publishes nothing.
+   */
+  async function publishFailedDeployment(steps: PlanStep[], failedStep: PlanStep, error: string, ctx: PlanContext): Promise<void> {
+    const endpoint = failedStep.params.endpoint;
+    const deployStep = steps.find((s) => s.params.endpoint === endpoint && DEPLOY_ACTIONS.has(s.action));
+    if (!deployStep) return;
+    const p = deployStep.params as DeployParams;
+    const reason = `${failedStep.action} ${failedStep.resource} failed: ${error}`;
+    await publish([deploymentFailedEvent(deploymentFacts(deployStep, p, ctx), clock.now(), { status: "ApplyFailed", reason: reason.length > 1024 ? `${reason.slice(0, 1021)}...` : reason })], ctx.logger);
+  }
 
   async function publish(events: StewardEvent[], logger: Logger): Promise<void> {
     if (!deps.events || !events.length) return;
@@ -138,20 +194,10 @@ export function sagemakerReconciler(deps: SageMakerReconcilerDeps): TargetReconc
   }
 
   async function deploy(step: PlanStep, ctx: PlanContext): Promise<Record<string, unknown>> {
-    const p = step.params as {
-      endpoint: string; model: string; stage: string; configName: string; waitTimeoutSeconds: number; rollback: boolean;
-      versions: { version: string; weight: number }[]; tags: Record<string, string>; previousConfigName?: string;
-      deploymentConfig?: DeploymentConfig; retainInstanceCounts?: boolean; desiredWeightsAndCapacities?: WeightAndCapacity[];
-    };
+    const p = step.params as DeployParams;
     const { logger } = ctx;
     const sm = deps.aws.sagemaker;
-    const kind: DeploymentKind = step.action === "create-endpoint" ? "create" : step.action === "recreate-endpoint" ? "recreate" : step.action === "update-endpoint-weights-and-capacities" ? "weights" : "update";
-    const facts: DeploymentFacts = {
-      model: p.model, stage: p.stage, endpoint: p.endpoint, kind, endpointConfig: p.configName, versions: p.versions, rollback: p.rollback,
-      ...(p.previousConfigName ? { previousEndpointConfig: p.previousConfigName } : {}),
-      ...(p.deploymentConfig ? { trafficRouting: p.deploymentConfig.BlueGreenUpdatePolicy.TrafficRoutingConfiguration.Type } : {}),
-      ...(ctx.commit ? { commit: ctx.commit } : {}),
-    };
+    const facts = deploymentFacts(step, p, ctx);
     const started = clock.now();
     let until: Pick<WaitOptions, "configName" | "accept"> = { configName: p.configName };
 
@@ -199,7 +245,7 @@ export function sagemakerReconciler(deps: SageMakerReconcilerDeps): TargetReconc
     const events = [deploymentFailedEvent(facts, clock.now(), failure)];
     if (r.kind === "rolled-back") events.push(rolledBackEvent(facts, clock.now(), { trigger: "auto-rollback", servingConfig: r.endpoint.configName ?? "", reason: r.reason }));
     await publish(events, logger);
-    throw new ExternalError("aws", undefined, failure.message, { code: failure.status });
+    throw new DeploymentFailure(failure.message, failure.status);
   }
 
   async function waitUntilGone(endpoint: string, seconds: number, logger: Logger): Promise<void> {

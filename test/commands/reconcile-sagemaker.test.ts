@@ -24,6 +24,7 @@ import { cloudWatchAlarms } from "../../src/adapters/aws/cloudwatch-alarms.js";
 import { sageMakerEndpoints } from "../../src/adapters/aws/sagemaker-endpoints.js";
 import type { Clock } from "../../src/adapters/aws/sagemaker-wait-for-endpoint.js";
 import { sagemakerReconciler } from "../../src/commands/reconcile-sagemaker.js";
+import { UserError } from "../../src/core/errors.js";
 import { detailTypeSlug } from "../../src/core/monitor/build-events.js";
 import type { PlanContext } from "../../src/commands/reconcilers.js";
 import type { ModelSpec, RepoState, StageVariant } from "../../src/core/types.js";
@@ -404,10 +405,30 @@ describe("sagemaker reconciler", () => {
     const first = await converge(repo(only("7")));
     expect(first.statuses).toEqual(["put-metric-alarm:done", "create-model:done", "create-endpoint-config:failed", "create-endpoint:skipped", "register-scalable-target:skipped", "put-scaling-policy:skipped"]);
     expect(first.outcomes[2]!.error).toMatch(/^aws \(HTTP 400 ResourceLimitExceeded\): create endpoint config/);
+    // apply failed after it started: the deployment it was making is reported failed (schema-checked after each test)
+    expect(events.map((e) => e.detailType)).toEqual(["Model Deployment Failed"]);
+    expect(events[0]!.detail).toMatchObject({ model: "fraud-detection", endpoint: "fraud-detection-prod", kind: "create", status: "ApplyFailed", reason: expect.stringMatching(/^create-endpoint-config endpoint-config\/fraud-detection-prod-[0-9a-f]{10} failed: aws \(HTTP 400 ResourceLimitExceeded\)/), commit: "e71f0c3" });
+    events = [];
     const second = await converge(repo(only("7")));
     expect(second.statuses).toEqual(["create-endpoint-config:done", "create-endpoint:done", "register-scalable-target:done", "put-scaling-policy:done"]);
     expect(calls(CreateModelCommand)).toHaveLength(1);
     expect((await reconciler().plan(repo(only("7")), ctx)).steps).toEqual([]);
+  });
+
+  it("says where it is first, and refuses another account or region before any other AWS call", async () => {
+    const identity = { whoAmI: async () => ({ account: "123456789012", region: "us-east-1", arn: "arn:aws:sts::123456789012:assumed-role/steward-apply/gha" }) };
+    const state = repo(only("7"));
+    const plan = await sagemakerReconciler({ ...reconcilerDeps(), identity }).plan(state, ctx);
+    expect(plan.where).toBe("AWS account 123456789012, region us-east-1 (as arn:aws:sts::123456789012:assumed-role/steward-apply/gha)");
+    expect(lines[0]).toBe(`sagemaker: ${plan.where}`);
+    aws.sm.resetHistory();
+    const elsewhere = repo(only("7"));
+    elsewhere.models[0]!.deployment = { ...elsewhere.models[0]!.deployment!, account: "210987654321", region: "eu-west-1" };
+    const err = await sagemakerReconciler({ ...reconcilerDeps(), identity }).plan(elsewhere, ctx).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as Error).message).toContain("fraud-detection: deployment.account is 210987654321 (models/fraud-detection/model.yaml), but the AWS credentials are for account 123456789012");
+    expect((err as Error).message).toContain("deployment.region is eu-west-1");
+    expect(aws.sm.calls()).toHaveLength(0);
   });
 
   it("refuses a repository that cannot be deployed, before touching AWS", async () => {

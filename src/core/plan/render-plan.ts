@@ -35,7 +35,7 @@ export function renderPlanText(reports: TargetReport[]): string {
       out.push(`${r.target}: skipped (${r.reason ?? "not configured"})`);
       continue;
     }
-    const head = r.steps.length === 0 ? "no changes" : `${r.steps.length} change${r.steps.length === 1 ? "" : "s"}`;
+    const head = (r.steps.length === 0 ? "no changes" : `${r.steps.length} change${r.steps.length === 1 ? "" : "s"}`) + (r.where ? ` in ${r.where}` : "");
     if (status === "failed" && r.steps.length === 0) out.push(`${r.target}: FAILED${r.reason ? `: ${r.reason}` : ""}`);
     else out.push(`${r.target}: ${head}${status === "failed" ? ` -- FAILED${r.reason ? `: ${r.reason}` : ""}` : ""}`);
     r.steps.forEach((s, i) => {
@@ -80,7 +80,7 @@ export function renderPlanMarkdown(reports: TargetReport[], opts: { title?: stri
       out.push(`### ${title}: skipped`, "", mdText(r.reason ?? "not configured"), "");
       continue;
     }
-    const count = r.steps.length === 0 ? "no changes" : `${r.steps.length} change${r.steps.length === 1 ? "" : "s"}`;
+    const count = (r.steps.length === 0 ? "no changes" : `${r.steps.length} change${r.steps.length === 1 ? "" : "s"}`) + (r.where ? ` in ${mdText(r.where)}` : "");
     out.push(status === "failed" && r.steps.length === 0 ? `### ${title}: failed` : `### ${title}: ${count}${status === "failed" ? " (failed)" : ""}`, "");
     if (status === "failed" && r.reason) out.push(`> ${mdText(r.reason)}`, "");
     if (r.steps.length) {
@@ -106,6 +106,7 @@ export function planJson(reports: TargetReport[], mode: "plan" | "apply" | "dry-
   const targets = reports.map((r) => ({
     target: r.target,
     status: r.status ?? "planned",
+    ...(r.where ? { where: r.where } : {}),
     ...(r.reason ? { reason: r.reason } : {}),
     steps: r.steps.map((s, i) => {
       const o = r.outcomes?.[i];

@@ -128,5 +128,6 @@ export function diffSageMaker(desired: DesiredEndpoint, live: LiveSageMakerState
   const models = retention(live.ownedModels, protectedModels, desired.retain);
   for (const name of models.candidates) notes.push(`${desired.model}: clean-up candidate (beyond retain=${desired.retain}, not deleted): model/${name}`);
 
-  return { steps, notes };
+  // Every step names its endpoint, so a failure anywhere can be reported against the deployment it belongs to.
+  return { steps: steps.map((st) => (st.params.endpoint === undefined ? { ...st, params: { ...st.params, endpoint: desired.endpoint } } : st)), notes };
 }

@@ -33,6 +33,8 @@ export interface TargetPlan {
    * the target is reported failed, exit 1, and apply runs none of its steps.
    */
   errors?: string[];
+  /** Where the target's changes land, e.g. "AWS account 123456789012, region us-east-1"; printed first. */
+  where?: string;
 }
 
 export interface StepOutcome {

@@ -1,6 +1,8 @@
 import { appendFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
+import { STSClient } from "@aws-sdk/client-sts";
+import { stsIdentity } from "../../adapters/aws/sts-identity.js";
 import { eventBridgeEventBus } from "../../adapters/aws/eventbridge-event-bus.js";
 import { sageMakerAws } from "../../adapters/aws/sagemaker-aws.js";
 import { awsClientOptions } from "../../adapters/aws/sagemaker-client-options.js";
@@ -66,7 +68,7 @@ export function targetSlots(env: CliIO["env"], files: RepoFiles): TargetSlot[] {
     slots.push({ target: "mlflow", reason: "MLFLOW_TRACKING_URI is not set" });
   }
   if (env.AWS_REGION || env.AWS_DEFAULT_REGION) {
-    slots.push({ target: "sagemaker", reconciler: sagemakerReconciler({ aws: sageMakerAws(), dvcRemotes: () => readRemotes(files), events: eventBridgeEventBus({ client: new EventBridgeClient(awsClientOptions()) }) }) });
+    slots.push({ target: "sagemaker", reconciler: sagemakerReconciler({ aws: sageMakerAws(), identity: stsIdentity(new STSClient(awsClientOptions())), dvcRemotes: () => readRemotes(files), events: eventBridgeEventBus({ client: new EventBridgeClient(awsClientOptions()) }) }) });
   } else {
     slots.push({ target: "sagemaker", reason: "AWS_REGION is not set" });
   }
