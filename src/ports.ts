@@ -178,6 +178,18 @@ export interface CommentRef {
   updatedAt: Date;
 }
 
+/** One review of a pull request. */
+export interface ReviewRef {
+  /** Login of the reviewer. */
+  author: string;
+  /** APPROVED, CHANGES_REQUESTED, COMMENTED, DISMISSED or PENDING. */
+  state: string;
+  /** When it was submitted (a pending review has none: undefined). */
+  submittedAt?: Date;
+  /** The head commit it reviewed. */
+  commitId?: string;
+}
+
 /**
  * The GitHub side: issues, comments and pull requests. Every bot-made object carries a hidden marker
  * (src/core/github-conventions.ts) and the bot's label. Every failure is an ExternalError("github", status).
@@ -221,6 +233,14 @@ export interface Scm {
   closePullRequest(number: number): Promise<void>;
   /** The file's text on `ref` (branch, tag or sha), or undefined when it does not exist there. */
   readFile(path: string, ref: string): Promise<string | undefined>;
+  /** Every review of pull request `number`, oldest first (all pages). */
+  listReviews(number: number): Promise<ReviewRef[]>;
+  /**
+   * Logins of the members of team `org/slug` (all pages, child teams included as GitHub lists them).
+   * Throws ExternalError("github", 404) when the team does not exist or the token may not see it
+   * (a workflow's GITHUB_TOKEN cannot read organization teams: use a GitHub App token with members:read).
+   */
+  teamMembers(team: string): Promise<string[]>;
 }
 
 /** What the MLflow reconciler needs from a model registry; implemented over MLflow's REST API by src/adapters/mlflow/mlflow-model-registry.ts. */

@@ -1,13 +1,15 @@
 import { CORE_SCHEMA, load } from "js-yaml";
 import { parseDvcConfig, type DvcConfig } from "../core/repo/dvc-config.js";
 import { normalizeModel } from "../core/repo/normalize.js";
-import { evaluateGates, type GateResult, type VersionHistory } from "../core/policy/evaluate-gates.js";
+import { evaluateGates, type ApprovalInput, type GateResult, type VersionHistory } from "../core/policy/evaluate-gates.js";
+import type { ApprovalFacts, TeamFact } from "../core/policy/count-approvals.js";
+import { describeError } from "../core/errors.js";
 import { stageChanges } from "../core/policy/stage-changes.js";
 import type { Finding } from "../core/result.js";
 import { sortFindings } from "../core/result.js";
 import { findVersion, type ModelSpec, type RepoState } from "../core/types.js";
 import { UserError } from "../core/errors.js";
-import type { DvcRemote, GitHistory, Logger, RepoFiles } from "../ports.js";
+import type { DvcRemote, GitHistory, Logger, RepoFiles, Scm } from "../ports.js";
 import { loadRepo, type FileChecker } from "./load-repo.js";
 import { checkRemoteObjects, type RemoteCheck } from "./check-remote.js";
 import { findingsAt } from "./positioned-finding.js";
@@ -45,6 +47,8 @@ export interface ValidateDeps {
   /** When did a version first enter a stage, from git history. */
   history?: (model: ModelSpec, version: string, stage: string) => Promise<Date | undefined>;
   checker?: FileChecker;
+  /** The pull request under review: its reviews are counted for the approvals gate. */
+  pullRequest?: { scm: Pick<Scm, "listReviews" | "teamMembers">; number: number };
   logger: Logger;
 }
 
@@ -96,6 +100,7 @@ async function evaluatePromotions(deps: ValidateDeps, state: RepoState, base: st
   if (!(await git.resolve(base))) throw new UserError(`--base ${base} is not a commit in this repository`);
   const changed = new Set(await git.changedFiles(base));
   const results: GateResult[] = [];
+  const approvalsOf = approvalReader(deps);
   for (const model of state.models) {
     if (!changed.has(model.file)) continue;
     const before = await modelAt(git, base, model.file);
@@ -107,12 +112,45 @@ async function evaluatePromotions(deps: ValidateDeps, state: RepoState, base: st
       const entered = new Map<string, Date | undefined>();
       for (const stage of policy.promotion.order) entered.set(stage, await deps.history!(model, p.version, stage));
       const history: VersionHistory = { firstEntered: (stage) => entered.get(stage) };
-      const r = evaluateGates(p, version, policy, history, now);
+      const needsApprovals = (policy.promotion.gates[p.stage]?.approvals ?? 0) > 0;
+      const r = evaluateGates(p, version, policy, history, now, needsApprovals ? await approvalsOf(model) : undefined);
       deps.logger.info(`${r.ok ? "pass" : "FAIL"}: ${p.model} ${p.version} -> ${p.stage}`);
       results.push(r);
     }
   }
   return results;
+}
+
+/**
+ * Reads the approval facts of the pull request for a model's owners (reviews read once, each team's
+ * members once); undefined outside a pull request. A failed read is "unreadable", which fails the gate.
+ */
+function approvalReader(deps: ValidateDeps): (model: ModelSpec) => Promise<ApprovalInput | undefined> {
+  const pr = deps.pullRequest;
+  if (!pr) return async () => undefined;
+  let reviews: Promise<ApprovalFacts["reviews"]> | undefined;
+  const teams = new Map<string, Promise<TeamFact>>();
+  const team = (t: string) => {
+    if (!teams.has(t)) {
+      teams.set(t, pr.scm.teamMembers(t.replace(/^@/, "")).then((members) => ({ team: t, members }), (err: unknown) => ({ team: t, error: describeError(err) })));
+    }
+    return teams.get(t)!;
+  };
+  return async (model) => {
+    try {
+      reviews ??= pr.scm.listReviews(pr.number).then((rs) => rs.map((r) => ({ author: r.author, state: r.state, submittedAt: r.submittedAt?.getTime() ?? 0 })));
+      const owners = model.owners.map((o) => o.trim().replace(/^@/, "")).filter(Boolean);
+      const facts: ApprovalFacts = {
+        reviews: await reviews,
+        users: owners.filter((o) => !o.includes("/")),
+        teams: await Promise.all(owners.filter((o) => o.includes("/")).map((o) => team(`@${o}`))),
+      };
+      return { kind: "facts", facts };
+    } catch (err) {
+      reviews = undefined;
+      return { kind: "unreadable", error: describeError(err) };
+    }
+  };
 }
 
 /** The files a change needs checked and those it answers for; undefined when everything must be. */

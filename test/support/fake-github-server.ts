@@ -49,6 +49,7 @@ type GitRef = T["git"]["getRef"]["response"]["data"];
 type GitCommit = T["git"]["getCommit"]["response"]["data"];
 type GitTree = T["git"]["getTree"]["response"]["data"];
 type GitBlob = T["git"]["getBlob"]["response"]["data"];
+type Review = T["pulls"]["listReviews"]["response"]["data"][number];
 type Content = Extract<T["repos"]["getContent"]["response"]["data"], { type: "file" }>;
 
 const recordedIssue = (recordedScenario("paginate-issues")[0]?.response as Issue[])[0] as Issue;
@@ -74,6 +75,7 @@ interface IssueRecord {
   pull?: { head: string; base: string; mergedAt: string | null; draft: boolean };
 }
 interface CommentRecord { id: number; issue: number; body: string; author: string; createdAt: string; updatedAt: string }
+interface ReviewRecord { id: number; pull: number; author: string; state: "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" | "DISMISSED"; body: string; commitId: string; submittedAt: string }
 interface CommitRecord { tree: string; parents: string[]; message: string; date: string }
 interface TreeEntry { mode: string; sha: string }
 
@@ -88,6 +90,10 @@ export interface FakeGitHubState {
   trees: Map<string, Map<string, TreeEntry>>;
   commits: Map<string, CommitRecord>;
   collaborators: Set<string>;
+  /** Reviews of pull requests, by id. */
+  reviews: Map<number, ReviewRecord>;
+  /** Organization teams ("org/slug") and their members' logins. */
+  teams: Map<string, string[]>;
 }
 
 export interface RecordedRequest {
@@ -121,6 +127,8 @@ export interface FakeGitHub extends AsyncDisposable {
   fileAt(branch: string, path: string): string | undefined;
   /** Closes a pull request as a person would, merged (the base branch moves to its head) or not. */
   closePull(number: number, options?: { merge?: boolean }): void;
+  /** `login` submits a review of the pull request's current head, as a person would in the UI. */
+  submitReview(number: number, login: string, event: "APPROVE" | "REQUEST_CHANGES" | "COMMENT", body?: string): number;
   close(): Promise<void>;
 }
 
@@ -149,14 +157,19 @@ type Query = URLSearchParams;
 interface Reply { status: number; body?: unknown; headers?: Record<string, string> }
 type Handler = (p: Record<string, string>, q: Query, body: any) => Reply;
 
-/** Starts the fake; stop it with `await using` or `close()`. */
-export async function startFakeGitHub(options: { owner?: string; repo?: string; defaultBranch?: string; files?: Record<string, string> } = {}): Promise<FakeGitHub> {
+/**
+ * Starts the fake; stop it with `await using` or `close()`. `dismissStaleReviews` is the branch
+ * protection setting "Dismiss stale pull request approvals when new commits are pushed": when a pull
+ * request's head moves, its approvals become DISMISSED.
+ */
+export async function startFakeGitHub(options: { owner?: string; repo?: string; defaultBranch?: string; files?: Record<string, string>; dismissStaleReviews?: boolean } = {}): Promise<FakeGitHub> {
   const owner = options.owner ?? "acme";
   const repo = options.repo ?? "models";
   const defaultBranch = options.defaultBranch ?? "main";
   const state: FakeGitHubState = {
     issues: new Map(), comments: new Map(), labels: new Map(), refs: new Map(), blobs: new Map(), trees: new Map(), commits: new Map(),
     collaborators: new Set([owner, "octocat", "octokit-fixture-user-a", BOT_LOGIN]),
+    reviews: new Map(), teams: new Map(),
   };
   for (const l of recordedLabels) state.labels.set(l.name.toLowerCase(), { id: l.id, name: l.name, color: l.color, description: l.description, default: true });
   const requests: RecordedRequest[] = [];
@@ -234,6 +247,13 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
       author_association: "CONTRIBUTOR", auto_merge: null, draft: p.draft,
     };
   };
+  const reviewJson = (r: ReviewRecord): Review => ({
+    id: r.id, node_id: "PRR_kwDOA", user: user(r.author), body: r.body, state: r.state,
+    html_url: `${html}/pull/${r.pull}#pullrequestreview-${r.id}`, pull_request_url: `${api}/pulls/${r.pull}`,
+    author_association: state.collaborators.has(r.author) ? "COLLABORATOR" : "CONTRIBUTOR",
+    _links: { html: { href: `${html}/pull/${r.pull}#pullrequestreview-${r.id}` }, pull_request: { href: `${api}/pulls/${r.pull}` } },
+    submitted_at: r.submittedAt, commit_id: r.commitId,
+  });
   const refJson = (ref: string): GitRef => ({
     ref, node_id: "REF_kwDOA", url: `${api}/git/${ref}`,
     object: { sha: state.refs.get(ref) as string, type: "commit", url: `${api}/git/commits/${state.refs.get(ref)}` },
@@ -288,6 +308,15 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
     state.commits.set(sha, c);
     return sha;
   };
+  /** A branch moved: under dismissStaleReviews, approvals of open pull requests from it are dismissed. */
+  const headMoved = (ref: string) => {
+    if (!options.dismissStaleReviews) return;
+    const branch = ref.replace(/^refs\/heads\//, "");
+    for (const i of state.issues.values()) {
+      if (!i.pull || i.pull.head !== branch || i.state !== "open") continue;
+      for (const r of state.reviews.values()) if (r.pull === i.number && r.state === "APPROVED" && r.commitId !== state.refs.get(ref)) r.state = "DISMISSED";
+    }
+  };
   const treeOf = (commitSha: string | undefined) => state.trees.get(state.commits.get(commitSha ?? "")?.tree ?? "") ?? new Map<string, TreeEntry>();
   const commitFiles = (branch: string, files: Record<string, string>, message = "Update files") => {
     const parent = state.refs.get(`refs/heads/${branch}`) ?? state.refs.get(`refs/heads/${defaultBranch}`);
@@ -295,6 +324,7 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
     for (const [path, text] of Object.entries(files)) entries.set(path, { mode: "100644", sha: putBlob(Buffer.from(text)) });
     const sha = putCommit({ tree: putTree(entries), parents: parent ? [parent] : [], message, date: now() });
     state.refs.set(`refs/heads/${branch}`, sha);
+    headMoved(`refs/heads/${branch}`);
     return sha;
   };
   commitFiles(defaultBranch, options.files ?? { "README.md": `# ${repo}\n` }, "Initial commit");
@@ -463,6 +493,7 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
     if (!state.commits.has(String(b?.sha))) throw new HttpError(422, "Object does not exist");
     if (!b.force && !isAncestor(current, String(b.sha))) throw new HttpError(422, "Update is not a fast forward");
     state.refs.set(ref, String(b.sha));
+    if (current !== String(b.sha)) headMoved(ref);
     return ok(refJson(ref));
   });
   on("DELETE", "/git/refs/:ref*", (p) => {
@@ -562,6 +593,30 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
     return ok(pullJson(i));
   });
 
+  // Reviews: GET lists every review (oldest first, paginated); PUT .../dismissals dismisses one
+  // (422 unless it is an approval or a change request, as GitHub answers).
+  on("GET", "/pulls/:n/reviews", (p, q) => {
+    const i = issueOr404(p.n as string, "pull");
+    const list = [...state.reviews.values()].filter((r) => r.pull === i.number).sort((a, b) => a.id - b.id);
+    return page(`/repos/${owner}/${repo}/pulls/${i.number}/reviews`, q, list.map(reviewJson));
+  });
+  on("PUT", "/pulls/:n/reviews/:id/dismissals", (p, _q, b) => {
+    const i = issueOr404(p.n as string, "pull");
+    const r = state.reviews.get(Number(p.id));
+    if (!r || r.pull !== i.number) throw notFound();
+    if (typeof b?.message !== "string") throw invalid("PullRequestReview", "message", "missing_field");
+    if (r.state !== "APPROVED" && r.state !== "CHANGES_REQUESTED") throw new HttpError(422, "Can not dismiss a commented pull request review");
+    r.state = "DISMISSED";
+    return ok(reviewJson(r));
+  });
+  // Organization teams: GET /orgs/{org}/teams/{team_slug}/members (404 for an unknown team, or one
+  // the token may not see).
+  routes.push(["GET", /^\/orgs\/(?<org>[^/]+)\/teams\/(?<slug>[^/]+)\/members\/?$/, (p, q) => {
+    const members = state.teams.get(`${p.org}/${p.slug}`);
+    if (!members) throw notFound();
+    return page(`/orgs/${p.org}/teams/${p.slug}/members`, q, members.map((m) => user(m)));
+  }]);
+
   // ------------------------------------------------------------ plumbing
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -605,7 +660,7 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
       const match = m === method ? pattern.exec(target.pathname) : null;
       if (!match) continue;
       const params = Object.fromEntries(Object.entries(match.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
-      if (params.owner !== owner || params.repo !== repo) throw notFound();
+      if (params.org === undefined && (params.owner !== owner || params.repo !== repo)) throw notFound();
       return handler(params, target.searchParams, body);
     }
     throw notFound();
@@ -620,6 +675,14 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
     fileAt: (branch, path) => {
       const entry = treeOf(state.refs.get(`refs/heads/${branch}`)).get(path);
       return entry && state.blobs.get(entry.sha)?.toString("utf8");
+    },
+    submitReview: (number, login, event, body = "") => {
+      const i = issueOr404(String(number), "pull");
+      if (login === i.author && event !== "COMMENT") throw new Error(`GitHub refuses: ${login} cannot ${event.toLowerCase()} their own pull request`);
+      const id = nextId();
+      const st = event === "APPROVE" ? "APPROVED" : event === "REQUEST_CHANGES" ? "CHANGES_REQUESTED" : "COMMENTED";
+      state.reviews.set(id, { id, pull: number, author: login, state: st, body, commitId: state.refs.get(`refs/heads/${i.pull!.head}`) ?? "", submittedAt: now() });
+      return id;
     },
     closePull: (number, { merge = false } = {}) => {
       const i = issueOr404(String(number), "pull");

@@ -5,7 +5,7 @@
  * already holds the change, a closed pull request never reopened. Tests can act as a person (closePull,
  * edit state directly), inject failures, and read how many times each method was called.
  */
-import type { CommentRef, IssueRef, PullRequestRef, Scm } from "../../src/ports.js";
+import type { CommentRef, IssueRef, PullRequestRef, ReviewRef, Scm } from "../../src/ports.js";
 import { ExternalError } from "../../src/core/errors.js";
 import { hasMarker, withMarker } from "../../src/core/github-conventions.js";
 import { toAssignees } from "../../src/adapters/github/to-refs.js";
@@ -19,6 +19,10 @@ export interface InMemoryScm extends Scm {
   comments: Map<number, CommentRef[]>;
   /** Branch contents: the full file set at each branch head. */
   branches: Map<string, Branch>;
+  /** Reviews per pull request number, oldest first; tests add them as reviewers would. */
+  reviews: Map<number, ReviewRef[]>;
+  /** Members per team ("org/slug"); a team missing here answers 404, as GitHub does. */
+  teams: Map<string, string[]>;
   /** Calls per method, e.g. calls.createIssue. */
   calls: Partial<Record<Method, number>>;
   /** The next call of `method` throws `error` (default: ExternalError("github", 502)). */
@@ -37,6 +41,8 @@ export function inMemoryScm(options: { files?: Record<string, string>; defaultBr
   const comments = new Map<number, CommentRef[]>();
   const branches = new Map<string, Branch>([[options.defaultBranch ?? "main", { base: "", baseFiles: {}, files: { ...options.files }, commits: 1 }]]);
   const calls: Partial<Record<Method, number>> = {};
+  const reviews = new Map<number, ReviewRef[]>();
+  const teams = new Map<string, string[]>();
   const failures = new Map<Method, Error>();
   let nextNumber = 1;
   let nextComment = 1;
@@ -124,6 +130,15 @@ export function inMemoryScm(options: { files?: Record<string, string>; defaultBr
     async readFile(path, ref) {
       return branches.get(ref)?.files[path];
     },
+    async listReviews(number) {
+      if (!pulls.has(number)) throw notFound(`list reviews of #${number}`);
+      return (reviews.get(number) ?? []).map((r) => ({ ...r }));
+    },
+    async teamMembers(team) {
+      const members = teams.get(team.replace(/^@/, ""));
+      if (!members) throw notFound(`list members of ${team}`);
+      return [...members];
+    },
   };
 
   // Count calls and inject failures around every method.
@@ -140,7 +155,7 @@ export function inMemoryScm(options: { files?: Record<string, string>; defaultBr
     };
   }
   return Object.assign(scm, {
-    issues, pulls, comments, branches, calls,
+    issues, pulls, comments, branches, calls, reviews, teams,
     failNext: (method: Method, error?: Error) => void failures.set(method, error ?? new ExternalError("github", 502, `${method}: Bad Gateway`)),
     closePull: (number: number, { merge = false } = {}) => {
       const p = pulls.get(number);

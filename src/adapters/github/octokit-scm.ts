@@ -4,6 +4,7 @@ import type { GitHubClient } from "./create-octokit.js";
 import { issueOperations } from "./issue-operations.js";
 import { pullRequestOperations } from "./pull-request-operations.js";
 import type { RepoContext } from "./repo-context.js";
+import { reviewOperations } from "./review-operations.js";
 import { mapErrors } from "./to-external-error.js";
 
 export interface OctokitScmConfig {
@@ -30,7 +31,7 @@ export const DEFAULT_LABEL = BOT_LABEL;
  * status). API calls per method (n = files, p = pages of 100):
  * findIssue / listIssues p the first time, then 0 (the listing is kept for the adapter's life);
  * createIssue, updateIssue, comment, closePullRequest 1; findPullRequest 1; upsertComment p + 0 or 1;
- * listComments p; readFile 1 (2 above 1 MB); proposeChange 9 + n for a new branch and pull request,
+ * listComments p; readFile 1 (2 above 1 MB); listReviews p; teamMembers p; proposeChange 9 + n for a new branch and pull request,
  * 6 + n when nothing changed, 9 + n when the branch and the pull request's text changed.
  */
 export function octokitScm(config: OctokitScmConfig): Scm {
@@ -44,6 +45,7 @@ export function octokitScm(config: OctokitScmConfig): Scm {
   };
   const issues = issueOperations(ctx, { since: config.since });
   const pulls = pullRequestOperations(ctx);
+  const reviews = reviewOperations(ctx);
   return {
     findIssue: (marker) => mapErrors("find issue by marker", () => issues.findIssue(marker)),
     listIssues: (state) => mapErrors("list issues", () => issues.listIssues(state)),
@@ -56,6 +58,8 @@ export function octokitScm(config: OctokitScmConfig): Scm {
     proposeChange: (input) => mapErrors(`propose change on ${input.branch}`, () => pulls.proposeChange(input)),
     closePullRequest: (number) => mapErrors(`close pull request #${number}`, () => pulls.closePullRequest(number)),
     readFile: (path, ref) => mapErrors(`read ${path} at ${ref}`, () => pulls.readFile(path, ref)),
+    listReviews: (number) => mapErrors(`list reviews of #${number}`, () => reviews.listReviews(number)),
+    teamMembers: (team) => mapErrors(`list members of ${team}`, () => reviews.teamMembers(team)),
   };
 }
 

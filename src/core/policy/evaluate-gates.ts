@@ -1,5 +1,6 @@
 import { formatDuration } from "../duration.js";
 import type { ModelVersionSpec, PolicySpec } from "../types.js";
+import { countApprovals, type ApprovalFacts } from "./count-approvals.js";
 import type { Promotion } from "./stage-changes.js";
 
 export interface GateCheck {
@@ -23,11 +24,18 @@ export interface VersionHistory {
 }
 
 /**
- * Evaluates a policy's promotion gates for one promotion. A version that already served in the
- * stage before (a rollback) passes the order and time gates: it was vetted when it first entered.
- * Approvals are reported for the reviewer (enforced by branch protection), never failed here.
+ * What the pull request says about approvals: the facts to count, an error when they could not be
+ * read (the gate fails, naming it), or absent outside a pull request (the gate is reported as not
+ * counted in this run).
  */
-export function evaluateGates(p: Promotion, version: ModelVersionSpec, policy: PolicySpec, history: VersionHistory, now: Date): GateResult {
+export type ApprovalInput = { kind: "facts"; facts: ApprovalFacts } | { kind: "unreadable"; error: string };
+
+/**
+ * Evaluates a policy's promotion gates for one promotion. A version that already served in the
+ * stage before (a rollback) passes the order, time and metric gates: it was vetted when it first
+ * entered. Approvals are counted from the pull request's reviews when `approvals` is given.
+ */
+export function evaluateGates(p: Promotion, version: ModelVersionSpec, policy: PolicySpec, history: VersionHistory, now: Date, approvals?: ApprovalInput): GateResult {
   const checks: GateCheck[] = [];
   const order = policy.promotion.order;
   const gate = policy.promotion.gates[p.stage];
@@ -66,8 +74,15 @@ export function evaluateGates(p: Promotion, version: ModelVersionSpec, policy: P
       checks.push({ gate: "metric", ok, message: `gate metrics.${metric}: ${value} ${ok ? "meets" : "fails"} ${describeBound(bound)}` });
     }
   }
-  if (gate?.approvals) checks.push({ gate: "approvals", ok: true, message: `needs ${gate.approvals} approving review(s) (enforced by branch protection)` });
+  if (gate?.approvals) checks.push(approvalCheck(gate.approvals, approvals));
   return { promotion: p, policy: policy.name, ok: checks.every((c) => c.ok), checks };
+}
+
+function approvalCheck(needed: number, input: ApprovalInput | undefined): GateCheck {
+  if (!input) return { gate: "approvals", ok: true, message: `gate approvals: needs ${needed} owner approval(s); not counted in this run (no pull request: the validate action counts them on the PR)` };
+  if (input.kind === "unreadable") return { gate: "approvals", ok: false, message: `gate approvals: needs ${needed} owner approval(s); the reviews could not be read (${input.error})` };
+  const c = countApprovals(input.facts, needed);
+  return { gate: "approvals", ok: c.ok, message: c.message };
 }
 
 function describeBound(b: { min?: number; max?: number }): string {

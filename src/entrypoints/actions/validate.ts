@@ -11,7 +11,7 @@ import { validateRepo } from "../../commands/validate.js";
 import { describeError } from "../../core/errors.js";
 import { renderValidateSummary } from "../../core/report/validate-report.js";
 import { emitAnnotations, writeJobSummary } from "../github-output.js";
-import { readGitHubEnv, scmFromEnv } from "../github-env.js";
+import { pullRequestFromEnv, readGitHubEnv, scmFromEnv } from "../github-env.js";
 import { booleanInput, optionalInput } from "./inputs.js";
 
 /** The validate action: inputs -> `steward validate` -> annotations, summary, PR comment section, outputs. */
@@ -22,15 +22,16 @@ export async function run(env: Record<string, string | undefined> = process.env)
     const base = optionalInput("base") ?? gh.pullBase;
     const logger = actionsLogger();
     const git = gitCliHistory(root);
+    const scm = scmFromEnv(gh, logger);
+    const pullRequest = pullRequestFromEnv(gh, scm);
     const report = await validateRepo(
-      { files: fsRepoFiles(root), git, history: base ? gitPromotionHistory(git, base) : undefined, remoteFor: (o) => s3DvcRemote(o), checker: parallelChecker(root), logger },
+      { files: fsRepoFiles(root), git, history: base ? gitPromotionHistory(git, base) : undefined, remoteFor: (o) => s3DvcRemote(o), checker: parallelChecker(root), logger, ...(pullRequest ? { pullRequest } : {}) },
       { ...(base ? { base } : {}), checkRemote: booleanInput("check-remote"), changedOnly: booleanInput("changed-only"), now: new Date() },
     );
     emitAnnotations(report.findings, "steward validate");
     const summary = renderValidateSummary(report);
     await writeJobSummary(summary);
     if (gh.pullNumber && booleanInput("comment", true) && !gh.fromFork) {
-      const scm = scmFromEnv(gh, logger);
       if (scm) await publishPrSection(scm, gh.pullNumber, "validate", summary);
     }
     core.setOutput("errors", String(report.errorCount));

@@ -8,6 +8,7 @@ import { gitPromotionHistory } from "../../commands/promotion-history.js";
 import { validateRepo } from "../../commands/validate.js";
 import { renderValidateSummary, renderValidateText, toValidateJson } from "../../core/report/validate-report.js";
 import { emitAnnotations, writeJobSummary } from "../github-output.js";
+import { pullRequestFromEnv, readGitHubEnv, scmFromEnv } from "../github-env.js";
 import { commonFlags, EXIT_FINDINGS, EXIT_OK, parseFlags, readFormat, type CliCommand } from "./io.js";
 
 const HELP = `usage: steward validate [--root DIR] [--base REF [--changed-only]] [--check-remote] [--format text|json|github]
@@ -27,6 +28,9 @@ export const validateCli: CliCommand = async (argv, io) => {
   const git = gitCliHistory(root);
   const logger = format === "json" ? silentLogger : consoleLogger({ write: io.stderr });
   const workers = values.workers === undefined ? undefined : Number(values.workers);
+  // In a pull request's workflow (GITHUB_EVENT_PATH names one), the approvals gate counts its reviews.
+  const gh = readGitHubEnv(io.env);
+  const pullRequest = values.base ? pullRequestFromEnv(gh, scmFromEnv(gh, logger)) : undefined;
   const report = await validateRepo(
     {
       files: fsRepoFiles(root),
@@ -35,6 +39,7 @@ export const validateCli: CliCommand = async (argv, io) => {
       remoteFor: (options) => s3DvcRemote(options),
       checker: parallelChecker(root, workers === undefined ? {} : { workers }),
       logger,
+      ...(pullRequest ? { pullRequest } : {}),
     },
     { ...(values.base ? { base: values.base } : {}), checkRemote: values["check-remote"] ?? false, changedOnly: values["changed-only"] ?? false, now: io.now() },
   );
