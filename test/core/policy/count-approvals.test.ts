@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countApprovals, type ReviewFact } from "../../src/core/policy/count-approvals.js";
+import { countApprovals, type ReviewFact } from "../../../src/core/policy/count-approvals.js";
 
 const r = (author: string, state: string, at: number): ReviewFact => ({ author, state, submittedAt: at });
 const owners = { users: ["carol"], teams: [{ team: "@acme/ml", members: ["alice", "bob"] }] };
