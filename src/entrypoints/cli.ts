@@ -1,7 +1,9 @@
 import { describeError, ExternalError, UserError } from "../core/errors.js";
 import { redactSecrets, secretValuesFromEnv } from "../core/secrets/redact-secrets.js";
 import { configureReadLimit } from "../adapters/fs/read-inside.js";
-import { EXIT_USAGE, type CliCommand, type CliIO } from "./cli/io.js";
+import { STEWARD_VERSION } from "../version.js";
+import { examplesFor } from "./cli/examples.js";
+import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliIO } from "./cli/io.js";
 
 /** Every command, loaded lazily so that `steward detect` does not pay for the AWS SDK. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
@@ -20,15 +22,33 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
 function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
   const rows = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
-  return ["usage: steward <command> [flags]", "", "commands:", ...rows, "", "Every command takes --root DIR; run `steward <command> --help` for its flags.", ""].join("\n");
+  return [
+    `usage: steward <command> [flags]          (model-steward ${STEWARD_VERSION})`,
+    "",
+    "commands:",
+    ...rows,
+    "",
+    "Every command takes --root DIR (default: the current folder).",
+    "`steward help <command>` (or `steward <command> --help`) shows its flags and examples; `steward --version` the version.",
+    "Exit status: 0 ok, 1 findings (invalid files, failed gates, anomalies), 2 usage or environment errors.",
+    "",
+  ].join("\n");
 }
 
 /** Runs one CLI invocation and returns the exit code. Never throws. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
-  const [name, ...rest] = argv;
+  const [first, ...args] = argv;
+  if (first === "--version" || first === "-V" || first === "version") {
+    io.stdout(`${STEWARD_VERSION}\n`);
+    return EXIT_OK;
+  }
+  // `steward help validate` is `steward validate --help`.
+  const asHelp = first === "help" && args.length > 0;
+  const name = asHelp ? args[0] : first;
+  const rest = asHelp ? ["--help"] : args;
   if (!name || name === "--help" || name === "-h" || name === "help") {
     io.stdout(usage());
-    return name ? 0 : EXIT_USAGE;
+    return name ? EXIT_OK : EXIT_USAGE;
   }
   const entry = COMMANDS[name];
   if (!entry) {
@@ -36,6 +56,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return EXIT_USAGE;
   }
   try {
+    if (rest.includes("--help") || rest.includes("-h")) {
+      const code = await (await entry.load())(["--help"], io);
+      io.stdout(examplesFor(name));
+      return code;
+    }
     configureReadLimit(io.env.STEWARD_MAX_FILE_BYTES);
     const command = await entry.load();
     return await command(rest, io);
