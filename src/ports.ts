@@ -27,6 +27,8 @@ export interface FileStat {
 
 /** The working tree of the governed repository. Every path is repository-relative with forward slashes. */
 export interface RepoFiles {
+  /** Where the files are (a folder), for messages only; undefined for in-memory files. */
+  readonly location?: string;
   /** Regular files below `dir` (recursively), sorted; [] if `dir` does not exist. Skips .git and node_modules. */
   list(dir: string): Promise<string[]>;
   /**

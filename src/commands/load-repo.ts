@@ -6,6 +6,7 @@ import { sortFindings, type Finding } from "../core/result.js";
 import type { RepoState } from "../core/types.js";
 import type { RepoFiles } from "../ports.js";
 import { mapLimit } from "../core/map-limit.js";
+import { UserError } from "../core/errors.js";
 
 export interface LoadedRepo {
   state: RepoState;
@@ -43,6 +44,12 @@ export const sequentialChecker: FileChecker = async (files, paths) => {
 export async function loadRepo(deps: { files: RepoFiles; checker?: FileChecker }, opts: { only?: (path: string) => boolean } = {}): Promise<LoadedRepo> {
   const { files } = deps;
   const all = [...(await files.list("models")), ...(await files.list("policies"))].filter((p) => /\.ya?ml$/.test(p));
+  // A wrong or empty --root must not pass as "0 files, all valid".
+  if (all.length === 0) {
+    throw new UserError(
+      `no model-steward files under ${files.location ?? "the repository root"}: expected models/<model>/model.yaml, models/<model>/versions/<version>.yaml and policies/<name>.yaml (apiVersion: steward/v1). Pass --root DIR, or start a layout with \`steward init\``,
+    );
+  }
   const paths = opts.only ? all.filter(opts.only) : all;
   const { checks, texts } = await (deps.checker ?? sequentialChecker)(files, paths);
   checks.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

@@ -35,6 +35,7 @@ export function fsRepoFiles(root: string, opts: { maxBytes?: number } = {}): Rep
   }
 
   return {
+    location: base,
     async list(dir) {
       const out: string[] = [];
       await walk(abs(dir), out);
