@@ -26,7 +26,7 @@ async function run(cmd: "detect" | "drift", name: string) {
 
 // Each hostile policy, with the file:line the message must name.
 const cases: [string, string | Buffer, RegExp][] = [
-  ["syntax", `${head}monitoring: { checks: [ }\n`, /policies\/syntax\.yaml:5:\d+: YAML syntax error/],
+  ["syntax", `${head}monitoring: { checks: [ }\n`, /policies\/syntax\.yaml:5:\d+: a \[ list \] is not closed: add the closing \]/],
   ["null-detector", `${head}monitoring:\n  checks:\n    - { metric: m, detectors: [null] }\n`, /policies\/null-detector\.yaml:7:\d+: /],
   ["proto", `${head}monitoring:\n  checks:\n    - { metric: m, detectors: [iqr] }\n__proto__: { polluted: true }\n`, /policies\/proto\.yaml:8:1: the key "__proto__" is not allowed/],
   ["nested-proto", `${head}monitoring:\n  checks:\n    - { metric: m, detectors: [{ name: iqr, constructor: { prototype: 1 } }] }\n`, /policies\/nested-proto\.yaml:7:\d+: the key "constructor" is not allowed/],

@@ -4,7 +4,9 @@ import { validateDocument } from "../schema/validate-document.js";
 import { classifyPath, schemaKindOf } from "./classify-path.js";
 import { decodeText, DEFAULT_MAX_FILE_BYTES } from "./decode-text.js";
 import { normalizeModel, normalizePolicy, normalizeVersion } from "./normalize.js";
-import { parseYaml } from "./parse-yaml.js";
+import { parseYaml, rawValueAt } from "./parse-yaml.js";
+import { valueAdvice } from "./yaml-advice.js";
+import { describe, type SchemaProblem } from "../schema/validate-document.js";
 import { prototypeKeys } from "./document-limits.js";
 import { toDvcPointer } from "./dvc-pointer.js";
 
@@ -59,7 +61,7 @@ export function checkFile(file: string, bytes: Uint8Array, opts: { maxBytes?: nu
     return { file, findings: [err(file, "wrong-kind", d.kind === undefined ? "" : "/kind", `a file at ${file} must have kind: ${kind} (${found})`)] };
   }
   const problems = validateDocument(kind, doc);
-  if (problems.length) return { file, findings: problems.map((p) => err(file, "schema", p.pointer, p.message, p.atKey)) };
+  if (problems.length) return { file, findings: problems.map((p) => err(file, "schema", p.pointer, adviseOn(decoded.text, p), p.atKey)) };
   switch (kind) {
     case "Model":
       return { file, parsed: { kind, spec: normalizeModel(file, doc) }, findings: [] };
@@ -76,4 +78,11 @@ function checkPointer(file: string, doc: object): FileCheck {
   const problems = validateDocument("DvcPointer", doc);
   if (problems.length) return { file, findings: problems.map((p) => err(file, "dvc-pointer", p.pointer, `invalid DVC pointer: ${p.message}`, p.atKey)) };
   return { file, parsed: { kind: "DvcPointer", spec: toDvcPointer(file, doc) }, findings: [] };
+}
+
+/** The schema's message, or, for a value written the usual wrong way, what to write instead (quoting the source). */
+function adviseOn(text: string, p: SchemaProblem): string {
+  if (!p.expects) return p.message;
+  const source = rawValueAt(text, p.pointer);
+  return valueAdvice(describe(p.pointer), p.expects, p.value, source?.raw, source?.key) ?? p.message;
 }

@@ -1,6 +1,7 @@
 import { CORE_SCHEMA, load, YAMLException } from "js-yaml";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
 import type { Finding } from "../result.js";
+import { duplicateKeyAdvice, yamlAdvice } from "./yaml-advice.js";
 import { checkNesting } from "./document-limits.js";
 
 /** Alias expansions allowed per document before it is rejected as an alias bomb. */
@@ -55,12 +56,13 @@ export function parseBounded(file: string, text: string): Parsed {
   const first = doc.errors[0];
   if (first) {
     const pos = first.pos ? lineCounter.linePos(first.pos[0]) : undefined;
+    const raw = first.message.split("\n")[0]!;
     const message =
       first.code === "DUPLICATE_KEY"
-        ? `duplicate key${keyAt(text, first.pos?.[0])}: the same key appears twice in one mapping`
+        ? duplicateKeyAdvice(text, first.pos?.[0], keyAt(text, first.pos?.[0]))
         : first.code === "MULTIPLE_DOCS"
           ? "more than one YAML document in the file (remove the `---` separators)"
-          : `YAML syntax error: ${first.message.split("\n")[0]}`;
+          : (yamlAdvice(first.code, raw, text, first.pos?.[0]) ?? `YAML syntax error: ${raw}`);
     return { ok: false, finding: yamlFinding(file, message, pos?.line, pos?.col) };
   }
   try {
@@ -75,11 +77,11 @@ export function parseBounded(file: string, text: string): Parsed {
   }
 }
 
-/** ` "name"` for the key that starts at `offset`, or "" when it cannot be read. */
-function keyAt(text: string, offset: number | undefined): string {
-  if (offset === undefined) return "";
+/** The key that starts at `offset`, or undefined when it cannot be read. */
+function keyAt(text: string, offset: number | undefined): string | undefined {
+  if (offset === undefined) return undefined;
   const m = /^\s*["']?([^"':#\n{},[\]]+)["']?\s*:/.exec(text.slice(offset, offset + 200));
-  return m ? ` "${m[1]!.trim()}"` : "";
+  return m ? m[1]!.trim() : undefined;
 }
 
 function firstAliasLine(text: string): number | undefined {
@@ -127,4 +129,27 @@ export function indexPositions(text: string): PositionIndex {
       return best;
     },
   };
+}
+
+/**
+ * The source text of the scalar at a JSON pointer and its key (for messages that quote what the
+ * user wrote: `1.10`, which the parser turned into 1.1), or undefined where there is none.
+ */
+export function rawValueAt(text: string, pointer: string): { raw: string; key: string | undefined } | undefined {
+  const doc = parseDocument(text, { uniqueKeys: false });
+  const parts = pointer === "" ? [] : pointer.slice(1).split("/").map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+  let node: YamlNode | null | undefined = doc.contents as YamlNode | null;
+  let key: string | undefined;
+  for (const part of parts) {
+    if (isMap(node)) {
+      const pair = node.items.find((it) => (isScalar(it.key) ? String(it.key.value) : String(it.key)) === part);
+      if (!pair) return undefined;
+      key = part;
+      node = pair.value as YamlNode | null;
+    } else if (isSeq(node)) {
+      node = node.items[Number(part)] as YamlNode | undefined;
+    } else return undefined;
+  }
+  if (!isScalar(node) || !node.range) return undefined;
+  return { raw: text.slice(node.range[0], node.range[1]), key };
 }

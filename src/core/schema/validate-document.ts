@@ -8,7 +8,13 @@ export interface SchemaProblem {
   pointer: string;
   atKey: boolean;
   message: string;
+  /** What the schema wanted where the value had the wrong type or form, so that advice can quote the source. */
+  expects?: "string" | "duration" | "integer" | "number";
+  /** The value the parser produced, for that advice. */
+  value?: unknown;
 }
+
+const isDuration = (schema: unknown) => /^A duration/.test((schema as { description?: string } | undefined)?.description ?? "");
 
 /** Validates a parsed document against the schema of its kind. Returns [] when valid. */
 export function validateDocument(kind: SchemaKind, value: unknown): SchemaProblem[] {
@@ -98,8 +104,16 @@ function toProblem(e: ErrorObject): SchemaProblem {
     case "required":
       return { pointer: where, atKey: where !== "", message: `missing required field "${String(p.missingProperty)}"${where ? ` in ${describe(where)}` : ""}` };
     case "type": {
-      const hint = typeof e.data === "number" && p.type === "string" ? ` (write it in quotes: "${String(e.data)}")` : "";
-      return { pointer: where, atKey: false, message: `${describe(where)} must be ${article(String(p.type))}, not ${typeName(e.data)}${hint}` };
+      const hint =
+        typeof e.data === "number" && p.type === "string"
+          ? ` (write it in quotes: "${String(e.data)}")`
+          : p.type === "object" && Array.isArray(e.data)
+            ? ` (remove the "- " in front of its keys)`
+            : p.type === "array" && typeof e.data === "string"
+              ? ` (write a list: [item, item], or one "- item" per line)`
+              : "";
+      const expects = p.type === "string" ? (isDuration(e.parentSchema) ? "duration" : "string") : p.type === "integer" || p.type === "number" ? p.type : undefined;
+      return { pointer: where, atKey: false, message: `${describe(where)} must be ${article(String(p.type))}, not ${typeName(e.data)}${hint}`, ...(expects ? { expects, value: e.data } : {}) };
     }
     case "const":
       return { pointer: where, atKey: false, message: `${describe(where)} must be ${JSON.stringify(p.allowedValue)}, not ${JSON.stringify(e.data)}` };
@@ -107,7 +121,7 @@ function toProblem(e: ErrorObject): SchemaProblem {
       return { pointer: where, atKey: false, message: `${describe(where)} must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}, not ${JSON.stringify(e.data)}` };
     case "pattern": {
       const desc = (e.parentSchema as { description?: string } | undefined)?.description;
-      return { pointer: where, atKey: false, message: `${describe(where)} ${JSON.stringify(e.data)} is not valid${desc ? `: ${desc}` : ` (expected ${String(p.pattern)})`}` };
+      return { pointer: where, atKey: false, message: `${describe(where)} ${JSON.stringify(e.data)} is not valid${desc ? `: ${desc}` : ` (expected ${String(p.pattern)})`}`, ...(isDuration(e.parentSchema) ? { expects: "duration" as const, value: e.data } : {}) };
     }
     case "propertyNames":
       return { pointer: `${where}/${escape(String(p.propertyName))}`, atKey: true, message: `"${String(p.propertyName)}" is not a valid name here` };
@@ -124,7 +138,13 @@ function toProblem(e: ErrorObject): SchemaProblem {
       return { pointer: where, atKey: false, message: `${describe(where)} holds something not allowed here` };
     case "oneOf":
     case "anyOf":
-      return { pointer: where, atKey: false, message: `${describe(where)} has the wrong shape: ${(e.parentSchema as { description?: string } | undefined)?.description ?? "none of the allowed forms match"}` };
+      return {
+        pointer: where,
+        atKey: false,
+        message: `${describe(where)} has the wrong shape: ${(e.parentSchema as { description?: string } | undefined)?.description ?? "none of the allowed forms match"}`,
+        // A number where a version label (or its split) belongs: the usual unquoted `production: 7`.
+        ...(typeof e.data === "number" ? { expects: "string" as const, value: e.data } : {}),
+      };
     default:
       return { pointer: where, atKey: false, message: `${describe(where)} ${e.message ?? "is invalid"}` };
   }
