@@ -134,6 +134,6 @@ describe("steward detect: bad input", () => {
     writeFileSync(path.join(dir, "broken.yaml"), "apiVersion: steward/v1\nkind: Policy\nname: [\n");
     const b = io("1700000000,1\n");
     expect(await runCli(["detect", "--input", "-", "--output", "-", "--policy", "broken.yaml"], b.io)).toBe(2);
-    expect(b.err()).toMatch(/broken\.yaml:\d+:\d+: YAML/);
+    expect(b.err()).toMatch(/broken\.yaml:\d+:\d+: a \[ list \] is not closed/);
   });
 });
