@@ -7,6 +7,7 @@ import { describeError } from "../core/errors.js";
 import { buildDashboardView } from "../core/dashboard/build-dashboard-view.js";
 import { parseMonitorReport } from "../core/dashboard/parse-report.js";
 import { renderDashboard } from "../core/dashboard/render-dashboard.js";
+import type { LinkBases } from "../core/dashboard/model-links.js";
 import type { DashboardView } from "../core/dashboard/types.js";
 import type { StageHistory } from "../core/history/stage-history.js";
 import { alignRange } from "../core/monitor/align-range.js";
@@ -42,7 +43,7 @@ export interface DashboardResult {
 }
 
 /** Builds and writes the dashboard. Throws only when the repository or the output cannot be used. */
-export async function buildDashboard(deps: DashboardDeps, opts: { now: Date }): Promise<DashboardResult> {
+export async function buildDashboard(deps: DashboardDeps, opts: { now: Date; links?: LinkBases }): Promise<DashboardResult> {
   const warnings: string[] = [];
   const loaded = await loadRepo({ files: deps.files });
   for (const f of loaded.findings) if (f.severity === "error") warnings.push(`${f.file}${f.line ? `:${f.line}` : ""}: ${f.message}`);
@@ -73,7 +74,7 @@ export async function buildDashboard(deps: DashboardDeps, opts: { now: Date }): 
 
   const policies = new Map<string, PolicySpec>(state.policies.map((p) => [p.name, p]));
   const series = deps.metrics ? await readSeries(deps.metrics, state.models, policies, reports, opts.now, warnings) : new Map<string, Datapoint[]>();
-  const view = buildDashboardView({ state, histories, reports, series, now: opts.now, warnings });
+  const view = buildDashboardView({ state, histories, reports, series, now: opts.now, warnings, ...(opts.links ? { links: opts.links } : {}) });
   const written: string[] = [];
   for (const page of renderDashboard(view)) {
     await deps.out.write(page.path, page.html);

@@ -27,6 +27,18 @@ const ROOT = new URL("../../", import.meta.url).pathname;
 const NOW = new Date("2026-11-26T04:00:00Z");
 const HOSTILE = "<script>window.owned = true</script><img src=x onerror='window.owned = true'>";
 
+const AXE = readFileSync(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
+
+/** axe-core's serious and critical violations on the page (WCAG 2.1 A and AA rules), as "rule: target" lines. */
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in globalThis))) await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run((globalThis as unknown as { document: unknown }).document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+  });
+  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
+}
+
 /** The project's governed models in a scratch git repo, with one promotion in the history. */
 function governedRepo(): ScratchGit {
   const repo = scratchGit();
@@ -61,7 +73,7 @@ describe.skipIf(skipBrowser)("the dashboard in headless Chromium", () => {
     site = mkdtempSync(join(tmpdir(), "steward-site-"));
     const built = await buildDashboard(
       { files: fsRepoFiles(repo.root), out: fsRepoFiles(site), logger: silentLogger, git: gitCliHistory(repo.root), metrics: fileMetricSource(join(ROOT, "samples/metrics"), { replay: true }) },
-      { now: NOW },
+      { now: NOW, links: { repoUrl: "https://github.com/acme/models", ref: "main", mlflowUrl: "https://mlflow.acme.example" } },
     );
     expect(built.warnings).toEqual([]);
     server = await staticServer(site);
@@ -95,6 +107,30 @@ describe.skipIf(skipBrowser)("the dashboard in headless Chromium", () => {
     expect(await page.locator("#models tbody tr:visible").count()).toBe(3);
   });
 
+  it("filters by owner, incident severity and health, and the filters combine", async () => {
+    await page.getByLabel("Owner").selectOption({ label: "priya-r" });
+    expect(await page.locator("#models tbody tr:visible").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-model")))).toEqual(["demand-forecasting"]);
+    await page.getByLabel("Owner").selectOption({ label: "any" });
+    await page.getByLabel("Incident severity").selectOption("critical");
+    expect(await page.locator("#models tbody tr:visible").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-model")))).toEqual(["fraud-detection"]);
+    await page.getByLabel("Health", { exact: true }).selectOption("ok");
+    expect(await page.locator("#models tbody tr:visible").count()).toBe(0);
+    expect(await page.locator("#filter-count").textContent()).toBe("0 of 3 models shown");
+    await page.getByLabel("Incident severity").selectOption("");
+    await page.getByLabel("Health", { exact: true }).selectOption("");
+    expect(await page.locator("#models tbody tr:visible").count()).toBe(3);
+  });
+
+  it("shows each check's outcome on the fleet page", async () => {
+    const checks = await page.locator('#models tr[data-model="fraud-detection"] ul.checks li').allTextContents();
+    expect(checks).toEqual(expect.arrayContaining(["accuracy: breach"]));
+    expect(checks.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("has no serious or critical accessibility violation (axe-core) on the fleet page", async () => {
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it("sorts by health, worst first", async () => {
     await page.getByRole("button", { name: /^Health/ }).click();
     expect(await page.locator("#models tbody tr").first().getAttribute("data-model")).toBe("fraud-detection");
@@ -120,6 +156,57 @@ describe.skipIf(skipBrowser)("the dashboard in headless Chromium", () => {
     expect(await page.locator('figure[data-metric="latency"] svg circle.marker.anomaly').count()).toBeGreaterThan(0);
     await expect(page.locator("#stage-history-h + ol.timeline li").count()).resolves.toBe(3);
     await expect(page.locator("#remediation-h").isVisible()).resolves.toBe(true);
+  });
+
+  it("hovering a point shows its time and value; dragging zooms in, Reset zoom goes back", async () => {
+    const chart = page.locator('figure[data-metric="accuracy"] svg.chart:not(.zoom)');
+    await chart.scrollIntoViewIfNeeded();
+    const box = (await chart.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.97, box.y + box.height * 0.5);
+    const tip = page.locator('figure[data-metric="accuracy"] .tip').first();
+    await tip.waitFor({ state: "visible" });
+    expect(await tip.textContent()).toMatch(/^2026-11-2\d \d\d:\d\d UTC · accuracy \d(\.\d+)?$/);
+    const series = chart.locator("polyline.series");
+    const before = (await series.getAttribute("points"))!.split(" ").length;
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.9, box.y + box.height * 0.5, { steps: 5 });
+    await page.mouse.up();
+    const zoomed = (await series.getAttribute("points"))!.split(" ").length;
+    expect(zoomed).toBeLessThan(before / 2);
+    expect(await page.locator('figure[data-metric="accuracy"] .chart-tools .range').first().textContent()).toMatch(/^showing 2026-/);
+    await page.locator('figure[data-metric="accuracy"] .chart-tools').first().getByRole("button", { name: "Reset zoom" }).click();
+    expect((await series.getAttribute("points"))!.split(" ").length).toBe(before);
+    // keyboard: focus the chart, arrow keys move the tooltip, + zooms
+    await chart.focus();
+    await page.keyboard.press("ArrowLeft");
+    await tip.waitFor({ state: "visible" });
+    await page.keyboard.press("+");
+    expect((await series.getAttribute("points"))!.split(" ").length).toBeLessThan(before);
+    await page.keyboard.press("0");
+    expect((await series.getAttribute("points"))!.split(" ").length).toBe(before);
+  });
+
+  it("marks remediation and stage events on the chart's time axis and lists them", async () => {
+    const chart = page.locator('figure[data-metric="accuracy"] svg.chart:not(.zoom)');
+    expect(await chart.locator("line.event").count()).toBeGreaterThan(0);
+    expect(await page.locator('figure[data-metric="accuracy"] details.events li').count()).toBe(await chart.locator("line.event").count());
+  });
+
+  it("links to the card, the DVC pointers and MLflow, and back to the fleet", async () => {
+    const card = page.getByRole("link", { name: "MODEL_CARD.md" });
+    expect(await card.getAttribute("href")).toBe("https://github.com/acme/models/blob/main/models/fraud-detection/MODEL_CARD.md");
+    expect(await page.getByRole("link", { name: "fraud-detection in MLflow" }).getAttribute("href")).toBe("https://mlflow.acme.example/#/models/fraud-detection");
+    const dvc = page.locator("#links-h ~ div table a[href*='.dvc']");
+    expect(await dvc.count()).toBeGreaterThan(0);
+    expect(await dvc.first().getAttribute("href")).toMatch(/^https:\/\/github\.com\/acme\/models\/blob\/main\/models\/fraud-detection\/.+\.dvc$/);
+    const drift = page.locator("#drift-h + p + div table tbody tr");
+    expect(await drift.count()).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("link", { name: "All models" }).click();
+    await page.waitForURL(/index\.html$/);
+    await page.getByRole("link", { name: "fraud-detection" }).click();
+    await page.waitForURL(/models\/fraud-detection\.html$/);
   });
 
   it("shows hostile text from YAML as text, without running it", async () => {

@@ -9,6 +9,9 @@ import { pageSlug } from "./escape-html.js";
 import { remediationHistory } from "./remediation-history.js";
 import type { ChangeView, DashboardView, IncidentView, ModelView, TimelineEntry } from "./types.js";
 import { versionViews } from "./version-view.js";
+import { chartEvents } from "./chart-events.js";
+import { modelLinks, type LinkBases } from "./model-links.js";
+import { compareVersions } from "./version-order.js";
 
 export interface DashboardInput {
   state: Pick<RepoState, "models" | "versions" | "policies">;
@@ -20,6 +23,8 @@ export interface DashboardInput {
   series: Map<string, Datapoint[]>;
   now: Date;
   warnings?: string[];
+  /** Base URLs for links to the card, DVC pointers and MLflow; without them those show as text. */
+  links?: LinkBases;
 }
 
 /** Builds the whole dashboard from its inputs. Pure and deterministic: the same inputs give the same view. */
@@ -41,7 +46,16 @@ function modelView(m: ModelSpec, policy: PolicySpec | undefined, input: Dashboar
   const run = [...reports].reverse().find((r) => r.models.some((h) => h.model === m.name));
   const health: ModelHealth | undefined = run?.models.find((h) => h.model === m.name);
   const findings = reports.flatMap((r) => r.findings.filter((f) => f.model === m.name));
+  const history = remediationHistory(m.name, reports);
+  const tl = timeline(input.histories.get(m.name));
+  const open = run ? incidents(m.name, run) : [];
+  const driftRun = [...reports].reverse().find((r) => r.findings.some((f) => f.model === m.name && f.kind === "drift" && f.drift));
+  const drift = driftRun?.findings.find((f) => f.model === m.name && f.kind === "drift" && f.drift)?.drift;
   return {
+    checks: (health?.checks ?? []).map((c) => ({ check: c.check, status: c.status, severity: c.severity, summary: c.summary })),
+    worst: open.reduce<ModelView["worst"]>((w, i) => (RANK[i.severity] > RANK[w] ? i.severity : w), "none"),
+    links: modelLinks(m, [...versionsOf(input.state, m.name)].sort((a, b) => compareVersions(b.version, a.version)), input.links ?? {}),
+    ...(drift && driftRun ? { drift: { ...drift, at: driftRun.now } } : {}),
     name: m.name,
     slug: pageSlug(m.name),
     description: m.description,
@@ -51,22 +65,26 @@ function modelView(m: ModelSpec, policy: PolicySpec | undefined, input: Dashboar
     stages: Object.keys(m.stages).sort(stageOrder(policy)).map((stage) => ({ stage, variants: m.stages[stage]!.variants.map((v) => ({ ...v })) })),
     health: health?.status ?? "unknown",
     ...(run ? { checkedAt: run.now } : {}),
-    incidents: run ? incidents(m.name, run) : [],
+    incidents: open,
     issues: (health?.incidents ?? []).flatMap((i) => (i.issue !== undefined ? [i.issue] : [])),
     changes: run && health ? changes(health, run) : [],
     versions: versionViews(m, versionsOf(input.state, m.name), policy),
-    timeline: timeline(input.histories.get(m.name)),
-    charts: checksFor(m, policy).map((check) =>
-      buildChart({
+    timeline: tl,
+    charts: checksFor(m, policy).map((check) => {
+      const chart = buildChart({
         check,
         points: input.series.get(`${m.name}/${check.id}`),
         findings: findings.filter((f) => f.checkId === check.id && f.kind !== "variant"),
         ...latestCheck(health, check.id),
-      }),
-    ),
-    history: remediationHistory(m.name, reports),
+      });
+      const events = chartEvents(chart, history, tl);
+      return events.length ? { ...chart, events } : chart;
+    }),
+    history,
   };
 }
+
+const RANK: Record<ModelView["worst"], number> = { none: 0, info: 1, warning: 2, critical: 3 };
 
 /** Stages in the policy's promotion order (last = most important first), then the rest by name. */
 function stageOrder(policy: PolicySpec | undefined): (a: string, b: string) => number {

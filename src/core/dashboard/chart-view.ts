@@ -70,5 +70,6 @@ export function zoomOnMarks(chart: ChartView): ChartView | undefined {
   const start = Math.max(0, i - Math.max(12, chart.points.length - i));
   if (chart.points.length - start > chart.points.length / 4) return undefined;
   const from = chart.points[start]!.t;
-  return { ...chart, points: chart.points.slice(start), marked: chart.marked.filter((m) => m.t >= from) };
+  const events = chart.events?.filter((e) => e.t >= from);
+  return { ...chart, points: chart.points.slice(start), marked: chart.marked.filter((m) => m.t >= from), ...(events ? { events } : {}) };
 }

@@ -31,7 +31,7 @@ export function yDomain(chart: Pick<ChartView, "points" | "threshold">): [number
 export function renderLineChart(chart: ChartView, id: string): string {
   const { width: W, height: H, left: L, right: R, top: T, bottom: B } = CHART;
   const label = chartLabel(chart);
-  const head = `<svg class="chart" id="${escapeHtml(id)}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeHtml(label)}" preserveAspectRatio="xMidYMid meet"><title>${escapeHtml(`${chart.metric} over time`)}</title><desc>${escapeHtml(label)}</desc>`;
+  const head = `<svg class="chart" id="${escapeHtml(id)}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeHtml(label)}" preserveAspectRatio="xMidYMid meet"${chart.points.length ? ` tabindex="0"${dataAttributes(chart)}` : ""}><title>${escapeHtml(`${chart.metric} over time`)}</title><desc>${escapeHtml(label)}</desc>`;
   if (chart.points.length === 0) return `${head}<text class="empty" x="${W / 2}" y="${H / 2}" text-anchor="middle">No data points for ${escapeHtml(chart.metric)}</text></svg>`;
   const [lo, hi] = yDomain(chart);
   const t0 = chart.points[0]!.t;
@@ -53,12 +53,34 @@ export function renderLineChart(chart: ChartView, id: string): string {
     parts.push(`<line class="threshold" data-bound="${bound}" x1="${L}" x2="${W - R}" y1="${y(v)}" y2="${y(v)}"><title>${bound} threshold ${escapeHtml(formatValue(v))}</title></line>`);
     parts.push(`<text class="threshold-label" x="${L + 6}" y="${y(v) + (bound === "min" ? 14 : -6)}">${bound} ${escapeHtml(formatValue(v))}</text>`);
   }
+  for (const e of chart.events ?? []) {
+    const ex = x(Math.min(e.t, t1));
+    parts.push(`<line class="event event-${e.kind}" x1="${ex}" x2="${ex}" y1="${T}" y2="${H - B}"><title>${escapeHtml(`${formatTime(e.t)}: ${e.label}`)}</title></line>`);
+  }
   parts.push(`<polyline class="series" points="${chart.points.map((p) => `${x(p.t)},${y(p.value)}`).join(" ")}"/>`);
   for (const m of chart.marked) {
     parts.push(`<circle class="marker ${m.reason}" cx="${x(m.t)}" cy="${y(m.value)}" r="3.5"><title>${escapeHtml(`${m.reason === "breach" ? "outside threshold" : "anomalous"}: ${formatValue(m.value)} at ${formatTime(m.t)}`)}</title></circle>`);
   }
   parts.push("</svg>");
   return parts.join("");
+}
+
+/**
+ * The data the page script needs to redraw the chart for a zoomed range and to show a point's time
+ * and value on hover: points `t,v` separated by spaces, marks `t,v,a|b`, thresholds, events as JSON.
+ * Escaped for a quoted attribute; the script reads them back with getAttribute and writes text only
+ * through textContent.
+ */
+function dataAttributes(chart: ChartView): string {
+  const attrs = [
+    ` data-metric="${escapeHtml(chart.metric)}"`,
+    ` data-series="${chart.points.map((p) => `${p.t},${p.value}`).join(" ")}"`,
+    chart.marked.length ? ` data-marks="${chart.marked.map((m) => `${m.t},${m.value},${m.reason === "breach" ? "b" : "a"}`).join(" ")}"` : "",
+    chart.threshold.min !== undefined ? ` data-min="${chart.threshold.min}"` : "",
+    chart.threshold.max !== undefined ? ` data-max="${chart.threshold.max}"` : "",
+    chart.events?.length ? ` data-events="${escapeHtml(JSON.stringify(chart.events.map((e) => [e.t, e.kind, e.label])))}"` : "",
+  ];
+  return attrs.join("");
 }
 
 /** One sentence for screen readers: what is drawn, the range, the threshold and how many points are marked. */

@@ -1,6 +1,7 @@
 /**
- * The dashboard's only script, inlined in every page: the overview's filter box (hides the rows of
- * table#models whose text does not contain the query) and sortable tables (a button in each header
+ * The dashboard's table script, inlined in every page: the overview's filters (hide the rows of
+ * table#models whose text does not contain the query, or whose owners, incident severity or health
+ * do not match the selects) and sortable tables (a button in each header
  * of a `table.sortable`; cells sort by `data-sort` when present, numerically when it is a number).
  * No network, no storage: it works from file://.
  */
@@ -10,16 +11,22 @@ export const PAGE_SCRIPT = `
   if (filter) {
     var rows = Array.prototype.slice.call(document.querySelectorAll("#models tbody tr"));
     var count = document.getElementById("filter-count");
-    filter.addEventListener("input", function () {
+    var owner = document.getElementById("f-owner"), severity = document.getElementById("f-severity"), status = document.getElementById("f-status");
+    var apply = function () {
       var q = filter.value.trim().toLowerCase();
+      var o = owner ? owner.value : "", s = severity ? severity.value : "", h = status ? status.value : "";
       var shown = 0;
       rows.forEach(function (r) {
-        var match = !q || r.textContent.toLowerCase().indexOf(q) >= 0;
+        var owners = (r.getAttribute("data-owners") || "").split(" ");
+        var match = (!q || r.textContent.toLowerCase().indexOf(q) >= 0) && (!o || owners.indexOf(o) >= 0) &&
+          (!s || r.getAttribute("data-severity") === s) && (!h || r.getAttribute("data-health") === h);
         r.hidden = !match;
         if (match) shown++;
       });
       if (count) count.textContent = shown + " of " + rows.length + " models shown";
-    });
+    };
+    filter.addEventListener("input", apply);
+    [owner, severity, status].forEach(function (sel) { if (sel) sel.addEventListener("change", apply); });
   }
   function key(cell) {
     var s = cell.getAttribute("data-sort");

@@ -1,5 +1,6 @@
 import { escapeHtml } from "./escape-html.js";
 import { formatTime } from "./format.js";
+import { CHART_SCRIPT } from "./chart-script.js";
 import { PAGE_SCRIPT } from "./page-script.js";
 import { PAGE_CSS } from "./page-style.js";
 import type { DashboardView, Health } from "./types.js";
@@ -19,7 +20,7 @@ export function pageShell(opts: { title: string; root: string; body: string; vie
     `<header class="site"><a href="${opts.root}index.html">model-steward dashboard</a><p>Models, stages, metrics and remediation, from the repository and the monitor.</p></header>`,
     `<main id="main">${opts.body}</main>`,
     `<footer>Generated for ${escapeHtml(formatTime(view.generatedAt))}; ${escapeHtml(runs)}.</footer>`,
-    `<script>${PAGE_SCRIPT}</script></body></html>`,
+    `<script>${PAGE_SCRIPT}${CHART_SCRIPT}</script></body></html>`,
     "",
   ].join("\n");
 }

@@ -15,7 +15,7 @@ h1{font-size:1.6rem;margin:.5rem 0}
 h2{font-size:1.25rem;margin:2rem 0 .5rem;border-bottom:1px solid var(--line);padding-bottom:.25rem}
 h3{font-size:1.05rem;margin:1rem 0 .25rem}
 a{color:var(--link)}
-a:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid #f9a825;outline-offset:2px}
+a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible{outline:3px solid #f9a825;outline-offset:2px}
 .muted{color:var(--muted)}
 .summary{display:grid;grid-template-columns:repeat(auto-fill,minmax(8.5rem,1fr));gap:.5rem;margin:1rem 0;padding:0;list-style:none}
 .summary li{background:var(--panel);border:1px solid var(--line);border-radius:.5rem;padding:.5rem .75rem}
@@ -37,6 +37,20 @@ td.num{font-variant-numeric:tabular-nums}
 .h-critical,.s-fail{background:#b3261e;color:#fff}
 .h-no-data,.h-unknown,.s-none{background:#eceff1;color:#37474f;border-color:#cfd8dc}
 .filter{margin:1rem 0;display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
+.filter select,.chart-tools button{font:inherit;padding:.3rem .5rem;border:1px solid #8a94a6;border-radius:.4rem;background:#fff;color:var(--fg)}
+.filter label{font-weight:600}
+.chart-tools{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:.25rem 0;font-size:.9rem}
+.chart-tools button{cursor:pointer}
+figure.chart-box{position:relative}
+.tip{position:absolute;z-index:2;background:#16213e;color:#fff;padding:.25rem .5rem;border-radius:.3rem;font-size:.85rem;white-space:nowrap;pointer-events:none}
+svg.chart:focus-visible{outline:3px solid #f9a825;outline-offset:2px}
+svg.chart .hover{fill:var(--series);stroke:#fff;stroke-width:2}
+svg.chart .brush{fill:rgba(31,95,191,.15);stroke:var(--series);stroke-width:1}
+svg.chart .event{stroke:#6a1b9a;stroke-width:1.5;stroke-dasharray:2 3}
+svg.chart .event-recovered{stroke:#1b5e20}
+svg.chart .event-stage{stroke:#37474f;stroke-dasharray:none}
+.lg-event{border-top:2px dotted #6a1b9a}
+ul.checks li{margin:0 0 .15rem}
 .filter input{font:inherit;padding:.4rem .6rem;border:1px solid #8a94a6;border-radius:.4rem;min-width:16rem;max-width:100%}
 ul.plain{margin:0;padding:0;list-style:none}
 .nowrap{white-space:nowrap}

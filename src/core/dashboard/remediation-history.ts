@@ -45,7 +45,7 @@ export function remediationHistory(model: string, reports: MonitorReport[]): His
     }
     const actions = new Set<string>();
     for (const a of r.actions.filter((x) => actionConcerns(x, model))) {
-      const entry: HistoryEntry = { at, kind: "action", what: a.kind, detail: a.error ? `${a.summary} (${a.error})` : a.summary, status: r.dryRun && a.status === "planned" ? "dry run" : a.status, ...(a.url ? { url: a.url } : {}) };
+      const entry: HistoryEntry = { at, kind: "action", what: a.kind, target: a.target, detail: a.error ? `${a.summary} (${a.error})` : a.summary, status: r.dryRun && a.status === "planned" ? "dry run" : a.status, ...(a.url ? { url: a.url } : {}) };
       const key = `${entry.what}\u0000${entry.detail}\u0000${entry.status}`;
       actions.add(key);
       if (!previousActions.has(key)) entries.push(entry);

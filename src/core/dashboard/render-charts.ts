@@ -27,6 +27,7 @@ function figure(c: ChartView, id: string): string {
     bound ? `<li><span class="lg-thr"></span>threshold ${escapeHtml(bound)}</li>` : "",
     anomalies ? `<li><span class="lg-anomaly"></span>anomalous (${anomalies})</li>` : "",
     breaches ? `<li><span class="lg-breach"></span>outside threshold (${breaches})</li>` : "",
+    c.events?.length ? `<li><span class="lg-event"></span>remediation and stage events (${c.events.length})</li>` : "",
   ].join("");
   return [
     `<figure class="chart-box" data-metric="${escapeHtml(c.metric)}" data-status="${escapeHtml(status)}" aria-labelledby="${id}-cap">`,
@@ -34,9 +35,15 @@ function figure(c: ChartView, id: string): string {
     `<span class="muted">check <code>${escapeHtml(c.checkId)}</code>, ${escapeHtml(c.severity)}; ${SOURCE_TEXT[c.source]}.</span>${c.summary ? `<br>${escapeHtml(c.summary)}` : ""}</figcaption>`,
     ...(c.points.length === 0
       ? [`<p class="no-data">No series to draw: the reports carry no points for this metric. Pass <code>--source</code> to read it.</p>`]
-      : [renderLineChart(c, id), zoom(c, `${id}-zoom`), `<ul class="legend" aria-hidden="true">${legend}</ul>`]),
+      : [renderLineChart(c, id), `<ul class="legend" aria-hidden="true">${legend}</ul>`, events(c), zoom(c, `${id}-zoom`)]),
     `</figure>`,
   ].join("");
+}
+
+/** The events drawn on the chart, as a list a screen reader (or a reader without hover) can use. */
+function events(c: ChartView): string {
+  if (!c.events?.length) return "";
+  return `<details class="events"><summary>${c.events.length} event${c.events.length === 1 ? "" : "s"} on this chart</summary><ul>${c.events.map((e) => `<li><time datetime="${new Date(e.t).toISOString()}">${escapeHtml(formatTime(e.t))}</time>: ${escapeHtml(e.label)}</li>`).join("")}</ul></details>`;
 }
 
 /** The close-up of the anomalous stretch under the full chart, when it is too narrow to read there. */

@@ -1,4 +1,5 @@
-import { escapeHtml } from "./escape-html.js";
+import { escapeHtml, safeHref } from "./escape-html.js";
+import { checkClass, checkWord } from "./render-index.js";
 import { formatBound, formatTime, formatValue } from "./format.js";
 import { healthBadge, pageShell } from "./page-shell.js";
 import { renderCharts } from "./render-charts.js";
@@ -13,8 +14,11 @@ export function renderModelPage(m: ModelView, view: DashboardView): string {
     `<p>${escapeHtml(m.description)}</p>`,
     `<p class="muted">Task ${escapeHtml(m.task)} · policy ${escapeHtml(m.policy)} · owners ${m.owners.map(escapeHtml).join(", ")}${m.checkedAt ? ` · checked ${escapeHtml(formatTime(m.checkedAt))}` : ""}</p>`,
     section("stages", "Stages", table({ caption: "What each stage serves now, from model.yaml.", head: ["Stage", "Serves", "Traffic"], rows: m.stages.map((s) => `<tr><th scope="row">${escapeHtml(s.stage)}</th><td>${variantsText(s.variants)}</td><td>${s.variants.map((v) => `${v.weight} %`).join(" · ")}</td></tr>`) })),
+    section("links", "Links", links(m)),
+    section("checks", "Checks on the latest run", checks(m)),
     section("incidents", "Open incidents and proposed changes", incidents(m)),
     section("metrics", "Monitored metrics", renderCharts(m.charts, m.slug)),
+    ...(m.drift ? [section("drift", "Data drift", drift(m))] : []),
     section("versions", "Versions and promotion gates", versions(m.versions)),
     section("stage-history", "Stage history", timeline(m)),
     section("remediation", "Remediation history", remediation(m)),
@@ -24,6 +28,29 @@ export function renderModelPage(m: ModelView, view: DashboardView): string {
 
 function section(id: string, title: string, html: string): string {
   return `<section aria-labelledby="${id}-h"><h2 id="${id}-h">${title}</h2>${html}</section>`;
+}
+
+function links(m: ModelView): string {
+  const none = `<span class="muted">(no URL configured)</span>`;
+  const items = [
+    `<li>Model card: ${m.links.card ? `<a href="${safeHref(m.links.card) ?? ""}">MODEL_CARD.md</a>` : `<code>models/${escapeHtml(m.name)}/MODEL_CARD.md</code> ${none}`}</li>`,
+    `<li>MLflow registered model: ${m.links.mlflow ? `<a href="${safeHref(m.links.mlflow) ?? ""}">${escapeHtml(m.name)} in MLflow</a>` : none}</li>`,
+  ];
+  const rows = m.links.versions.map((v) => `<tr><th scope="row">${escapeHtml(v.version)}</th><td>${v.mlflow ? linkOrText(`MLflow version of ${v.version}`, v.mlflow) : `<span class="muted">—</span>`}</td><td>${v.dvc ? (v.dvc.url ? linkOrText(v.dvc.path, v.dvc.url) : `<code>${escapeHtml(v.dvc.path)}</code>`) : ""}</td></tr>`);
+  return `<ul>${items.join("")}</ul>${rows.length ? table({ caption: "Each version's MLflow model version and the DVC pointer of its artifact.", head: ["Version", "MLflow", "DVC pointer"], rows }) : ""}`;
+}
+
+function checks(m: ModelView): string {
+  if (m.checks.length === 0) return `<p class="muted">${m.health === "unknown" ? "No monitor report covers this model." : "No check ran."}</p>`;
+  const rows = m.checks.map((c) => `<tr><th scope="row">${escapeHtml(c.check)}</th><td><span class="badge ${checkClass(c)}">${escapeHtml(checkWord(c.status))}</span></td><td>${escapeHtml(c.severity)}</td><td>${escapeHtml(c.summary)}</td></tr>`);
+  return table({ caption: "Each check's outcome on the latest monitor run: ok, a finding, or no data, stale or unreadable (never silently green).", head: ["Check", "Outcome", "Severity", "Summary"], rows });
+}
+
+function drift(m: ModelView): string {
+  const d = m.drift!;
+  const rows = d.rows.map((r) => `<tr><th scope="row">${escapeHtml(r.column)}</th><td>${escapeHtml(r.test ?? "—")}</td><td class="num">${r.statistic !== undefined ? escapeHtml(formatValue(r.statistic)) : "—"}</td><td class="num">${r.pValue !== undefined ? escapeHtml(formatValue(r.pValue)) : "—"}</td><td class="num">${r.threshold !== undefined ? escapeHtml(formatValue(r.threshold)) : "—"}</td><td><span class="badge ${r.verdict === "drift" ? "h-warning" : r.verdict === "ok" ? "h-ok" : "h-no-data"}">${escapeHtml(r.verdict)}</span>${r.note ? ` <span class="muted">${escapeHtml(r.note)}</span>` : ""}</td></tr>`);
+  return `<p>Current sample against the baseline <code>${escapeHtml(d.baseline)}</code>, run of ${escapeHtml(formatTime(d.at))}: ${d.drifted.length ? `drift in ${d.drifted.map((c) => `<code>${escapeHtml(c)}</code>`).join(", ")}` : "no column drifted"}.</p>` +
+    table({ caption: "One row per column and test.", head: ["Column", "Test", "Statistic", "p-value", "Threshold", "Verdict"], rows });
 }
 
 function incidents(m: ModelView): string {

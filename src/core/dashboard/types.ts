@@ -4,6 +4,7 @@
  * Pure data; time is epoch milliseconds unless a name says otherwise. Strings are raw (unescaped).
  */
 import type { HealthStatus } from "../monitor/model-health.js";
+import type { DriftEvidence } from "../monitor/types.js";
 import type { Severity, StageVariant } from "../types.js";
 
 /** A model's health: the monitor's status, or "unknown" when no report covers it. */
@@ -84,7 +85,16 @@ export interface MarkedPoint {
   reason: "breach" | "anomaly";
 }
 
+/** Something that happened to the model, drawn on a chart's time axis (issue opened, PR proposed, stage change, recovery). */
+export interface ChartEvent {
+  t: number;
+  kind: "issue" | "pr" | "stage" | "recovered" | "event";
+  label: string;
+}
+
 export interface ChartView {
+  /** Remediation events and stage changes inside the chart's time range, oldest first. */
+  events?: ChartEvent[];
   checkId: string;
   metric: string;
   severity: Severity;
@@ -104,13 +114,40 @@ export interface HistoryEntry {
   at: number;
   kind: "finding" | "action";
   what: string;
+  /** For an action: what it was about (an incident key `<model>/<check>`, a branch, a detail-type). */
+  target?: string;
   detail: string;
   status?: string;
   url?: string;
   severity?: Severity;
 }
 
+/** Where to read more about a model: its MLflow registered model and versions, card and DVC pointers. */
+export interface ModelLinks {
+  /** The model card, on the repository's web page (or undefined without a repository URL). */
+  card?: string;
+  /** The registered model in the MLflow UI. */
+  mlflow?: string;
+  /** Per version: the MLflow model version page and the artifact's DVC pointer. */
+  versions: { version: string; mlflow?: string; dvc?: { path: string; url?: string } }[];
+}
+
+/** One check of the latest run, as the fleet page shows it (ok, anomaly, breach, no data, read error, stale…). */
+export interface CheckHealthView {
+  check: string;
+  status: string;
+  severity: Severity;
+  summary: string;
+}
+
 export interface ModelView {
+  /** Health of each check on the latest run that covered the model. */
+  checks: CheckHealthView[];
+  /** The worst severity of its open incidents, or "none". */
+  worst: Severity | "none";
+  links: ModelLinks;
+  /** The per-column drift comparison of its latest drift finding, if any. */
+  drift?: DriftEvidence & { at: string };
   name: string;
   /** File name of the model's page, without `models/` and `.html`. */
   slug: string;

@@ -5,6 +5,7 @@ import { fsRepoFiles } from "../../adapters/fs/repo-files.js";
 import { gitCliHistory } from "../../adapters/git/git-cli-history.js";
 import { consoleLogger } from "../../adapters/log/console-logger.js";
 import { buildDashboard } from "../../commands/dashboard.js";
+import type { LinkBases } from "../../core/dashboard/model-links.js";
 import { UserError } from "../../core/errors.js";
 import { metricSourceFromFlag } from "./metric-source-flag.js";
 import { commonFlags, EXIT_OK, parseFlags, readFormat, type CliCommand } from "./io.js";
@@ -29,6 +30,34 @@ Self-contained: no network, works from file:// and on GitHub Pages.
 Exit 0 when the site was written (unhealthy models are shown, not failed), 2 on usage errors.
 `;
 
+/**
+ * Where the pages link to: the repository on GitHub (GITHUB_SERVER_URL, GITHUB_REPOSITORY, at
+ * GITHUB_SHA) for cards and DVC pointers, and the MLflow UI (MLFLOW_TRACKING_URI, without any
+ * user:password it carries) for registered models and versions.
+ */
+function linkBases(env: Record<string, string | undefined>): LinkBases {
+  const repo = env.GITHUB_REPOSITORY;
+  let mlflowUrl: string | undefined;
+  if (env.MLFLOW_TRACKING_URI) {
+    try {
+      const u = new URL(env.MLFLOW_TRACKING_URI);
+      if (u.protocol === "http:" || u.protocol === "https:") {
+        u.username = "";
+        u.password = "";
+        u.search = "";
+        mlflowUrl = u.toString().replace(/\/+$/, "");
+      }
+    } catch {
+      // not a URL (a local folder, databricks): no MLflow links
+    }
+  }
+  return {
+    ...(repo ? { repoUrl: `${env.GITHUB_SERVER_URL || "https://github.com"}/${repo}` } : {}),
+    ...(env.GITHUB_SHA ? { ref: env.GITHUB_SHA } : {}),
+    ...(mlflowUrl ? { mlflowUrl } : {}),
+  };
+}
+
 export const dashboardCli: CliCommand = async (argv, io) => {
   const { values } = parseFlags(argv, { ...commonFlags, out: { type: "string" }, reports: { type: "string" }, source: { type: "string" }, now: { type: "string" } });
   if (values.help) return io.stdout(HELP), EXIT_OK;
@@ -52,7 +81,7 @@ export const dashboardCli: CliCommand = async (argv, io) => {
       ...(metrics ? { metrics } : {}),
       ...(reportsDir ? { reports: fsRepoFiles(reportsDir) } : {}),
     },
-    { now },
+    { now, links: linkBases(io.env) },
   );
   for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
   if (format === "json") {

@@ -51,8 +51,9 @@ describe("renderDashboard", () => {
     expect(index).toMatch(/<table id="models" class="sortable"><caption>/);
     expect(index.match(/<tr data-model=/g)).toHaveLength(2);
     expect(index).toContain('<a class="model-link" href="models/fraud-detection.html">fraud-detection</a>');
-    expect(index).toContain('<tr data-model="fraud-detection" data-health="ok">');
-    expect(index).toContain('<tr data-model="churn" data-health="unknown">');
+    expect(index).toContain('<tr data-model="fraud-detection" data-health="ok" data-severity="critical" data-owners="');
+    expect(index).toContain('<tr data-model="churn" data-health="unknown" data-severity="none" data-owners="%40acme%2Frisk-ml">');
+    for (const id of ["f-owner", "f-severity", "f-status"]) expect(index).toMatch(new RegExp(`<label for="${id}">[^<]+</label><select id="${id}" aria-controls="models">`));
   });
 
   it("is byte-for-byte the same for the same inputs", () => {
