@@ -1,5 +1,6 @@
 import { describeError, ExternalError, UserError } from "../core/errors.js";
-import { redactSecrets, secretValuesFromEnv } from "../core/secrets/redact-secrets.js";
+import { configureRedaction, redactOutput } from "../adapters/output/redaction.js";
+import { guardedWriter } from "../adapters/output/stdout-guard.js";
 import { configureReadLimit } from "../adapters/fs/read-inside.js";
 import { STEWARD_VERSION } from "../version.js";
 import { examplesFor } from "./cli/examples.js";
@@ -55,6 +56,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`steward: unknown command "${name}"\n\n${usage()}`);
     return EXIT_USAGE;
   }
+  // Everything written is redacted; plain text can never start a workflow command (only `command` can).
+  configureRedaction(io.env);
+  const out = guardedWriter(io.stdout);
+  const errOut = guardedWriter(io.stderr);
+  const guarded: CliIO = { ...io, stdout: out.write, stderr: errOut.write, command: (line) => io.stdout(redactOutput(line)) };
   try {
     if (rest.includes("--help") || rest.includes("-h")) {
       const code = await (await entry.load())(["--help"], io);
@@ -63,12 +69,14 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     configureReadLimit(io.env.STEWARD_MAX_FILE_BYTES);
     const command = await entry.load();
-    return await command(rest, io);
+    return await command(rest, guarded);
   } catch (err) {
-    const secrets = secretValuesFromEnv(io.env);
-    io.stderr(redactSecrets(`steward ${name}: ${describeError(err)}\n`, secrets));
-    if (!(err instanceof UserError) && io.env.STEWARD_DEBUG && err instanceof Error) io.stderr(redactSecrets(`${err.stack}\n`, secrets));
+    guarded.stderr(`steward ${name}: ${describeError(err)}\n`);
+    if (!(err instanceof UserError) && io.env.STEWARD_DEBUG && err instanceof Error) guarded.stderr(`${err.stack}\n`);
     return exitCodeFor(err);
+  } finally {
+    out.flush();
+    errOut.flush();
   }
 }
 

@@ -3,6 +3,7 @@ import { createOctokit } from "../adapters/github/create-octokit.js";
 import { octokitScm, parseRepository } from "../adapters/github/octokit-scm.js";
 import { UserError } from "../core/errors.js";
 import { configureReadLimit } from "../adapters/fs/read-inside.js";
+import { configureRedaction } from "../adapters/output/redaction.js";
 import type { Logger, Scm } from "../ports.js";
 
 /** What the GitHub environment says about this run (read once, in an entrypoint). */
@@ -21,9 +22,10 @@ export interface GitHubEnv {
   fromFork: boolean;
 }
 
-/** Reads the GitHub environment; also applies STEWARD_MAX_FILE_BYTES, the per-file read cap, for the run. */
+/** Reads the GitHub environment; also applies, for the run, STEWARD_MAX_FILE_BYTES (the per-file read cap) and the redaction of the environment's secrets. */
 export function readGitHubEnv(env: Record<string, string | undefined>): GitHubEnv {
   configureReadLimit(env.STEWARD_MAX_FILE_BYTES);
+  configureRedaction(env);
   let event: { pull_request?: { number?: number; base?: { sha?: string; repo?: { full_name?: string } }; head?: { repo?: { full_name?: string } } } } = {};
   if (env.GITHUB_EVENT_PATH) {
     try {

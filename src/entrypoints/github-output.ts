@@ -1,23 +1,57 @@
-import * as core from "@actions/core";
+import { appendFile } from "node:fs/promises";
+import { redactOutput } from "../adapters/output/redaction.js";
 import type { Finding } from "../core/result.js";
+import { annotation, formatCommand, type AnnotationProperties } from "../core/text/workflow-commands.js";
+import { guardedWriter } from "../adapters/output/stdout-guard.js";
 
 /**
  * Workflow annotations for findings (GitHub shows at most ten errors and ten warnings a step, so
- * the job summary must list everything) and the job summary itself.
+ * the job summary must list everything), written with the one command writer (`annotation`),
+ * redacted. `write` defaults to the process's stdout (the actions); the CLI passes its command channel.
  */
-export function emitAnnotations(findings: Finding[], title = "steward"): void {
+export function emitAnnotations(findings: Finding[], title = "steward", write: (line: string) => void = writeStdout): void {
   for (const f of findings) {
-    const props: core.AnnotationProperties = { file: f.file, title: `${title}: ${f.code}` };
-    if (f.line !== undefined) props.startLine = f.line;
-    if (f.column !== undefined) props.startColumn = f.column;
-    if (f.severity === "error") core.error(f.message, props);
-    else core.warning(f.message, props);
+    write(annotation(f.severity === "error" ? "error" : "warning", f.message, { file: f.file, title: `${title}: ${f.code}`, line: f.line, col: f.column }));
   }
 }
 
-/** Appends Markdown to the job summary when running in Actions; returns false elsewhere. */
+/** Writes a workflow command line to stdout, redacted (the actions' command channel). */
+export function writeStdout(line: string): void {
+  process.stdout.write(redactOutput(line));
+}
+
+/** Appends Markdown to the job summary when running in Actions; returns false elsewhere. Redacted. */
 export async function writeJobSummary(markdown: string): Promise<boolean> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return false;
-  await core.summary.addRaw(markdown, true).write();
+  const file = process.env.GITHUB_STEP_SUMMARY;
+  if (!file) return false;
+  await appendStepSummary(file, markdown.endsWith("\n") ? markdown : `${markdown}\n`);
   return true;
 }
+
+/** Appends Markdown to the step summary file, redacted: every summary goes through here. */
+export async function appendStepSummary(file: string, markdown: string): Promise<void> {
+  await appendFile(file, redactOutput(markdown));
+}
+
+const plainStdout = guardedWriter((s) => void process.stdout.write(s));
+
+/**
+ * What the actions write to the log: annotations through the one command writer, plain text
+ * neutralized, everything redacted. Replaces @actions/core's error/warning/info/setFailed.
+ */
+export const actionLog = {
+  error: (message: string, p: AnnotationProperties = {}) => writeStdout(annotation("error", message, p)),
+  warning: (message: string, p: AnnotationProperties = {}) => writeStdout(annotation("warning", message, p)),
+  /** Plain text: can never start a workflow command. */
+  info: (text: string) => {
+    plainStdout.write(text.endsWith("\n") ? text : `${text}\n`);
+    plainStdout.flush();
+  },
+  startGroup: (title: string) => writeStdout(formatCommand("group", {}, title)),
+  endGroup: () => writeStdout(formatCommand("endgroup", {}, "")),
+  /** The step fails (exit code 1) with an error annotation, as core.setFailed does. */
+  fail: (message: string) => {
+    process.exitCode = 1;
+    writeStdout(annotation("error", message));
+  },
+};

@@ -49,7 +49,7 @@ describe("steward card (CLI)", () => {
     const gh = io({ GITHUB_STEP_SUMMARY: summary });
     expect(await runCli(["card", "--root", repo.root, "--check", "--format", "github"], gh.io)).toBe(1);
     expect(readFileSync(summary, "utf8")).toContain("| `models/fraud-detection/MODEL_CARD.md` | stale | 0 |");
-    expect(gh.out.stdout).toContain("::error file=models/fraud-detection/MODEL_CARD.md,title=stale model card::models/fraud-detection/MODEL_CARD.md is stale");
+    expect(gh.out.stdout).toContain("::error title=stale model card,file=models/fraud-detection/MODEL_CARD.md::models/fraud-detection/MODEL_CARD.md is stale");
     expect(gh.out.stdout).toContain("::group::diff models/fraud-detection/MODEL_CARD.md\n--- a/");
 
     const json = io();

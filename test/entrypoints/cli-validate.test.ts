@@ -61,11 +61,9 @@ describe("steward validate", () => {
 
   it("emits workflow annotations with file and line in github format", async () => {
     using repo = materializeCase(dangling);
-    const written: string[] = [];
-    vi.spyOn(process.stdout, "write").mockImplementation((s) => (written.push(String(s)), true));
     const io = captureIO();
     expect(await runCli(["validate", "--root", repo.root, "--format", "github"], io)).toBe(1);
-    expect(written.join("")).toContain("::error title=steward validate%3A dangling-stage,file=models/scorer/model.yaml,line=9,col=15::stage \"production\" points at version \"9\"");
+    expect(io.out()).toContain("::error title=steward validate%3A dangling-stage,file=models/scorer/model.yaml,line=9,col=15::stage \"production\" points at version \"9\"");
   });
 
   it("is a usage error (exit 2) for an unknown flag or format", async () => {

@@ -11,7 +11,7 @@ import { WRITE_BACK_BRANCH, writeBackLabels } from "../../core/github-convention
 import { renderPlanMarkdown } from "../../core/plan/render-plan.js";
 import type { RepoFiles, Scm } from "../../ports.js";
 import { targetSlots } from "../cli/plan.js";
-import { emitAnnotations, writeJobSummary } from "../github-output.js";
+import { actionLog, emitAnnotations, writeJobSummary } from "../github-output.js";
 import { readGitHubEnv, scmFromEnv } from "../github-env.js";
 import { booleanInput, optionalInput } from "./inputs.js";
 
@@ -46,11 +46,11 @@ export async function run(env: Record<string, string | undefined> = process.env)
     const base = env.GITHUB_REF_NAME || "main";
     if (scm && assigned.length && booleanInput("write-back", true)) await proposeWriteBack(scm, files, assigned, gh.sha, base, logger);
     const failed = result.reports.filter((r) => r.status === "failed");
-    for (const r of failed) core.error(`${r.target}: ${r.reason ?? "failed"}`, { title: `steward apply ${r.target}` });
-    if (result.findings.some((f) => f.severity === "error")) core.setFailed("nothing applied: the repository has errors");
-    else if (failed.length) core.setFailed(`apply failed for ${failed.map((r) => r.target).join(", ")}`);
+    for (const r of failed) actionLog.error(`${r.target}: ${r.reason ?? "failed"}`, { title: `steward apply ${r.target}` });
+    if (result.findings.some((f) => f.severity === "error")) actionLog.fail("nothing applied: the repository has errors");
+    else if (failed.length) actionLog.fail(`apply failed for ${failed.map((r) => r.target).join(", ")}`);
   } catch (err) {
-    core.setFailed(describeError(err));
+    actionLog.fail(describeError(err));
   }
 }
 

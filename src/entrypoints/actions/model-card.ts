@@ -11,7 +11,7 @@ import { publishPrSection } from "../../commands/publish-pr-section.js";
 import { renderCards, type RenderCardsReport } from "../../commands/render-cards.js";
 import { describeError } from "../../core/errors.js";
 import { mdTable } from "../../core/report/markdown.js";
-import { writeJobSummary } from "../github-output.js";
+import { actionLog, writeJobSummary } from "../github-output.js";
 import { readGitHubEnv, scmFromEnv } from "../github-env.js";
 import { booleanInput, optionalInput } from "./inputs.js";
 
@@ -30,12 +30,12 @@ export async function run(env: Record<string, string | undefined> = process.env)
       },
       { ...(optionalInput("model") ? { model: optionalInput("model")! } : {}), check },
     );
-    for (const w of report.warnings) core.warning(w);
+    for (const w of report.warnings) actionLog.warning(w);
     for (const c of report.cards.filter((c) => c.status === "stale" || c.status === "missing")) {
-      core.error(`${c.file} is ${c.status}: run \`steward card\` and commit the result`, { file: c.file, title: "stale model card" });
-      core.startGroup(`diff ${c.file}`);
-      core.info(c.diff ?? "");
-      core.endGroup();
+      actionLog.error(`${c.file} is ${c.status}: run \`steward card\` and commit the result`, { file: c.file, title: "stale model card" });
+      actionLog.startGroup(`diff ${c.file}`);
+      actionLog.info(c.diff ?? "");
+      actionLog.endGroup();
     }
     const summary = cardSummary(report, gh.serverUrl, gh.repository, gh.sha);
     await writeJobSummary(summary);
@@ -44,9 +44,9 @@ export async function run(env: Record<string, string | undefined> = process.env)
       if (scm) await publishPrSection(scm, gh.pullNumber, "card", summary);
     }
     core.setOutput("stale", String(report.staleCount));
-    if (check && report.staleCount > 0) core.setFailed(`${report.staleCount} model card(s) out of date`);
+    if (check && report.staleCount > 0) actionLog.fail(`${report.staleCount} model card(s) out of date`);
   } catch (err) {
-    core.setFailed(describeError(err));
+    actionLog.fail(describeError(err));
   }
 }
 

@@ -1,4 +1,5 @@
 import * as core from "@actions/core";
+import { actionLog } from "../github-output.js";
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { describeError } from "../../core/errors.js";
@@ -30,9 +31,9 @@ export async function run(env: Record<string, string | undefined> = process.env)
     core.setOutput("models", String(report.stats?.models ?? 0));
     core.setOutput("report", join(out, "report.json"));
     // Exit 1 means findings: they became issues and PRs, the job stays green. Usage and environment errors fail it.
-    if (code > 1) core.setFailed(`steward monitor exited with ${code}`);
-    else if (report.actions?.some((a) => a.status === "failed")) core.warning("some remediation actions failed; see the report");
+    if (code > 1) actionLog.fail(`steward monitor exited with ${code}`);
+    else if (report.actions?.some((a) => a.status === "failed")) actionLog.warning("some remediation actions failed; see the report");
   } catch (err) {
-    core.setFailed(describeError(err));
+    actionLog.fail(describeError(err));
   }
 }

@@ -7,7 +7,7 @@ import { publishPrSection } from "../../commands/publish-pr-section.js";
 import { describeError } from "../../core/errors.js";
 import { renderPlanMarkdown } from "../../core/plan/render-plan.js";
 import { targetSlots } from "../cli/plan.js";
-import { emitAnnotations, writeJobSummary } from "../github-output.js";
+import { actionLog, emitAnnotations, writeJobSummary } from "../github-output.js";
 import { readGitHubEnv, scmFromEnv } from "../github-env.js";
 import { booleanInput, optionalInput } from "./inputs.js";
 
@@ -34,9 +34,9 @@ export async function run(env: Record<string, string | undefined> = process.env)
     const changes = result.reports.reduce((n, r) => n + r.steps.length, 0);
     core.setOutput("changes", String(changes));
     const failed = result.reports.filter((r) => r.status === "failed");
-    for (const r of failed) core.error(`${r.target}: ${r.reason ?? "could not be planned"}`, { title: `steward plan ${r.target}` });
-    if (blocked || failed.length) core.setFailed(blocked ? "the repository has errors" : `${failed.map((r) => r.target).join(", ")} could not be planned`);
+    for (const r of failed) actionLog.error(`${r.target}: ${r.reason ?? "could not be planned"}`, { title: `steward plan ${r.target}` });
+    if (blocked || failed.length) actionLog.fail(blocked ? "the repository has errors" : `${failed.map((r) => r.target).join(", ")} could not be planned`);
   } catch (err) {
-    core.setFailed(describeError(err));
+    actionLog.fail(describeError(err));
   }
 }

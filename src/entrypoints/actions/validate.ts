@@ -10,7 +10,7 @@ import { publishPrSection } from "../../commands/publish-pr-section.js";
 import { validateRepo } from "../../commands/validate.js";
 import { describeError } from "../../core/errors.js";
 import { renderValidateSummary } from "../../core/report/validate-report.js";
-import { emitAnnotations, writeJobSummary } from "../github-output.js";
+import { actionLog, emitAnnotations, writeJobSummary } from "../github-output.js";
 import { pullRequestFromEnv, readGitHubEnv, scmFromEnv } from "../github-env.js";
 import { booleanInput, optionalInput } from "./inputs.js";
 
@@ -36,8 +36,8 @@ export async function run(env: Record<string, string | undefined> = process.env)
     }
     core.setOutput("errors", String(report.errorCount));
     core.setOutput("warnings", String(report.warningCount));
-    if (report.errorCount > 0) core.setFailed(`${report.errorCount} problem(s) in the governed repository`);
+    if (report.errorCount > 0) actionLog.fail(`${report.errorCount} problem(s) in the governed repository`);
   } catch (err) {
-    core.setFailed(describeError(err));
+    actionLog.fail(describeError(err));
   }
 }

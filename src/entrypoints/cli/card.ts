@@ -1,4 +1,3 @@
-import { appendFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { fsRepoFiles } from "../../adapters/fs/repo-files.js";
 import { gitCliHistory } from "../../adapters/git/git-cli-history.js";
@@ -7,7 +6,10 @@ import { mlflowConfigFromEnv } from "../../adapters/mlflow/mlflow-config.js";
 import { mlflowRunReader } from "../../adapters/mlflow/mlflow-run-reader.js";
 import { mlflowTransport } from "../../adapters/mlflow/mlflow-transport.js";
 import { renderCards, type RenderCardsReport } from "../../commands/render-cards.js";
-import { commonFlags, EXIT_FINDINGS, EXIT_OK, parseFlags, readFormat, type CliCommand, type CliIO } from "./io.js";
+import { appendStepSummary } from "../github-output.js";
+import { annotation, formatCommand } from "../../core/text/workflow-commands.js";
+import { codeCell } from "../../core/text/markdown.js";
+import { commonFlags, EXIT_FINDINGS, EXIT_OK, parseFlags, readFormat, type CliCommand, type CliIO, writeCommand } from "./io.js";
 
 const HELP = `usage: steward card [--model M] [--check] [--out DIR] [--root DIR] [--format text|json|github]
 
@@ -56,24 +58,18 @@ function printText(report: RenderCardsReport, io: CliIO, check: boolean): void {
 }
 
 async function printGithub(report: RenderCardsReport, io: CliIO): Promise<void> {
-  for (const w of report.warnings) io.stdout(`::warning::${escapeData(w)}\n`);
+  for (const w of report.warnings) writeCommand(io, annotation("warning", w));
   for (const c of report.cards) {
-    if (c.mlflowDisagreements) io.stdout(`::warning file=${escapeProperty(c.file)}::${escapeData(`${c.mlflowDisagreements} disagreement(s) between the YAML and MLflow`)}\n`);
+    if (c.mlflowDisagreements) writeCommand(io, annotation("warning", `${c.mlflowDisagreements} disagreement(s) between the YAML and MLflow`, { file: c.file }));
     if (c.status !== "stale" && c.status !== "missing") continue;
-    io.stdout(`::error file=${escapeProperty(c.file)},title=stale model card::${escapeData(`${c.file} is ${c.status}: run steward card and commit the result`)}\n`);
-    io.stdout(`::group::diff ${c.file}\n${c.diff ?? ""}::endgroup::\n`);
+    writeCommand(io, annotation("error", `${c.file} is ${c.status}: run steward card and commit the result`, { file: c.file, title: "stale model card" }));
+    writeCommand(io, formatCommand("group", {}, `diff ${c.file}`));
+    io.stdout(c.diff ? (c.diff.endsWith("\n") ? c.diff : `${c.diff}\n`) : "");
+    writeCommand(io, formatCommand("endgroup", {}, ""));
   }
   const summary = io.env.GITHUB_STEP_SUMMARY;
   if (summary) {
-    const rows = report.cards.map((c) => `| \`${c.file}\` | ${c.status} | ${c.mlflowDisagreements} |`);
-    await appendFile(summary, ["### Model cards", "", "| Card | Status | MLflow disagreements |", "|---|---|---:|", ...rows, ""].join("\n"));
+    const rows = report.cards.map((c) => `| ${codeCell(c.file)} | ${c.status} | ${c.mlflowDisagreements} |`);
+    await appendStepSummary(summary, ["### Model cards", "", "| Card | Status | MLflow disagreements |", "|---|---|---:|", ...rows, ""].join("\n"));
   }
-}
-
-function escapeData(s: string): string {
-  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-
-function escapeProperty(s: string): string {
-  return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }

@@ -15,6 +15,17 @@ export interface CliIO {
   stdoutStream?: NodeJS.WritableStream;
   /** The clock, so that runs can be replayed. */
   now: () => Date;
+  /**
+   * Writes one workflow command line built by `formatCommand` (the only way a command reaches the
+   * runner: `runCli` neutralizes `::` lines in everything written through `stdout` and `stderr`).
+   * Absent in tests that call a command directly: `stdout` is used.
+   */
+  command?: (line: string) => void;
+}
+
+/** Writes a workflow command (`annotation`, `formatCommand`) through the io's command channel. */
+export function writeCommand(io: CliIO, line: string): void {
+  (io.command ?? io.stdout)(line);
 }
 
 export type CliCommand = (argv: string[], io: CliIO) => Promise<number>;

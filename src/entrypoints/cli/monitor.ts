@@ -1,4 +1,4 @@
-import { appendFile, mkdir, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { workerEvaluator } from "../../adapters/detect/worker-evaluator.js";
 import { fsRepoFiles } from "../../adapters/fs/repo-files.js";
@@ -12,7 +12,10 @@ import { parseShard } from "../../core/monitor/shard.js";
 import type { EventBus } from "../../ports.js";
 import { readGitHubEnv, scmFromEnv } from "../github-env.js";
 import { metricSourceFromFlag } from "./metric-source-flag.js";
-import { commonFlags, EXIT_FINDINGS, EXIT_OK, parseFlags, readFormat, type CliCommand, type CliIO } from "./io.js";
+import { redactDeep } from "../../adapters/output/redaction.js";
+import { appendStepSummary } from "../github-output.js";
+import { annotation } from "../../core/text/workflow-commands.js";
+import { commonFlags, EXIT_FINDINGS, EXIT_OK, parseFlags, readFormat, type CliCommand, type CliIO, writeCommand } from "./io.js";
 import { targetSlots } from "./plan.js";
 
 const HELP = `usage: steward monitor [--root DIR] [--source cloudwatch|DIR] [--shard I/N] [--dry-run] [--out DIR]
@@ -93,17 +96,17 @@ export const monitorCli: CliCommand = async (argv, io) => {
     { now, dryRun, ...(shard ? { shard } : {}), ...(values.base ? { base: values.base } : {}), ...(runUrl ? { runUrl } : {}) },
   );
 
-  if (out) await writeFile(join(out, "report.json"), `${JSON.stringify(report, null, 2)}\n`);
+  if (out) await writeFile(join(out, "report.json"), `${JSON.stringify(redactDeep(report), null, 2)}\n`);
   if (format === "json") io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else io.stdout(renderReportText(report));
   if (format === "github") {
     for (const f of report.findings) {
       const level = f.severity === "critical" ? "error" : f.severity === "warning" ? "warning" : "notice";
-      io.stdout(`::${level} title=${f.model}/${f.checkId}::${f.summary.replace(/\r?\n/g, " ")}\n`);
+      writeCommand(io, annotation(level, f.summary, { title: `${f.model}/${f.checkId}` }));
     }
-    for (const w of report.warnings) io.stdout(`::warning title=steward monitor::${w.replace(/\r?\n/g, " ")}\n`);
+    for (const w of report.warnings) writeCommand(io, annotation("warning", w, { title: "steward monitor" }));
     const md = renderReportMarkdown(report);
-    if (env.GITHUB_STEP_SUMMARY) await appendFile(env.GITHUB_STEP_SUMMARY, `${md}\n`);
+    if (env.GITHUB_STEP_SUMMARY) await appendStepSummary(env.GITHUB_STEP_SUMMARY, `${md}\n`);
     else io.stdout(`${md}\n`);
   }
   return report.findings.some((f) => f.kind !== "variant") ? EXIT_FINDINGS : EXIT_OK;

@@ -1,4 +1,3 @@
-import { appendFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { STSClient } from "@aws-sdk/client-sts";
@@ -25,7 +24,9 @@ import { parseDvcConfig } from "../../core/repo/dvc-config.js";
 import { formatFinding } from "../../core/result.js";
 import type { RepoFiles } from "../../ports.js";
 import { emptyDashboardStore, emptyModelRegistry, emptySageMakerAws } from "../../adapters/offline/empty-targets.js";
-import { commonFlags, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseFlags, readFormat, type CliCommand, type CliIO, type OutputFormat } from "./io.js";
+import { appendStepSummary } from "../github-output.js";
+import { annotation } from "../../core/text/workflow-commands.js";
+import { commonFlags, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseFlags, readFormat, type CliCommand, type CliIO, writeCommand, type OutputFormat } from "./io.js";
 
 const HELP = `usage: steward plan [--root DIR] [--target mlflow,sagemaker,cloudwatch] [--offline] [--commit SHA] [--format text|json|github]
 
@@ -105,10 +106,10 @@ export async function printRun(run: PlanRun, io: CliIO, format: OutputFormat, mo
     else io.stdout(renderPlanText(run.reports) + (extra.text ?? ""));
   }
   if (format === "github") {
-    for (const f of run.findings.filter((x) => x.severity === "error")) io.stdout(`::error file=${f.file}${f.line ? `,line=${f.line}` : ""}::${f.message.replace(/\r?\n/g, " ")}\n`);
-    for (const r of run.reports.filter((x) => x.status === "failed")) io.stdout(`::error title=steward ${mode} ${r.target}::${(r.reason ?? "failed").replace(/\r?\n/g, " ")}\n`);
+    for (const f of run.findings.filter((x) => x.severity === "error")) writeCommand(io, annotation("error", f.message, { file: f.file, ...(f.line ? { line: f.line } : {}) }));
+    for (const r of run.reports.filter((x) => x.status === "failed")) writeCommand(io, annotation("error", r.reason ?? "failed", { title: `steward ${mode} ${r.target}` }));
     const summary = io.env.GITHUB_STEP_SUMMARY;
-    if (summary && !blocked) await appendFile(summary, renderPlanMarkdown(run.reports, { title: mode === "apply" ? "Apply" : "Plan" }) + (extra.text ? `\n\`\`\`\n${extra.text}\`\`\`\n` : ""));
+    if (summary && !blocked) await appendStepSummary(summary, renderPlanMarkdown(run.reports, { title: mode === "apply" ? "Apply" : "Plan" }) + (extra.text ? `\n\`\`\`\n${extra.text}\`\`\`\n` : ""));
   }
   if (blocked || run.reports.some((r) => r.status === "failed")) return EXIT_FINDINGS;
   if (targets && run.reports.some((r) => r.status === "skipped")) return EXIT_USAGE;

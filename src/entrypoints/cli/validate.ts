@@ -9,7 +9,7 @@ import { validateRepo } from "../../commands/validate.js";
 import { renderValidateSummary, renderValidateText, toValidateJson } from "../../core/report/validate-report.js";
 import { emitAnnotations, writeJobSummary } from "../github-output.js";
 import { pullRequestFromEnv, readGitHubEnv, scmFromEnv } from "../github-env.js";
-import { commonFlags, EXIT_FINDINGS, EXIT_OK, parseFlags, readFormat, type CliCommand } from "./io.js";
+import { commonFlags, EXIT_FINDINGS, EXIT_OK, parseFlags, readFormat, type CliCommand, writeCommand } from "./io.js";
 
 const HELP = `usage: steward validate [--root DIR] [--base REF [--changed-only]] [--check-remote] [--format text|json|github]
 
@@ -46,7 +46,7 @@ export const validateCli: CliCommand = async (argv, io) => {
   if (format === "json") io.stdout(JSON.stringify(toValidateJson(report), null, 2) + "\n");
   else io.stdout(renderValidateText(report));
   if (format === "github") {
-    emitAnnotations(report.findings, "steward validate");
+    emitAnnotations(report.findings, "steward validate", (line) => writeCommand(io, line));
     await writeJobSummary(renderValidateSummary(report));
   }
   return report.errorCount > 0 ? EXIT_FINDINGS : EXIT_OK;
