@@ -1,3 +1,4 @@
+import { redactDeep } from "../output/redaction.js";
 import { PutEventsCommand, type EventBridgeClient, type PutEventsRequestEntry } from "@aws-sdk/client-eventbridge";
 import { ExternalError } from "../../core/errors.js";
 import type { EventBus, StewardEvent } from "../../ports.js";
@@ -39,7 +40,8 @@ export function eventBridgeEventBus(options: EventBridgeEventBusOptions): EventB
   const random = options.random ?? Math.random;
   return {
     async publish(events) {
-      const entries = events.map((e) => toEntry(e, options.eventBusName));
+      // Event details carry report text: no known secret leaves in them.
+      const entries = redactDeep(events).map((e) => toEntry(e, options.eventBusName));
       for (const e of entries) {
         if (entrySize(e) > MAX_BYTES) throw new ExternalError("aws", 413, `event "${e.DetailType}" is larger than 256 KiB; not published`);
       }

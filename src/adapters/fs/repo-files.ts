@@ -1,5 +1,6 @@
 import { lstat, mkdir, readdir, realpath, rename, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
+import { redactKnown } from "../output/redaction.js";
 import type { FileStat, RepoFiles } from "../../ports.js";
 import { isInside, readInside, readLimit, realFolder, UnsafeFileError } from "./read-inside.js";
 
@@ -76,7 +77,7 @@ export function fsRepoFiles(root: string, opts: { maxBytes?: number } = {}): Rep
       if (!isInside(realRoot(), realFolder(dirname(target)))) throw new UnsafeFileError(path, "outside", "refused to write: its folder is a symlink that leads outside the repository");
       await mkdir(dirname(target), { recursive: true });
       const tmp = `${target}.steward-${process.pid}.tmp`;
-      await writeFile(tmp, text);
+      await writeFile(tmp, redactKnown(text));
       await rename(tmp, target);
     },
   };

@@ -1,3 +1,4 @@
+import { redactingPort } from "../output/redaction.js";
 import { BOT_LABEL } from "../../core/github-conventions.js";
 import type { Logger, Scm } from "../../ports.js";
 import type { GitHubClient } from "./create-octokit.js";
@@ -46,7 +47,8 @@ export function octokitScm(config: OctokitScmConfig): Scm {
   const issues = issueOperations(ctx, { since: config.since });
   const pulls = pullRequestOperations(ctx);
   const reviews = reviewOperations(ctx);
-  return {
+  // Nothing the bot writes to GitHub (issues, comments, pull requests and their files) carries a known secret.
+  return redactingPort<Scm>({
     findIssue: (marker) => mapErrors("find issue by marker", () => issues.findIssue(marker)),
     listIssues: (state) => mapErrors("list issues", () => issues.listIssues(state)),
     createIssue: (input) => mapErrors(`create issue "${input.title}"`, () => issues.createIssue(input)),
@@ -60,7 +62,7 @@ export function octokitScm(config: OctokitScmConfig): Scm {
     readFile: (path, ref) => mapErrors(`read ${path} at ${ref}`, () => pulls.readFile(path, ref)),
     listReviews: (number) => mapErrors(`list reviews of #${number}`, () => reviews.listReviews(number)),
     teamMembers: (team) => mapErrors(`list members of ${team}`, () => reviews.teamMembers(team)),
-  };
+  });
 }
 
 /** Splits GITHUB_REPOSITORY ("owner/repo"); throws RangeError on anything else. */

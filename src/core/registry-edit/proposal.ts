@@ -3,6 +3,7 @@ import type { GateCheck } from "../policy/evaluate-gates.js";
 import { mdCell, mdInline, mdTable } from "../report/markdown.js";
 import type { StageVariant } from "../types.js";
 import { describeVariants } from "./plan-stage-change.js";
+import { code, fenced } from "../text/markdown.js";
 
 /** Everything Scm.proposeChange needs besides the base branch and the files. */
 export interface Proposal {
@@ -27,12 +28,7 @@ export function gateTable(rows: readonly GateRow[]): string {
   return mdTable(["stage", "gate", "result", "detail"], rows.map((r) => [r.stage, r.check.gate, r.check.ok ? "pass" : "FAIL", r.check.message]));
 }
 
-/** A fenced block that no backtick run inside `text` can close early. */
-export function fenced(lang: string, text: string): string {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  return `${fence}${lang}\n${text.endsWith("\n") ? text : `${text}\n`}${fence}`;
-}
+export { fenced } from "../text/markdown.js";
 
 /** The pull request for `steward promote --open-pr`. `marker` is a hidden comment naming the change. */
 export function promoteProposal(p: { model: string; version: string; stage: string; policy: string; before: StageVariant[]; after: StageVariant[]; gates: readonly GateCheck[]; path: string; diff: string }): Proposal {
@@ -40,7 +36,7 @@ export function promoteProposal(p: { model: string; version: string; stage: stri
   const title = canary !== undefined ? `Canary ${p.model} ${p.version} in ${p.stage} at ${canary}%` : `Promote ${p.model} ${p.version} to ${p.stage}`;
   const body = [
     promoteMarker(p.model, p.version, p.stage),
-    `${canary !== undefined ? "Starts a canary of" : "Promotes"} **${mdInline(p.model)}** version \`${p.version}\` ${canary !== undefined ? "in" : "to"} **${mdInline(p.stage)}**: ${mdInline(describeVariants(p.before))} becomes ${mdInline(describeVariants(p.after))}.`,
+    `${canary !== undefined ? "Starts a canary of" : "Promotes"} **${mdInline(p.model)}** version ${code(p.version)} ${canary !== undefined ? "in" : "to"} **${mdInline(p.stage)}**: ${mdInline(describeVariants(p.before))} becomes ${mdInline(describeVariants(p.after))}.`,
     "",
     `### Promotion gates (policy ${mdInline(p.policy)})`,
     "",
@@ -60,7 +56,7 @@ export function registerProposal(p: { model: string; version: string; runId: str
   const title = `Register ${p.model} version ${p.version} from MLflow run ${p.runId.slice(0, 8)}`;
   const body = [
     registerMarker(p.model, p.version),
-    `Adds **${mdInline(p.model)}** version \`${p.version}\` from MLflow run \`${p.runId}\`.`,
+    `Adds **${mdInline(p.model)}** version ${code(p.version)} from MLflow run ${code(p.runId)}.`,
     "",
     "### Metric gates of the promotion order",
     "",

@@ -53,6 +53,13 @@ export function code(text: string): string {
   return `${fence}${pad}${s}${pad}${fence}`;
 }
 
+/** A fenced code block that no backtick run inside `text` can close early (the fence is longer than any run). */
+export function fenced(lang: string, text: string): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}${lang.replace(/[^\w+-]/g, "")}\n${text.endsWith("\n") ? text : `${text}\n`}${fence}`;
+}
+
 /** A code span for a table cell (GFM splits cells on `|` even inside code spans, unless escaped). */
 export function codeCell(text: string | undefined): string {
   if (text === undefined || text.trim() === "") return "—";
