@@ -107,7 +107,10 @@ export interface SeriesResult {
   id: string;
   /** Oldest first, aligned to the period. */
   points: Datapoint[];
-  /** Set when the source could not read this series; the run goes on. */
+  /**
+   * Set when the source could not read this series, or part of it (then `points` holds the rest,
+   * and this names what was left out, e.g. a file's bad rows with file:line); the run goes on.
+   */
   error?: string;
 }
 

@@ -52,13 +52,19 @@ async function readOne(dir: string, read: ReadText, q: SeriesQuery, range: { sta
     }
   }
   if (text === undefined) return { id: q.id, points: [], error: `no file ${q.model}/${q.name}.csv or .json in ${dir}` };
+  const where = `${dir}/${q.model}/${q.name}.${format}`;
   let points: Datapoint[];
+  const bad: string[] = [];
   try {
-    points = format === "csv" ? parseCsv(text) : parseJson(text);
+    points = format === "csv" ? parseCsv(text, (line, why) => bad.push(`${where}:${line}: ${why}`)) : parseJson(text);
   } catch (err) {
-    return { id: q.id, points: [], error: `${q.model}/${q.name}.${format}: ${(err as Error).message}` };
+    return { id: q.id, points: [], error: `${where}: ${(err as Error).message}` };
   }
-  return { id: q.id, points: window(points, q.period * 1000, +range.start, +range.end, options.replay ?? false) };
+  const series = window(points, q.period * 1000, +range.start, +range.end, options.replay ?? false);
+  if (!bad.length) return { id: q.id, points: series };
+  // The rest of the series is kept; the bad rows are named (the first three) so that a person can fix them.
+  const more = bad.length > 3 ? `; and ${bad.length - 3} more bad row(s)` : "";
+  return { id: q.id, points: series, error: `${bad.length} row(s) skipped: ${bad.slice(0, 3).join("; ")}${more}` };
 }
 
 function window(points: Datapoint[], periodMs: number, start: number, end: number, replay: boolean): Datapoint[] {
@@ -77,8 +83,12 @@ function window(points: Datapoint[], periodMs: number, start: number, end: numbe
   return [...buckets].map(([t, value]) => ({ t, value })).sort((a, b) => a.t - b.t);
 }
 
-/** `timestamp,value` lines; a header line and blank lines are skipped. */
-export function parseCsv(text: string): Datapoint[] {
+/**
+ * `timestamp,value` lines; a header line, blank lines and `#` comments are skipped; an empty value
+ * is a gap. A row whose timestamp or value cannot be read is passed to `onBad` (1-based line) and
+ * left out; without `onBad` it throws, naming the line.
+ */
+export function parseCsv(text: string, onBad?: (line: number, why: string) => void): Datapoint[] {
   const out: Datapoint[] = [];
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
@@ -87,9 +97,14 @@ export function parseCsv(text: string): Datapoint[] {
     const [ts, v] = line.split(",");
     if (i === 0 && !/^\d/.test(ts ?? "")) continue;
     const t = parseTime(ts ?? "");
-    if (t === undefined) throw new Error(`line ${i + 1}: bad timestamp "${ts}"`);
     const value = v === undefined || v.trim() === "" ? NaN : Number(v);
-    out.push({ t, value });
+    const why = t === undefined ? `bad timestamp ${JSON.stringify(ts)}` : v !== undefined && v.trim() !== "" && !Number.isFinite(value) ? `bad value ${JSON.stringify(v.trim())}` : undefined;
+    if (why !== undefined) {
+      if (!onBad) throw new Error(`line ${i + 1}: ${why}`);
+      onBad(i + 1, why);
+      continue;
+    }
+    out.push({ t: t!, value });
   }
   return out;
 }
