@@ -22,7 +22,7 @@ describe("steward monitor against the fake GitHub API", () => {
   const env = () => ({ GITHUB_TOKEN: "t0ken", GITHUB_REPOSITORY: `${gh.owner}/${gh.repo}`, GITHUB_API_URL: gh.url });
   const monitor = async (...args: string[]) => {
     const io = captureIO({ env: env(), cwd: ROOT });
-    const code = await runCli(["monitor", "--root", ROOT, "--format", "json", ...args], io);
+    const code = await runCli(["monitor", "--root", ROOT, "--format", "json", "--source", "samples", ...args], io);
     return { code, report: JSON.parse(io.out()) as { findings: { checkId: string }[]; actions: { kind: string; status: string; target: string }[]; warnings: string[] } };
   };
   const issues = () => [...gh.state.issues.values()];

@@ -10,7 +10,7 @@ import { UserError } from "../../core/errors.js";
 import { metricSourceFromFlag } from "./metric-source-flag.js";
 import { commonFlags, EXIT_OK, parseFlags, readFormat, type CliCommand } from "./io.js";
 
-const HELP = `usage: steward dashboard --out DIR [--root DIR] [--reports DIR] [--source cloudwatch|DIR] [--now ISO]
+const HELP = `usage: steward dashboard --out DIR [--root DIR] [--reports DIR] [--source cloudwatch|DIR|samples] [--now ISO]
                          [--format text|json]
 
 Writes a static HTML dashboard: DIR/index.html (every model, its stages, health, open incidents
@@ -22,9 +22,10 @@ Self-contained: no network, works from file:// and on GitHub Pages.
              report.json that --out writes), read at any depth: the newest report per model gives
              its health, all of them its remediation history.
              Without it, one dry-run monitor pass runs over --source (GitHub is not touched).
-  --source   where chart series are read: cloudwatch, or a folder <DIR>/<model>/<metric>.csv|json.
-             Default without --reports: the embedded sample metric files, replayed to end at --now.
-             Default with --reports: none (charts show the reports' evidence points).
+  --source   where chart series are read: cloudwatch, a folder <DIR>/<model>/<metric>.csv|json, or
+             samples (the tool's own sample files, replayed to end at --now; only when named).
+             Default without --reports: cloudwatch. With --reports: none (charts show the
+             reports' evidence points).
   --now      build as of this time (default: now); the same inputs and --now give the same files.
 
 Exit 0 when the site was written (unhealthy models are shown, not failed), 2 on usage errors.

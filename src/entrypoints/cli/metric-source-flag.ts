@@ -11,24 +11,28 @@ function samplesDir(root: string): string | undefined {
   return candidates.find((c) => existsSync(c));
 }
 
+/** The `--source` value that names the tool's own sample metrics (the demo's); a folder called so is `./samples`. */
+export const SAMPLES_SOURCE = "samples";
+
 /**
- * The MetricSource a `--source` flag names: `cloudwatch` (the SDK's credentials and region), a folder
- * of metric files, or (no flag) the embedded samples, replayed so that they end now. With
- * `optional`, no flag means no source (undefined) instead of the samples.
+ * The MetricSource a `--source` flag names: `cloudwatch` (the SDK's credentials and region; also
+ * the default, as in the monitor action), a folder of metric files, or `samples`, the tool's own
+ * embedded sample files replayed so that they end now (only when asked: the demo). With
+ * `optional`, no flag means no source (undefined).
  */
 export async function metricSourceFromFlag(source: string | undefined, root: string, cwd: string, opts: { optional?: boolean } = {}): Promise<MetricSource | undefined> {
-  if (source === "cloudwatch") {
+  if (source === undefined && opts.optional) return undefined;
+  if (source === undefined || source === "cloudwatch") {
     const { CloudWatchClient } = await import("@aws-sdk/client-cloudwatch");
     const { cloudWatchMetricSource } = await import("../../adapters/aws/cloudwatch-metric-source.js");
     return cloudWatchMetricSource({ client: new CloudWatchClient({}) });
   }
-  if (source) {
-    const dir = resolve(cwd, source);
-    if (!existsSync(dir)) throw new UserError(`usage: --source: no folder ${dir}`);
-    return fileMetricSource(dir);
+  if (source === SAMPLES_SOURCE) {
+    const dir = samplesDir(root);
+    if (!dir) throw new UserError("usage: --source samples: no embedded samples/metrics found beside the tool or under --root");
+    return fileMetricSource(dir, { replay: true });
   }
-  if (opts.optional) return undefined;
-  const dir = samplesDir(root);
-  if (!dir) throw new UserError("usage: no --source given and no embedded samples/metrics found");
-  return fileMetricSource(dir, { replay: true });
+  const dir = resolve(cwd, source);
+  if (!existsSync(dir)) throw new UserError(`usage: --source: no folder ${dir} (cloudwatch, a folder of metric files, or samples)`);
+  return fileMetricSource(dir);
 }

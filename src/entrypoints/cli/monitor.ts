@@ -18,15 +18,15 @@ import { annotation } from "../../core/text/workflow-commands.js";
 import { commonFlags, EXIT_FINDINGS, EXIT_OK, parseFlags, readFormat, type CliCommand, type CliIO, writeCommand } from "./io.js";
 import { targetSlots } from "./plan.js";
 
-const HELP = `usage: steward monitor [--root DIR] [--source cloudwatch|DIR] [--shard I/N] [--dry-run] [--out DIR]
+const HELP = `usage: steward monitor [--root DIR] [--source cloudwatch|DIR|samples] [--shard I/N] [--dry-run] [--out DIR]
                        [--format text|json|github] [--base BRANCH] [--now ISO] [--drift]
 
 Reads every monitored metric, runs the checks of each model's policy and remediates per its rules:
 issues, rollback and scale PRs, EventBridge events; closes incidents that recovered.
 
-  --source   cloudwatch (GetMetricData, the AWS SDK's credentials and region), or a folder of metric
-             files <DIR>/<model>/<metric>.csv|json. Default: the embedded sample files, replayed so
-             that they end now.
+  --source   cloudwatch (the default: GetMetricData, the AWS SDK's credentials and region), a folder
+             of metric files <DIR>/<model>/<metric>.csv|json, or samples: the tool's own sample
+             files, replayed so that they end now (the demo's; never read unless named).
   --shard    I/N: only the models whose name hashes to shard I of N (1-based).
   --dry-run  change nothing; with --out, write the issue bodies (.md), PR patches (.patch) and events
              (.json) it would create, plus report.json.
