@@ -38,7 +38,14 @@ export function modelDataUrl(ref: DvcRef, pointers: RepoState["pointers"], remot
   }
   if (!/^[0-9a-f]{32}$/.test(md5)) return { ok: false, reason: `artifact md5 "${md5}" is not 32 hex characters` };
   const name = remoteName ?? remotes.defaultRemote;
-  if (!name) return { ok: false, reason: "no DVC remote: set `[core] remote` in .dvc/config" };
+  if (!name) {
+    const what = ref.kind === "file" ? `the artifact ${ref.dvc}` : `the inline artifact ${ref.path}`;
+    const none = Object.keys(remotes.remotes).length === 0;
+    return {
+      ok: false,
+      reason: `no DVC remote for ${what}: SageMaker needs its S3 URL, read from the DVC remote. ${none ? "There is no remote in .dvc/config (is the file there?): add" : "Name a default remote in .dvc/config ([core] remote), or add"} one on S3 with \`dvc remote add -d storage s3://BUCKET/PREFIX\` and commit .dvc/config`,
+    };
+  }
   const url = remotes.remotes[name];
   if (!url) return { ok: false, reason: `DVC remote "${name}" is not defined in .dvc/config` };
   if (!url.startsWith("s3://")) return { ok: false, reason: `DVC remote "${name}" (${url}) is not on S3; SageMaker reads model data from S3` };
