@@ -89,6 +89,9 @@ export async function registerVersion(deps: RegisterDeps, opts: RegisterOptions)
 
   const run = await deps.runs.getRun(opts.runId);
   if (!run) throw new UserError(`MLflow has no run ${opts.runId}`);
+  // MLflow would register a version of a failed, unfinished or deleted run: refuse before writing anything.
+  if (run.lifecycleStage && run.lifecycleStage !== "active") throw new UserError(`MLflow run ${opts.runId} is ${run.lifecycleStage}; register a version from an active run`);
+  if (run.status && run.status !== "FINISHED") throw new UserError(`MLflow run ${opts.runId} is ${run.status}, not FINISHED; register a version once the run has finished`);
   const policy = loaded.state.policies.find((p) => p.name === model.policy);
   const { draft, notes } = buildVersionDraft({ model, policy, versions: versionsOf(loaded.state, model.name), run, version });
   const text = renderVersionYaml(draft);

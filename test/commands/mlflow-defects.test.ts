@@ -217,3 +217,43 @@ describe("issue #14 defects, against the fake MLflow server", () => {
     expect(server.writes().some((w) => w.path.endsWith("transition-stage"))).toBe(false);
   });
 });
+
+describe("issue #14 defect 12: numbers, causes, artifact path, retry budget", () => {
+  it("+Inf from MLflow is Infinity (not 1.79e308) and a NaN metric is a disagreement in the card", async () => {
+    const { metricValue } = await import("../../src/adapters/mlflow/mlflow-wire.js");
+    const { metricsAgree } = await import("../../src/core/card/mlflow-compare.js");
+    expect(metricValue(1.7976931348623157e308)).toBe(Infinity);
+    expect(metricValue(-1.7976931348623157e308)).toBe(-Infinity);
+    expect(metricValue("NaN")).toBeNaN();
+    expect(metricValue("-Infinity")).toBe(-Infinity);
+    expect(metricValue(0.93)).toBe(0.93);
+    expect(metricsAgree(Number.NaN, Number.NaN)).toBe(false);
+    expect(metricsAgree(0.9, Number.NaN)).toBe(false);
+    expect(metricsAgree(Infinity, Infinity)).toBe(true);
+    expect(metricsAgree(Infinity, Number.MAX_VALUE)).toBe(false);
+  });
+
+  it("steward register reads an infinite metric as Infinity and leaves it out of the YAML, saying so", async () => {
+    const { runSource } = await import("../../src/entrypoints/cli/register.js");
+    await using server = await fakeMlflowServer();
+    server.seedRuns([R7]);
+    server.state.runs.get(R7)!.metrics.push({ key: "loss", value: Infinity, timestamp: 1, step: 0 }, { key: "auc", value: Number.NaN, timestamp: 1, step: 0 });
+    const run = await runSource(mlflowClient(mlflowTransport({ trackingUri: server.url }))).getRun(R7);
+    expect(run!.metrics.loss).toBe(Infinity);
+    expect(run!.metrics.auc).toBeNaN();
+  });
+
+  it.each([["FAILED", {}], ["RUNNING", {}], ["deleted", { lifecycleStage: "deleted" }]])("10. steward register refuses a %s run (exit 2), writing nothing", async (what, extra) => {
+    const { runCli } = await import("../../src/entrypoints/cli.js");
+    const { captureIO } = await import("../support/cli-io.js");
+    const { scratchRepo } = await import("../support/scratch-repo.js");
+    await using server = await fakeMlflowServer();
+    server.seedRuns([R7], what === "deleted" ? extra : { status: what });
+    using repo = scratchRepo();
+    const io = captureIO({ cwd: repo.root, env: { MLFLOW_TRACKING_URI: server.url } });
+    expect(await runCli(["register", "--model", "scorer", "--run-id", R7], io)).toBe(2);
+    expect(io.err()).toContain(what === "deleted" ? `MLflow run ${R7} is deleted` : `MLflow run ${R7} is ${what}, not FINISHED`);
+    const { existsSync } = await import("node:fs");
+    expect(existsSync(`${repo.root}/models/scorer/versions/3.yaml`)).toBe(false);
+  });
+});

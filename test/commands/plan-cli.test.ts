@@ -74,7 +74,8 @@ describe("steward plan / apply --target mlflow", () => {
   it("fails with exit 1 when a step fails, and names it", async () => {
     await using server = await fakeMlflowServer();
     server.inject({ match: (r) => r.method !== "GET", after: 3, times: 20, status: 500 });
-    const run = io({ MLFLOW_TRACKING_URI: server.url });
+    // MLflow's own retry schedule, without its waits (MLFLOW_HTTP_REQUEST_BACKOFF_*).
+    const run = io({ MLFLOW_TRACKING_URI: server.url, MLFLOW_HTTP_REQUEST_BACKOFF_FACTOR: "0", MLFLOW_HTTP_REQUEST_BACKOFF_JITTER: "0" });
     expect(await applyCli(["--target", "mlflow", "--format", "github"], run.cli)).toBe(1);
     expect(run.out()).toContain("::error title=steward apply mlflow::mlflow (HTTP 500 INTERNAL_ERROR)");
   });

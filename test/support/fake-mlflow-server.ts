@@ -238,7 +238,10 @@ export async function fakeMlflowServer(opts: FakeMlflowOptions = {}): Promise<Fa
       if (!cur || x.step > cur.step || (x.step === cur.step && x.timestamp >= cur.timestamp)) latestMetric.set(x.key, x);
     }
     const data: Record<string, unknown> = {};
-    if (latestMetric.size) data.metrics = [...latestMetric.values()];
+    // As the issue observed against MLflow 2.12 with a SQL store: +Inf comes back as the largest double;
+    // NaN goes out as proto3 JSON writes a non-finite double, the string "NaN".
+    const wire = (v: number) => (Number.isNaN(v) ? "NaN" : v === Infinity ? Number.MAX_VALUE : v === -Infinity ? -Number.MAX_VALUE : v);
+    if (latestMetric.size) data.metrics = [...latestMetric.values()].map((m) => ({ ...m, value: wire(m.value) }));
     if (r.params.size) data.params = wireTags(r.params);
     if (r.tags.size) data.tags = wireTags(r.tags);
     return { info: { ...r.info }, data, inputs: {} };

@@ -43,11 +43,14 @@ export function isAlreadyExists(err: unknown): boolean {
   return err instanceof MlflowError && err.code === "RESOURCE_ALREADY_EXISTS";
 }
 
-/** True when a retry may succeed: 429, 5xx, timeouts and network errors. */
+/** The statuses MLflow's own client retries (mlflow/utils/request_utils.py). */
+const TRANSIENT_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+
+/** True when a retry may succeed: MLflow's transient statuses (408, 429, 500, 502, 503, 504), timeouts and network errors. */
 export function isRetryable(err: unknown): boolean {
   if (!(err instanceof MlflowError)) return false;
   if (err.status === undefined) return err.code === "TIMEOUT" || err.code === "NETWORK_ERROR";
-  return err.status === 429 || err.status >= 500;
+  return TRANSIENT_STATUSES.has(err.status);
 }
 
 /** Builds the error for a non-2xx answer from its status and (maybe JSON) body text. */

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { describeError } from "../../core/errors.js";
+import { describeError, UserError } from "../../core/errors.js";
+import { UC_NAME } from "./databricks-config.js";
 import type { LiveModelVersion, LiveRegisteredModel, LiveRegistry, LiveRun } from "../../core/plan/registry-state.js";
 import { filterLiteral, nameClause, type MlflowClient } from "./mlflow-client.js";
 import { isAlreadyExists, isRetryable, MlflowError } from "./mlflow-error.js";
@@ -18,6 +19,8 @@ export interface MlflowRegistryOptions {
   /** Waits between looking for a version whose create had an unknown outcome; default 0.5, 1, 2, 4 s. */
   lookupDelaysMs?: number[];
   sleep?: (ms: number) => Promise<void>;
+  /** The registry is Databricks Unity Catalog: names are catalog.schema.model; no legacy stages; versions are registered by MLflow's own client (they need an upload to UC storage) and adopted here. */
+  unityCatalog?: boolean;
 }
 
 /** The live version, from MLflow's wire shape. */
@@ -98,6 +101,10 @@ export function mlflowModelRegistry(client: MlflowClient, opts: MlflowRegistryOp
     location: opts.location,
 
     async snapshot(names) {
+      if (opts.unityCatalog) {
+        const bad = names.filter((n) => !UC_NAME.test(n));
+        if (bad.length) throw new UserError(`Unity Catalog names registered models catalog.schema.model; set registry.mlflow.name accordingly for: ${bad.join(", ")}`);
+      }
       const read = await mapLimit(names, concurrency, async (name): Promise<[string, LiveRegisteredModel | undefined]> => {
         const rm = await client.getRegisteredModel(name);
         if (!rm) return [name, undefined];
@@ -135,6 +142,9 @@ export function mlflowModelRegistry(client: MlflowClient, opts: MlflowRegistryOp
     setRegisteredModelTag: (input) => client.setRegisteredModelTag(input),
 
     async createModelVersion(input) {
+      if (opts.unityCatalog) {
+        throw new UserError(`Unity Catalog: ${input.name} needs its version registered with MLflow's client (mlflow.register_model("${input.source}", "${input.name}")), which uploads the model to UC storage; the next apply adopts it by run and source`);
+      }
       const id = requestId();
       const tags = { ...input.tags, [REQUEST_TAG]: id };
       for (let attempt = 0; ; attempt++) {
@@ -164,7 +174,10 @@ export function mlflowModelRegistry(client: MlflowClient, opts: MlflowRegistryOp
     deleteModelVersionTag: (input) => client.deleteModelVersionTag(input),
     setAlias: (input) => client.setAlias(input),
     deleteAlias: (input) => client.deleteAlias(input),
-    transitionStage: async (input) => void (await client.transitionStage({ ...input, archiveExistingVersions: false })),
+    transitionStage: async (input) => {
+      if (opts.unityCatalog) throw new UserError("Unity Catalog has no legacy stages; set registry.mlflow.legacyStages to false");
+      await client.transitionStage({ ...input, archiveExistingVersions: false });
+    },
   };
 }
 

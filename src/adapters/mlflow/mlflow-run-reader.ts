@@ -1,6 +1,6 @@
 import type { RunData, RunReader } from "../../core/card/run-reader.js";
 import type { MlflowClient } from "./mlflow-client.js";
-import { tagsToRecord } from "./mlflow-wire.js";
+import { metricValue, tagsToRecord } from "./mlflow-wire.js";
 
 /**
  * RunReader over the MLflow REST client. `uiUrl` is the tracking server's base URL, used for links
@@ -14,7 +14,7 @@ export function mlflowRunReader(client: Pick<MlflowClient, "getRun" | "getModelV
       if (!run) return undefined;
       const id = run.info.run_id ?? run.info.run_uuid ?? runId;
       const metrics: Record<string, number> = {};
-      for (const m of run.data.metrics ?? []) metrics[m.key] = m.value;
+      for (const m of run.data.metrics ?? []) metrics[m.key] = metricValue(m.value);
       return {
         runId: id,
         experimentId: run.info.experiment_id,

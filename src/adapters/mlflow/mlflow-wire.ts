@@ -49,7 +49,8 @@ export interface WireRun {
     lifecycle_stage?: string;
   };
   data: {
-    metrics?: { key: string; value: number; timestamp?: number; step?: number }[];
+    /** `value` is a JSON number, or "NaN" / "Infinity" / "-Infinity" (proto3 JSON); read it with metricValue. */
+    metrics?: { key: string; value: number | string; timestamp?: number; step?: number }[];
     params?: WireTag[];
     tags?: WireTag[];
   };
@@ -67,4 +68,16 @@ export function recordToTags(tags: Record<string, string>): WireTag[] {
   return Object.keys(tags)
     .sort()
     .map((key) => ({ key, value: tags[key] ?? "" }));
+}
+
+/**
+ * A metric value as MLflow sends it, as a number: proto3 JSON writes non-finite doubles as the strings
+ * "NaN", "Infinity" and "-Infinity"; a SQL backend stores ±Infinity as ±1.7976931348623157e308 (the
+ * largest double), which is read back as the infinity it was logged as.
+ */
+export function metricValue(v: number | string): number {
+  if (typeof v === "string") return v === "NaN" ? Number.NaN : v === "Infinity" ? Infinity : v === "-Infinity" ? -Infinity : Number(v);
+  if (v === Number.MAX_VALUE) return Infinity;
+  if (v === -Number.MAX_VALUE) return -Infinity;
+  return v;
 }

@@ -51,7 +51,7 @@ function row(v: ModelVersionSpec, lookup: RunLookup): MlflowRow {
     const yaml = v.metrics[name]!;
     const logged = run.metrics[name];
     if (logged === undefined) out.push(`${code(name)}: ${formatNumber(yaml)} in YAML, not logged in the run`);
-    else if (Math.abs(yaml - logged) > TOLERANCE * Math.max(1, Math.abs(yaml), Math.abs(logged))) {
+    else if (!metricsAgree(yaml, logged)) {
       out.push(`${code(name)}: ${formatNumber(yaml)} in YAML, ${formatNumber(logged)} in MLflow`);
     }
   }
@@ -78,4 +78,10 @@ function registryDisagreement(runId: string, modelVersion: string, lookup: Regis
 function runLink(runId: string, url: string): string {
   const safe = /^https?:\/\/[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]+$/.test(url) && !/[()]/.test(url);
   return safe ? `[${code(runId)}](${url})` : codeCell(runId);
+}
+
+/** Equal within TOLERANCE; non-finite values agree only when identical infinities (NaN never agrees). */
+export function metricsAgree(a: number, b: number): boolean {
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return a === b;
+  return Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(a), Math.abs(b));
 }

@@ -4,6 +4,10 @@
  */
 export interface RunFacts {
   runId: string;
+  /** RUNNING | SCHEDULED | FINISHED | FAILED | KILLED, when MLflow says. */
+  status?: string;
+  /** active | deleted, when MLflow says. */
+  lifecycleStage?: string;
   /** Epoch milliseconds when the run started; undefined when MLflow did not record it. */
   startTime?: number;
   /** Where MLflow keeps the run's artifacts (s3://..., file:...), if known. */

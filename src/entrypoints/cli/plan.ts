@@ -63,7 +63,7 @@ export function targetSlots(env: CliIO["env"], files: RepoFiles): TargetSlot[] {
   const slots: TargetSlot[] = [];
   const mlflow = mlflowConfigFromEnv(env);
   if (mlflow) {
-    const registry = mlflowModelRegistry(mlflowClient(mlflowTransport(mlflow)), { location: mlflow.trackingUri });
+    const registry = mlflowModelRegistry(mlflowClient(mlflowTransport(mlflow)), { location: mlflow.trackingUri, unityCatalog: mlflow.databricks?.unityCatalog === true });
     slots.push({ target: "mlflow", reconciler: mlflowReconciler({ registry, remotes: () => readRemotes(files) }) });
   } else {
     slots.push({ target: "mlflow", reason: "MLFLOW_TRACKING_URI is not set" });

@@ -4,7 +4,7 @@ import { consoleLogger, silentLogger } from "../../adapters/log/console-logger.j
 import { mlflowClient, type MlflowClient } from "../../adapters/mlflow/mlflow-client.js";
 import { mlflowConfigFromEnv } from "../../adapters/mlflow/mlflow-config.js";
 import { mlflowTransport } from "../../adapters/mlflow/mlflow-transport.js";
-import { tagsToRecord } from "../../adapters/mlflow/mlflow-wire.js";
+import { metricValue, tagsToRecord } from "../../adapters/mlflow/mlflow-wire.js";
 import { registerVersion, type RegisterReport } from "../../commands/register.js";
 import { UserError } from "../../core/errors.js";
 import type { RunSource } from "../../core/registry-edit/run-facts.js";
@@ -55,9 +55,11 @@ export function runSource(client: Pick<MlflowClient, "getRun">): RunSource {
       const run = await client.getRun(runId);
       if (!run) return undefined;
       const metrics: Record<string, number> = {};
-      for (const m of run.data.metrics ?? []) metrics[m.key] = Number(m.value);
+      for (const m of run.data.metrics ?? []) metrics[m.key] = metricValue(m.value);
       return {
         runId: run.info.run_id ?? run.info.run_uuid ?? runId,
+        ...(run.info.status ? { status: run.info.status } : {}),
+        ...(run.info.lifecycle_stage ? { lifecycleStage: run.info.lifecycle_stage } : {}),
         ...(run.info.start_time !== undefined ? { startTime: Number(run.info.start_time) } : {}),
         ...(run.info.artifact_uri ? { artifactUri: run.info.artifact_uri } : {}),
         metrics,

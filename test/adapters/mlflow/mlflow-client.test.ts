@@ -47,7 +47,8 @@ describe("mlflow client: auth", () => {
 
   it("reads no config without a tracking URI and rejects a non-http one", () => {
     expect(mlflowConfigFromEnv({ MLFLOW_TRACKING_URI: "" })).toBeUndefined();
-    expect(() => mlflowConfigFromEnv({ MLFLOW_TRACKING_URI: "databricks" })).toThrow(/http/);
+    expect(() => mlflowConfigFromEnv({ MLFLOW_TRACKING_URI: "file:///tmp/mlruns" })).toThrow(/http/);
+    expect(() => mlflowConfigFromEnv({ MLFLOW_TRACKING_URI: "databricks" })).toThrow(/needs DATABRICKS_HOST/);
   });
 });
 
@@ -58,10 +59,11 @@ describe("mlflow client: retries and timeouts", () => {
     server.inject({ status: 429, times: 1 });
     server.inject({ status: 503, times: 2 });
     const waits: number[] = [];
-    const client = clientFor(server.url, { sleep: async (ms) => void waits.push(ms), random: () => 0.5, baseDelayMs: 100 });
+    const client = clientFor(server.url, { sleep: async (ms) => void waits.push(ms), random: () => 0.5, backoffFactor: 0.1, backoffJitter: 0.2 });
     expect((await client.getRegisteredModel("m"))?.name).toBe("m");
     expect(server.requests).toHaveLength(4);
-    expect(waits).toEqual([50, 100, 200]); // random 0.5 of 100, 200, 400
+    // urllib3's schedule as MLflow uses it: 0 before the first retry, then factor * 2^(n-1) s, plus jitter.
+    expect(waits).toEqual([100, 300, 500]);
   });
 
   it("honours Retry-After", async () => {
