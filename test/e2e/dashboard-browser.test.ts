@@ -78,7 +78,8 @@ describe.skipIf(skipBrowser)("the dashboard in headless Chromium", () => {
     expect(built.warnings).toEqual([]);
     server = await staticServer(site);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // bypassCSP: axe-core is injected as an inline script, which the page's own CSP would (rightly) refuse.
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
     page.on("pageerror", (e) => pageErrors.push(e.message));
     await page.goto(`${server.url}/index.html`);
   });

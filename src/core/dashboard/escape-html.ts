@@ -6,6 +6,14 @@
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
 /** Text content or a quoted attribute value: `& < > " '` become entities. */
+/**
+ * A word from data used inside a class name (`h-${token}`): only letters, digits and `-` survive, so
+ * a value outside the expected set can change neither the attribute nor the markup.
+ */
+export function cssToken(value: string | number): string {
+  return String(value).replace(/[^A-Za-z0-9-]/g, "");
+}
+
 export function escapeHtml(value: string | number): string {
   return String(value).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }

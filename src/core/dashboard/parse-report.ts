@@ -1,5 +1,6 @@
 import type { HealthIncident } from "../monitor/model-health.js";
 import type { MonitorReport } from "../monitor/report.js";
+import { REPORT_SCHEMA_ID, sharedAjv } from "../schema/ajv-instance.js";
 
 /** A report file read back: the report, or why it was left out. */
 export type ParsedReport = { ok: true; report: MonitorReport } | { ok: false; reason: string };
@@ -48,5 +49,11 @@ export function parseMonitorReport(text: string): ParsedReport {
     warnings: Array.isArray(data.warnings) ? data.warnings.filter((w): w is string => typeof w === "string") : [],
     stats: isObject(data.stats) ? (data.stats as MonitorReport["stats"]) : { models: models.length, series: 0, findings: findings.length },
   };
+  // Every value the pages show must have the schema's form (a status outside its enum could be markup).
+  const validate = sharedAjv().getSchema(REPORT_SCHEMA_ID)!;
+  if (!validate(report)) {
+    const e = validate.errors?.[0];
+    return { ok: false, reason: `does not match schemas/report.schema.json: ${e?.instancePath || "/"} ${e?.message ?? "is invalid"}` };
+  }
   return { ok: true, report };
 }

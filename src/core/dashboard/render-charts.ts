@@ -1,4 +1,4 @@
-import { escapeHtml } from "./escape-html.js";
+import { cssToken, escapeHtml } from "./escape-html.js";
 import { formatBound } from "./format.js";
 import { zoomOnMarks } from "./chart-view.js";
 import { formatTime } from "./format.js";
@@ -31,7 +31,7 @@ function figure(c: ChartView, id: string): string {
   ].join("");
   return [
     `<figure class="chart-box" data-metric="${escapeHtml(c.metric)}" data-status="${escapeHtml(status)}" aria-labelledby="${id}-cap">`,
-    `<figcaption id="${id}-cap"><h3>${escapeHtml(c.metric)} <span class="badge ${status === "ok" ? "h-ok" : status === "not checked" || status === "insufficient-data" ? "h-no-data" : `h-${c.severity}`}">${escapeHtml(status)}</span></h3>`,
+    `<figcaption id="${id}-cap"><h3>${escapeHtml(c.metric)} <span class="badge ${status === "ok" ? "h-ok" : status === "not checked" || status === "insufficient-data" ? "h-no-data" : `h-${cssToken(c.severity)}`}">${escapeHtml(status)}</span></h3>`,
     `<span class="muted">check <code>${escapeHtml(c.checkId)}</code>, ${escapeHtml(c.severity)}; ${SOURCE_TEXT[c.source]}.</span>${c.summary ? `<br>${escapeHtml(c.summary)}` : ""}</figcaption>`,
     ...(c.points.length === 0
       ? [`<p class="no-data">No series to draw: the reports carry no points for this metric. Pass <code>--source</code> to read it.</p>`]

@@ -1,4 +1,4 @@
-import { escapeHtml } from "./escape-html.js";
+import { cssToken, escapeHtml } from "./escape-html.js";
 import { formatTime } from "./format.js";
 import { HEALTH_RANK, healthBadge, pageShell } from "./page-shell.js";
 import { linkOrText, stagesList, table } from "./render-parts.js";
@@ -41,7 +41,7 @@ function row(m: ModelView): string {
   const incidents = m.incidents.length === 0 ? `<span class="muted">none</span>` : `<ul class="plain">${m.incidents.map((i) => `<li>${linkOrText(`${i.checkId} (${i.severity})`, i.url)}</li>`).join("")}</ul>`;
   const prs = m.changes.length === 0 ? `<span class="muted">none</span>` : `<ul class="plain">${m.changes.map((c) => `<li>${linkOrText(c.title ?? c.branch, c.url)}${c.status ? ` <span class="muted">(${escapeHtml(c.status)})</span>` : ""}</li>`).join("")}</ul>`;
   return [
-    `<tr data-model="${escapeHtml(m.name)}" data-health="${m.health}" data-severity="${m.worst}" data-owners="${escapeHtml(m.owners.map(encodeURIComponent).join(" "))}">`,
+    `<tr data-model="${escapeHtml(m.name)}" data-health="${escapeHtml(m.health)}" data-severity="${escapeHtml(m.worst)}" data-owners="${escapeHtml(m.owners.map(encodeURIComponent).join(" "))}">`,
     `<th scope="row" data-sort="${escapeHtml(m.name)}"><a class="model-link" href="models/${escapeHtml(m.slug)}.html">${escapeHtml(m.name)}</a><br><span class="muted">${escapeHtml(m.task)}</span></th>`,
     `<td data-label="Health" data-sort="${HEALTH_RANK[m.health]}">${healthBadge(m.health)}</td>`,
     `<td data-label="Checks" data-sort="${checksRank(m)}">${checksList(m)}</td>`,
@@ -72,7 +72,7 @@ export function checkWord(status: string): string {
 export function checkClass(c: { status: string; severity: string }): string {
   if (c.status === "ok") return "h-ok";
   if (["insufficient-data", "no-data", "read-error", "unreadable", "stale"].includes(c.status)) return "h-no-data";
-  return `h-${c.severity}`;
+  return `h-${cssToken(c.severity)}`;
 }
 
 function checkRank(c: { status: string; severity: string }): number {

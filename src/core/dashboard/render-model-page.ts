@@ -1,4 +1,4 @@
-import { escapeHtml, safeHref } from "./escape-html.js";
+import { cssToken, escapeHtml, safeHref } from "./escape-html.js";
 import { checkClass, checkWord } from "./render-index.js";
 import { formatBound, formatTime, formatValue } from "./format.js";
 import { healthBadge, pageShell } from "./page-shell.js";
@@ -56,7 +56,7 @@ function drift(m: ModelView): string {
 function incidents(m: ModelView): string {
   if (m.incidents.length === 0 && m.changes.length === 0) return `<p>No open incident and no proposed change.</p>`;
   const rows = [
-    ...m.incidents.map((i) => `<tr><td><span class="badge h-${i.severity}">${escapeHtml(i.severity)}</span></td><td>${linkOrText(`${i.checkId}: ${i.kind}`, i.url)}</td><td>${escapeHtml(i.summary)}${i.since !== undefined ? `<br><span class="muted">since ${escapeHtml(formatTime(i.since))}</span>` : ""}</td></tr>`),
+    ...m.incidents.map((i) => `<tr><td><span class="badge h-${cssToken(i.severity)}">${escapeHtml(i.severity)}</span></td><td>${linkOrText(`${i.checkId}: ${i.kind}`, i.url)}</td><td>${escapeHtml(i.summary)}${i.since !== undefined ? `<br><span class="muted">since ${escapeHtml(formatTime(i.since))}</span>` : ""}</td></tr>`),
     ...m.changes.map((c) => `<tr><td><span class="badge h-info">PR</span></td><td>${linkOrText(c.title ?? c.branch, c.url)}</td><td>branch <code>${escapeHtml(c.branch)}</code>${c.status ? ` (${escapeHtml(c.status)})` : ""}</td></tr>`),
   ];
   const issues = m.issues.length ? `<p class="muted">Tracked in issue${m.issues.length > 1 ? "s" : ""} ${m.issues.map((n) => `#${n}`).join(", ")}.</p>` : "";
@@ -94,7 +94,7 @@ function timeline(m: ModelView): string {
 function remediation(m: ModelView): string {
   if (m.history.length === 0) return `<p class="muted">No finding or action in the monitor reports.</p>`;
   const rows = m.history.map(
-    (h) => `<tr><td data-sort="${h.at}">${escapeHtml(formatTime(h.at))}</td><td>${h.severity ? `<span class="badge h-${h.severity}">${escapeHtml(h.severity)}</span> ` : ""}${escapeHtml(h.what)}</td><td>${linkOrText(h.detail, h.url)}</td><td>${escapeHtml(h.status ?? "")}</td></tr>`,
+    (h) => `<tr><td data-sort="${escapeHtml(h.at)}">${escapeHtml(formatTime(h.at))}</td><td>${h.severity ? `<span class="badge h-${cssToken(h.severity)}">${escapeHtml(h.severity)}</span> ` : ""}${escapeHtml(h.what)}</td><td>${linkOrText(h.detail, h.url)}</td><td>${escapeHtml(h.status ?? "")}</td></tr>`,
   );
   return table({ className: "sortable", caption: "Findings as they began and recovered, and the actions the monitor took, newest first.", head: ["When", "Event", "Detail", "Status"].map((h) => `<button type="button">${h}</button>`), rows });
 }
