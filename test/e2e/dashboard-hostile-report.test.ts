@@ -36,7 +36,7 @@ describe.skipIf(skipBrowser)("the dashboard from hostile monitor reports, in hea
     const repo = join(work, "repo");
     for (const d of ["models", "policies", "data"]) cpSync(join(ROOT, d), join(repo, d), { recursive: true });
     const io = captureIO({ cwd: repo });
-    expect(await runCli(["monitor", "--dry-run", "--format", "json", "--now", NOW], io)).toBe(1);
+    expect(await runCli(["monitor", "--dry-run", "--source", "samples", "--format", "json", "--now", NOW], io)).toBe(1);
     const report = JSON.parse(io.out()) as Json & { models: Json[]; findings: Json[]; actions: Json[]; warnings: string[] };
 
     // 1. Valid under the schema, hostile in every free-text field the pages show.
