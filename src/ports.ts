@@ -363,3 +363,38 @@ export interface DashboardStore {
   /** AlarmArn of each named alarm that exists. */
   alarmArns(names: string[]): Promise<Map<string, string>>;
 }
+
+/** A pull request as the audit trail needs it. */
+export interface ProposalRef {
+  number: number;
+  title: string;
+  url: string;
+  /** Login of the person (or bot) who opened it. */
+  author: string;
+  /** When it was merged; undefined when it was not (yet). */
+  mergedAt?: Date;
+  /** The branch it was merged into. */
+  base: string;
+}
+
+/** A check run (a workflow job) on a commit. */
+export interface CheckRunRef {
+  name: string;
+  /** queued, in_progress, completed. */
+  status: string;
+  /** success, failure, cancelled, … once completed. */
+  conclusion?: string;
+  startedAt?: Date;
+  completedAt?: Date;
+  url?: string;
+}
+
+/** GitHub's records of how a commit reached the default branch, for `steward audit`. */
+export interface ChangeRecords {
+  /** The pull requests associated with the commit (GET /repos/{owner}/{repo}/commits/{sha}/pulls), in GitHub's order. */
+  pullsOfCommit(sha: string): Promise<ProposalRef[]>;
+  /** Every review of the pull request, oldest first. */
+  listReviews(number: number): Promise<ReviewRef[]>;
+  /** The check runs called `name` on the commit (GET /repos/{owner}/{repo}/commits/{ref}/check-runs?check_name=). */
+  checkRuns(sha: string, name: string): Promise<CheckRunRef[]>;
+}

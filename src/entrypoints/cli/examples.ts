@@ -21,6 +21,7 @@ export const EXAMPLES: Record<string, string[]> = {
   detect: ["steward detect --input series.csv --output scores.csv", "cat series.csv | steward detect --input - --output - --policy strict"],
   drift: ["steward drift --baseline train.csv --current last-week.csv --format json"],
   dashboard: ["steward dashboard --out site/ --source cloudwatch", "steward dashboard --out site/ --reports monitor-reports/"],
+  audit: ["steward audit --model fraud-detection --since 2026-01-01   # who changed which stage, approved by whom, applied when", "steward audit --format csv > stage-changes.csv"],
 };
 
 /** The examples section for a command's help, or "" when it has none. */
