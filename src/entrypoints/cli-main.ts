@@ -10,6 +10,16 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+async function ask(question: string): Promise<string> {
+  const { createInterface } = await import("node:readline/promises");
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
+  }
+}
+
 const code = await runCli(process.argv.slice(2), {
   stdout: (s) => void process.stdout.write(s),
   stderr: (s) => void process.stderr.write(s),
@@ -19,5 +29,6 @@ const code = await runCli(process.argv.slice(2), {
   stdinStream: () => process.stdin,
   stdoutStream: process.stdout,
   now: () => new Date(),
+  ...(process.stdin.isTTY ? { ask } : {}),
 });
 process.exitCode = code;

@@ -15,6 +15,8 @@ export interface CliIO {
   stdoutStream?: NodeJS.WritableStream;
   /** The clock, so that runs can be replayed. */
   now: () => Date;
+  /** Asks a person a question and returns the answer; absent when standard input is not a terminal. */
+  ask?: (question: string) => Promise<string>;
   /**
    * Writes one workflow command line built by `formatCommand` (the only way a command reaches the
    * runner: `runCli` neutralizes `::` lines in everything written through `stdout` and `stderr`).
