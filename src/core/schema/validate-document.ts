@@ -21,7 +21,10 @@ export function validateDocument(kind: SchemaKind, value: unknown): SchemaProble
   const validate = sharedAjv().getSchema(SCHEMAS[kind].$id);
   if (!validate) throw new Error(`schema for ${kind} is not registered`);
   if (validate(value)) return [];
-  const problems = dropElseNoise(dropBranchNoise(collapseAlternatives(validate.errors ?? []))).map(toProblem);
+  const problems = dropElseNoise(dropBranchNoise(collapseAlternatives(validate.errors ?? [])))
+    // A bad key is reported once, at the key, by its propertyNames error (which carries the rule).
+    .filter((e) => !(e.propertyName !== undefined && e.keyword !== "propertyNames"))
+    .map(toProblem);
   const seen = new Set<string>();
   return problems.filter((p) => {
     const k = `${p.pointer}\u0000${p.message}`;
@@ -123,8 +126,10 @@ function toProblem(e: ErrorObject): SchemaProblem {
       const desc = (e.parentSchema as { description?: string } | undefined)?.description;
       return { pointer: where, atKey: false, message: `${describe(where)} ${JSON.stringify(e.data)} is not valid${desc ? `: ${desc}` : ` (expected ${String(p.pattern)})`}`, ...(isDuration(e.parentSchema) ? { expects: "duration" as const, value: e.data } : {}) };
     }
-    case "propertyNames":
-      return { pointer: `${where}/${escape(String(p.propertyName))}`, atKey: true, message: `"${String(p.propertyName)}" is not a valid name here` };
+    case "propertyNames": {
+      const rule = (e.parentSchema as { propertyNames?: { description?: string } } | undefined)?.propertyNames?.description;
+      return { pointer: `${where}/${escape(String(p.propertyName))}`, atKey: true, message: `"${String(p.propertyName)}" is not a valid name here${rule ? `: ${rule}` : ""}` };
+    }
     case "if": {
       // "must match the then/else schema": the branch's description says what the rule is.
       const branch = (e.parentSchema as Record<string, { description?: string } | undefined> | undefined)?.[String(p.failingKeyword)];
