@@ -35,7 +35,7 @@ const codes = [];
 codes.push(step("1. validate", "Schemas, references, DVC pointers: what every pull request runs.", ["validate"]));
 codes.push(step("2. model cards", "Are the committed MODEL_CARD.md files what the repository says?", ["card", "--check"]));
 codes.push(step("3. plan", "What a first `steward apply` would create in MLflow and SageMaker (no live targets here).", ["plan", "--offline"]));
-codes.push(step("4. monitor", "Two weeks of metrics; fraud-detection's accuracy slides below its threshold, and its transaction amounts drift from the policy's baseline sample. Dry run: nothing is sent.", ["monitor", "--source", "samples", "--dry-run", "--out", out]));
+codes.push(step("4. monitor", "Two weeks of metrics; fraud-detection's accuracy slides below its threshold, and the requests its endpoint captured (SageMaker data capture, embedded JSON Lines) show transaction amounts drifting from the baseline sample. Dry run: nothing is sent.", ["monitor", "--source", "samples", "--dry-run", "--out", out]));
 
 // The monitor printed what it would send; point at the files a reviewer would open.
 const listing = ["issues", "pulls", "events"].flatMap((d) => (existsSync(join(out, d)) ? readdirSync(join(out, d)).sort().map((f) => `  ${d}/${f}`) : []));

@@ -328,6 +328,14 @@ export interface VariantScaling {
   deregisterScalableTarget(resourceId: string): Promise<void>;
 }
 
+/** Captured inference data (SageMaker data capture): S3, or a folder laid out the same way. */
+export interface CaptureStore {
+  /** Every object under `prefix` of `bucket` (all pages), keys in S3's order (ascending). */
+  list(bucket: string, prefix: string): Promise<{ key: string; size?: number }[]>;
+  /** The object's text. Throws ExternalError when it cannot be read. */
+  read(bucket: string, key: string): Promise<string>;
+}
+
 /** Where AWS calls land: the caller's account (STS GetCallerIdentity) and the clients' region. */
 export interface AwsIdentity {
   /** Throws ExternalError when the credentials cannot be resolved or STS refuses. */

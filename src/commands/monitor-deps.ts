@@ -2,7 +2,7 @@
 import type { EvaluateCheck, EvaluateMultiCheck } from "../core/detect/types.js";
 import type { TargetPlan } from "../core/plan/types.js";
 import type { Shard } from "../core/monitor/shard.js";
-import type { EventBus, GitHistory, Logger, MetricSource, RepoFiles, Scm } from "../ports.js";
+import type { CaptureStore, EventBus, GitHistory, Logger, MetricSource, RepoFiles, Scm } from "../ports.js";
 import type { LoadedRepo } from "./load-repo.js";
 import type { EvaluateAll } from "./monitor-evaluate.js";
 
@@ -30,6 +30,8 @@ export interface MonitorDeps {
   history?: GitHistory;
   /** Where --dry-run writes what it would do. */
   out?: Pick<RepoFiles, "write">;
+  /** SageMaker data capture (S3, or DIR/capture for the file source): the current drift sample of capturing endpoints. */
+  capture?: CaptureStore;
   /** Live plans of MLflow/SageMaker (steward plan), for configuration drift issues; optional. */
   livePlans?: () => Promise<TargetPlan[]>;
 }

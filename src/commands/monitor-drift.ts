@@ -11,8 +11,9 @@ import { driftFinding, driftStatus } from "../core/monitor/drift-findings.js";
 import type { CheckStatus, MonitorFinding } from "../core/monitor/types.js";
 import { pointedDataPath, verifyBaseline } from "../core/monitor/verify-baseline.js";
 import type { Columns } from "../core/drift/compare-samples.js";
-import type { DvcOut, DvcPointer, DvcRef, ModelSpec, PolicySpec } from "../core/types.js";
-import type { MetricSource, RepoFiles } from "../ports.js";
+import { findVersion, type DvcOut, type DvcPointer, type DvcRef, type ModelSpec, type PolicySpec, type RepoState } from "../core/types.js";
+import type { CaptureStore, MetricSource, RepoFiles } from "../ports.js";
+import { readCaptureSample } from "./capture-sample.js";
 
 export interface SampleDriftResult {
   findings: MonitorFinding[];
@@ -28,20 +29,32 @@ export interface SampleDriftResult {
  * Never throws for a missing or mismatched baseline or an unreadable sample: those are warnings.
  */
 export async function checkSampleDrift(
-  deps: { files: RepoFiles; metrics: MetricSource },
-  input: { models: ModelSpec[]; policies: Map<string, PolicySpec>; pointers: Map<string, DvcPointer> },
+  deps: { files: RepoFiles; metrics: MetricSource; capture?: CaptureStore },
+  input: { models: ModelSpec[]; policies: Map<string, PolicySpec>; pointers: Map<string, DvcPointer>; state?: RepoState; now?: Date },
 ): Promise<SampleDriftResult> {
   const out: SampleDriftResult = { findings: [], statuses: [], warnings: [] };
-  const watched = input.models.filter((m) => input.policies.get(m.policy)?.monitoring.drift?.baseline);
+  // A model whose endpoint captures its traffic is compared from the capture (when it can be read).
+  const captured = (m: ModelSpec) => !!(deps.capture && input.state && input.now && m.deployment?.sagemaker?.dataCapture?.enabled);
+  const watched = input.models.filter((m) => {
+    const drift = input.policies.get(m.policy)?.monitoring.drift;
+    return drift && (drift.baseline || captured(m));
+  });
   if (watched.length === 0) return out;
-  if (!deps.metrics.driftSample) {
-    out.note = `drift tests skipped for ${watched.length} model(s): this metric source has no current data samples (SageMaker data capture is not read yet)`;
+  if (!deps.metrics.driftSample && !watched.some(captured)) {
+    out.note = `drift tests skipped for ${watched.length} model(s): this metric source has no current data samples and no model's data capture can be read`;
     return out;
   }
   const baselines = new Map<string, Promise<Baseline>>();
   for (const model of watched) {
     const drift = input.policies.get(model.policy)!.monitoring.drift!;
-    const ref = drift.baseline!;
+    const fromCapture = captured(model);
+    // The baseline follows the model: the served version's own training (else evaluation) data, unless the policy pins one.
+    const ref = drift.baseline ?? (fromCapture ? versionBaseline(model, input.state!) : undefined);
+    if (!ref) {
+      out.warnings.push(`${model.name}: drift not checked: the policy pins no baseline and version ${servedVersion(model) ?? "?"} has no \`data.train\` or \`data.eval\``);
+      out.statuses.push(driftStatus(model.name, drift.severity, { error: "no baseline" }));
+      continue;
+    }
     const key = ref.kind === "file" ? ref.dvc : ref.path;
     if (!baselines.has(key)) baselines.set(key, readBaseline(deps.files, ref, input.pointers));
     const baseline = await baselines.get(key)!;
@@ -54,22 +67,53 @@ export async function checkSampleDrift(
       continue;
     }
     let report: DriftReport;
-    try {
-      const sample = await deps.metrics.driftSample(model.name);
-      if (sample === undefined) {
-        fail(`no current sample ${model.name}/drift.csv`);
+    let current = `${model.name}/drift.csv`;
+    if (fromCapture) {
+      const window = model.monitoring?.window ?? 14 * 86400;
+      const r = await readCaptureSample(deps.capture!, { model, state: input.state!, now: input.now!, windowSeconds: window });
+      if (!r.ok) {
+        fail(`data capture: ${r.error}`);
         continue;
       }
-      report = compareSamples(baseline.columns!, parseCsvColumns(sample), { tests: drift.tests, thresholds: drift.thresholds });
-    } catch (err) {
-      fail(`current sample ${model.name}/drift.csv: ${describeError(err)}`);
-      continue;
+      current = `${r.sample.rows} captured request(s) from ${r.sample.source}`;
+      if (r.sample.skipped) out.warnings.push(`${model.name}: ${r.sample.skipped} captured request(s) did not fit the input schema and were left out${r.sample.problems[0] ? ` (first: ${r.sample.problems[0]})` : ""}`);
+      report = compareSamples(baseline.columns!, r.sample.columns, { tests: drift.tests, thresholds: drift.thresholds });
+    } else {
+      if (!deps.metrics.driftSample) {
+        fail("this metric source has no current data samples");
+        continue;
+      }
+      try {
+        const sample = await deps.metrics.driftSample(model.name);
+        if (sample === undefined) {
+          fail(`no current sample ${model.name}/drift.csv`);
+          continue;
+        }
+        report = compareSamples(baseline.columns!, parseCsvColumns(sample), { tests: drift.tests, thresholds: drift.thresholds });
+      } catch (err) {
+        fail(`current sample ${model.name}/drift.csv: ${describeError(err)}`);
+        continue;
+      }
     }
-    const finding = driftFinding({ model: model.name, baseline: baseline.path, report, severity: drift.severity });
+    const finding = driftFinding({ model: model.name, baseline: fromCapture ? `${baseline.path} (current: ${current})` : baseline.path, report, severity: drift.severity });
     if (finding) out.findings.push(finding);
     out.statuses.push(driftStatus(model.name, drift.severity, { report, ...(finding ? { finding } : {}) }));
   }
   return out;
+}
+
+/** The version the model's deployment serves (the first of a split). */
+function servedVersion(model: ModelSpec): string | undefined {
+  const stage = model.deployment?.sagemaker?.stage ?? "production";
+  return model.stages[stage]?.variants[0]?.version;
+}
+
+/** The served version's training data, else its evaluation data, else its first data pointer. */
+function versionBaseline(model: ModelSpec, state: RepoState): DvcRef | undefined {
+  const v = servedVersion(model);
+  const spec = v === undefined ? undefined : findVersion(state, model.name, v);
+  if (!spec) return undefined;
+  return spec.data.train ?? spec.data.eval ?? Object.values(spec.data)[0];
 }
 
 interface Baseline {

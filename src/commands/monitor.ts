@@ -61,7 +61,10 @@ export async function runMonitor(deps: MonitorDeps, opts: MonitorOptions): Promi
   const { statuses, findings, variantPoints } = await evaluateChecks(planned, results, evaluateAll);
 
   // Data drift: each model's current sample against its policy's baseline sample.
-  const sampled = await checkSampleDrift({ files: deps.files, metrics: deps.metrics }, { models, policies, pointers: loaded.state.pointers });
+  const sampled = await checkSampleDrift(
+    { files: deps.files, metrics: deps.metrics, ...(deps.capture ? { capture: deps.capture } : {}) },
+    { models, policies, pointers: loaded.state.pointers, state: loaded.state, now: opts.now },
+  );
   findings.push(...sampled.findings);
   statuses.push(...sampled.statuses);
   warnings.push(...sampled.warnings);

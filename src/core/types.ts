@@ -138,6 +138,8 @@ export interface ModelVersionSpec {
   environment: Record<string, string>;
   tags: Record<string, string>;
   createdAt?: string;
+  /** The request format and feature order, for parsing captured requests. */
+  input?: { format: "csv" | "json"; features: string[]; prediction?: string };
 }
 
 export interface MetricBound {

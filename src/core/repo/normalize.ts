@@ -122,6 +122,7 @@ export function normalizeVersion(file: string, d: Doc): ModelVersionSpec {
     environment: d.environment ?? {},
     tags: d.tags ?? {},
     ...(d.createdAt ? { createdAt: d.createdAt } : {}),
+    ...(d.input ? { input: { format: d.input.format, features: [...d.input.features], ...(d.input.prediction ? { prediction: d.input.prediction } : {}) } } : {}),
   };
 }
 

@@ -3,7 +3,8 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { fileMetricSource } from "../../adapters/fs/file-metric-source.js";
 import { UserError } from "../../core/errors.js";
-import type { MetricSource } from "../../ports.js";
+import { folderCaptureStore } from "../../adapters/fs/folder-capture-store.js";
+import type { CaptureStore, MetricSource } from "../../ports.js";
 
 /** The embedded sample metric files: in the repository being read, else beside the bundle or the source. */
 function samplesDir(root: string): string | undefined {
@@ -35,4 +36,22 @@ export async function metricSourceFromFlag(source: string | undefined, root: str
   const dir = resolve(cwd, source);
   if (!existsSync(dir)) throw new UserError(`usage: --source: no folder ${dir} (cloudwatch, a folder of metric files, or samples)`);
   return fileMetricSource(dir);
+}
+
+/**
+ * Where SageMaker data capture is read for the same `--source`: S3 (the SDK's default chain,
+ * AWS_ENDPOINT_URL_S3 included) with `cloudwatch` (the default); `<folder>/capture` (laid out as
+ * `<bucket>/<key>`) with a folder; the embedded `samples/metrics/capture`, replayed to end now like
+ * the sample metric files, with `samples`. Undefined when that folder does not exist.
+ */
+export async function captureStoreFromFlag(source: string | undefined, root: string, cwd: string, now: Date): Promise<CaptureStore | undefined> {
+  if (source === undefined || source === "cloudwatch") {
+    const { S3Client } = await import("@aws-sdk/client-s3");
+    const { s3CaptureStore } = await import("../../adapters/aws/s3-capture-store.js");
+    return s3CaptureStore(new S3Client({}));
+  }
+  const dir = source === SAMPLES_SOURCE ? samplesDir(root) : resolve(cwd, source);
+  const capture = dir ? join(dir, "capture") : undefined;
+  if (!capture || !existsSync(capture)) return undefined;
+  return folderCaptureStore(capture, source === SAMPLES_SOURCE ? { replayTo: now } : {});
 }

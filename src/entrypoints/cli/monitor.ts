@@ -11,7 +11,7 @@ import { renderReportMarkdown, renderReportText } from "../../core/monitor/rende
 import { parseShard } from "../../core/monitor/shard.js";
 import type { EventBus } from "../../ports.js";
 import { readGitHubEnv, scmFromEnv } from "../github-env.js";
-import { metricSourceFromFlag } from "./metric-source-flag.js";
+import { captureStoreFromFlag, metricSourceFromFlag } from "./metric-source-flag.js";
 import { redactDeep } from "../../adapters/output/redaction.js";
 import { appendStepSummary } from "../github-output.js";
 import { annotation } from "../../core/text/workflow-commands.js";
@@ -78,9 +78,11 @@ export const monitorCli: CliCommand = async (argv, io) => {
   const runUrl = env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL ?? "https://github.com"}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
   if (out) await mkdir(out, { recursive: true });
 
+  const capture = await captureStoreFromFlag(values.source, root, io.cwd, now);
   const report = await runMonitor(
     {
       metrics: (await metricSourceFromFlag(values.source, root, io.cwd))!,
+      ...(capture ? { capture } : {}),
       files,
       logger,
       // Detection on worker threads (one per core beyond the first, at least 2) for runs of more than 200 checks.
