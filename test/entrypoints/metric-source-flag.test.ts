@@ -23,3 +23,16 @@ describe("--source: the tool's own samples are read only when named", () => {
     await expect(metricSourceFromFlag("no-such-folder", ROOT, ROOT)).rejects.toThrow(/--source: no folder .*no-such-folder/);
   });
 });
+
+describe("the capture store beside --source", () => {
+  it("samples: the embedded capture files, replayed to end now; cloudwatch (and no flag): S3; a folder without capture/: none", async () => {
+    const { captureStoreFromFlag } = await import("../../src/entrypoints/cli/metric-source-flag.js");
+    const now = new Date("2027-01-15T10:30:00Z");
+    const samples = await captureStoreFromFlag("samples", ROOT, ROOT, now);
+    const keys = await samples!.list("acme-ml-capture", "fraud-detection/fraud-detection-prod/AllTraffic/2027/01/15/10/");
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys[0]!.key).toMatch(/^fraud-detection\/fraud-detection-prod\/AllTraffic\/2026\/11\/26\/\d\d\/.*\.jsonl$/);
+    expect(await captureStoreFromFlag(undefined, ROOT, ROOT, now)).toBeDefined();
+    expect(await captureStoreFromFlag("samples/metrics/fraud-detection", ROOT, ROOT, now)).toBeUndefined();
+  });
+});
