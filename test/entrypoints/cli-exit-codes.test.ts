@@ -50,7 +50,7 @@ const REPO_COMMANDS: Record<string, string[]> = {
 for (const [command, args] of Object.entries(REPO_COMMANDS)) {
   TABLE.push([command, [command, ...args, "--root", empty], 2, /no model-steward files under .*steward-empty-root-/]);
 }
-for (const command of ["validate", "card", "register", "promote", "plan", "apply", "monitor", "detect", "drift", "dashboard"]) {
+for (const command of ["init", "validate", "card", "register", "promote", "plan", "apply", "monitor", "detect", "drift", "dashboard"]) {
   TABLE.push([command, [command, "--no-such-flag"], 2, /usage: .*--no-such-flag/]);
 }
 TABLE.push(
@@ -58,6 +58,8 @@ TABLE.push(
   ["detect", ["detect", "--input", series], 2, /--input and --output are required/],
   ["detect", ["detect", "--input", join(empty, "missing.csv"), "--output", "-"], 2, /cannot read/],
   ["drift", ["drift", "--baseline", series], 2, /--baseline and --current are required/],
+  ["init", ["init", "--root", empty], 2, /pass --yes to write them without asking/],
+  ["init", ["init", "--model", "Bad_Name", "--yes", "--root", empty], 2, /"Bad_Name" is not a model name/],
   ["(none)", ["no-such-command"], 2, /unknown command "no-such-command"/],
   ["(none)", [], 2, /^$/],
 );
@@ -81,7 +83,7 @@ describe("steward --version, help <command>, <command> --help", () => {
     }
   });
 
-  it.each(["validate", "card", "register", "promote", "plan", "apply", "monitor", "detect", "drift", "dashboard"])("help %s = %s --help: usage, flags and examples, exit 0", async (command) => {
+  it.each(["init", "validate", "card", "register", "promote", "plan", "apply", "monitor", "detect", "drift", "dashboard"])("help %s = %s --help: usage, flags and examples, exit 0", async (command) => {
     const a = captureIO();
     const b = captureIO();
     expect(await runCli(["help", command], a)).toBe(0);
