@@ -68,6 +68,11 @@ export interface GitHistory {
   log(path: string, ref?: string): Promise<CommitInfo[]>;
   /** The commit HEAD points at, or undefined outside a repository. */
   head(): Promise<CommitInfo | undefined>;
+  /**
+   * Makes commit `sha` available locally (fetches it from the remote the checkout came from) so that
+   * `log` and `show` can read from it; true when it is (already, or after the fetch). Optional.
+   */
+  fetch?(sha: string): Promise<boolean>;
 }
 
 /** One object in a DVC remote. */
@@ -183,6 +188,14 @@ export interface CommentRef {
   updatedAt: Date;
 }
 
+/** One entry of a commit's tree: a file (mode 100644/100755) or a symlink (120000). */
+export interface TreeEntry {
+  /** The git blob sha of its content. */
+  sha: string;
+  mode: string;
+  size?: number;
+}
+
 /** One review of a pull request. */
 export interface ReviewRef {
   /** Login of the reviewer. */
@@ -222,6 +235,11 @@ export interface Scm {
   proposeChange(input: {
     branch: string;
     base: string;
+    /**
+     * The commit to build on (its tree plus `files`; it becomes the commit's parent), read earlier with
+     * readTree so that what was edited is what is committed. Default: `base`'s head at the time of the call.
+     */
+    parent?: string;
     title: string;
     body: string;
     labels: string[];
@@ -238,6 +256,10 @@ export interface Scm {
   closePullRequest(number: number): Promise<void>;
   /** The file's text on `ref` (branch, tag or sha), or undefined when it does not exist there. */
   readFile(path: string, ref: string): Promise<string | undefined>;
+  /** The head commit of branch `ref` and every file of its tree (recursively), by repository-relative path. */
+  readTree(ref: string): Promise<{ sha: string; entries: Map<string, TreeEntry> }>;
+  /** The bytes of a blob, by its sha. */
+  readBlob(sha: string): Promise<Uint8Array>;
   /** Every review of pull request `number`, oldest first (all pages). */
   listReviews(number: number): Promise<ReviewRef[]>;
   /**

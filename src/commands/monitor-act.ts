@@ -10,6 +10,7 @@ import type { MonitorAction, Observed } from "../core/monitor/types.js";
 import { unifiedDiff } from "../core/text/line-diff.js";
 import type { RepoFiles, StewardEvent } from "../ports.js";
 import type { MonitorDeps } from "./monitor-deps.js";
+import { proposeFromBase } from "./propose-from-base.js";
 
 /** What one pass's actions share. */
 export interface ActContext {
@@ -27,15 +28,24 @@ export interface ActContext {
 export async function act(deps: MonitorDeps, a: Exclude<MonitorAction, { kind: "note" | "publish-event" }>, ctx: ActContext): Promise<Pick<ActionOutcome, "status" | "url" | "file" | "preview">> {
   const scm = deps.scm;
   if (a.kind === "propose-change") {
-    const before = await readText(deps.files, a.path);
-    const after = applyModelEdit(before, a.edit);
     const body = resolveIssueRefs(a.body, ctx);
     if (ctx.dryRun || !scm) {
+      const before = await readText(deps.files, a.path);
+      const after = applyModelEdit(before, a.edit);
       const diff = unifiedDiff(before, after, { from: `a/${a.path}`, to: `b/${a.path}` });
       return { ...(await write(deps, dryRunFiles({ ...a, body }, { diff }))), preview: diff };
     }
-    const pr = await scm.proposeChange({ branch: a.branch, base: a.base, title: a.title, body, labels: a.labels, commitMessage: a.commitMessage, files: { [a.path]: after } });
-    return { status: "done", url: pr.url };
+    // Built from the base branch as it is on GitHub now, with the model card re-rendered in the same
+    // commit: the PR passes validate and card --check as a person's would, and reverts nothing.
+    const proposed = await proposeFromBase(
+      { scm, files: deps.files, ...(deps.history ? { git: deps.history } : {}), logger: deps.logger },
+      {
+        branch: a.branch, base: a.base, title: a.title, body, labels: a.labels, commitMessage: a.commitMessage,
+        edit: async (files) => ({ [a.path]: applyModelEdit(await readText(files, a.path), a.edit) }),
+        cards: [a.model],
+      },
+    );
+    return { status: "done", url: proposed.pullRequest.url };
   }
   if (ctx.dryRun || !scm) return { ...(await write(deps, dryRunFiles(a))), ...(a.kind === "open-issue" ? { preview: `${a.title}\n\n${a.body}` } : {}) };
   switch (a.kind) {

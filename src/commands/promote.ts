@@ -8,8 +8,9 @@ import { planStageChange } from "../core/registry-edit/plan-stage-change.js";
 import { promoteProposal } from "../core/registry-edit/proposal.js";
 import type { Finding } from "../core/result.js";
 import { findVersion, type ModelSpec, type StageVariant } from "../core/types.js";
-import type { Logger, RepoFiles, Scm } from "../ports.js";
+import type { GitHistory, Logger, RepoFiles, Scm } from "../ports.js";
 import { loadRepo } from "./load-repo.js";
+import { proposeFromBase } from "./propose-from-base.js";
 
 export interface PromoteDeps {
   files: RepoFiles;
@@ -17,6 +18,8 @@ export interface PromoteDeps {
   history: (model: ModelSpec, version: string, stage: string) => Promise<Date | undefined>;
   /** Needed with `openPr`. */
   scm?: Scm;
+  /** The local clone's history, for the re-rendered model card of a pull request. */
+  git?: GitHistory;
   logger: Logger;
 }
 
@@ -96,12 +99,25 @@ export async function promoteVersion(deps: PromoteDeps, opts: PromoteOptions): P
 
   if (opts.openPr) {
     if (!deps.scm) throw new UserError("--open-pr needs GITHUB_TOKEN and GITHUB_REPOSITORY");
-    const warnings: string[] = [];
-    const onBase = await deps.scm.readFile(path, opts.base);
-    if (onBase !== undefined && onBase !== beforeText) warnings.push(`${path} in the working tree differs from ${opts.base}: the pull request carries the working tree's version of the file`);
+    const scm = deps.scm;
     const proposal = promoteProposal({ model: model.name, version: opts.version, stage: opts.stage, policy: policy!.name, before: plan.before, after: plan.variants, gates: gates.checks, path, diff });
     deps.logger.info(`proposing ${proposal.branch} into ${opts.base}`);
-    const pr = await deps.scm.proposeChange({ ...proposal, base: opts.base, files: { [path]: afterText } });
+    // The edit is made to the file as it is on the base branch now (not the working tree's copy), and
+    // the model card is re-rendered in the same commit.
+    const proposed = await proposeFromBase(
+      { scm, files: deps.files, ...(deps.git ? { git: deps.git } : {}), logger: deps.logger },
+      {
+        ...proposal, base: opts.base, cards: [model.name],
+        edit: async (files) => {
+          const bytes = await files.read(path);
+          if (!bytes) throw new UserError(`${path} does not exist on ${opts.base}`);
+          return { [path]: editStage(new TextDecoder().decode(bytes), opts.stage, plan.variants) };
+        },
+      },
+    );
+    const warnings = [...proposed.warnings];
+    if (proposed.files[path] !== afterText) warnings.push(`${path} on ${opts.base} differs from the working tree: the pull request edits the base branch's version of the file`);
+    const pr = proposed.pullRequest;
     return { ...planned, diff, status: "proposed", pullRequest: { number: pr.number, url: pr.url }, warnings };
   }
   await deps.files.write(path, afterText);

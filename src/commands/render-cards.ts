@@ -28,6 +28,8 @@ export interface RenderCardsOptions {
   model?: string;
   /** Compare instead of writing. */
   check?: boolean;
+  /** Read each model.yaml's committed history up to this commit; default HEAD. */
+  ref?: string;
 }
 
 export interface CardResult {
@@ -79,7 +81,7 @@ export async function renderCards(deps: RenderCardsDeps, options: RenderCardsOpt
 
   const cards: CardResult[] = [];
   for (const model of selected) {
-    const snapshots = await loadStageSnapshots(deps.git, model.file);
+    const snapshots = await loadStageSnapshots(deps.git, model.file, options.ref);
     const working = await deps.files.read(model.file);
     const history = cardHistory(snapshots, working === undefined ? undefined : new TextDecoder().decode(working), model.name);
     const mlflow = deps.runs ? await readMlflow(deps.runs, model, state) : undefined;

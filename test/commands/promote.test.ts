@@ -10,6 +10,7 @@ import { gitPromotionHistory } from "../../src/commands/promotion-history.js";
 import { runCli } from "../../src/entrypoints/cli.js";
 import { captureIO } from "../support/cli-io.js";
 import { inMemoryScm } from "../support/in-memory-scm.js";
+import { listFiles } from "../support/scratch-repo.js";
 import { scratchGit, type ScratchGit } from "../support/scratch-git.js";
 
 const MODEL = "models/scorer/model.yaml";
@@ -132,9 +133,9 @@ describe("steward promote --open-pr", () => {
   it("proposes exactly one pull request with the gate table, leaves the working tree alone, and a re-run updates the same one", async () => {
     using repo = repoAt("2026-11-01T09:00:00Z");
     const before = repo.read(MODEL);
-    const scm = inMemoryScm({ files: { [MODEL]: before } });
+    const scm = inMemoryScm({ files: remoteCopy(repo) });
     const git = gitCliHistory(repo.root);
-    const deps = { files: fsRepoFiles(repo.root), history: gitPromotionHistory(git, "HEAD"), scm, logger: silentLogger };
+    const deps = { files: fsRepoFiles(repo.root), history: gitPromotionHistory(git, "HEAD"), git, scm, logger: silentLogger };
 
     const first = await promoteVersion(deps, options);
     expect(first).toMatchObject({ status: "proposed", pullRequest: { number: 1 }, warnings: [] });
@@ -145,6 +146,10 @@ describe("steward promote --open-pr", () => {
     expect(pull.body).toContain("| production | metric | pass | gate metrics.auc: 0.92 meets min 0.9 |");
     expect(pull.body).toContain('+  production: "2"    # stable since October');
     expect(scm.branches.get(pull.branch)!.files[MODEL]).toBe(before.replace('production: "1"', 'production: "2"'));
+    // The model card is re-rendered in the same commit, as `steward card` renders it.
+    const card = scm.branches.get(pull.branch)!.files["models/scorer/MODEL_CARD.md"]!;
+    expect(card).toContain("scorer");
+    expect(card).not.toBe(scm.branches.get("main")!.files["models/scorer/MODEL_CARD.md"]);
 
     const second = await promoteVersion(deps, { ...options, now: new Date("2026-11-27T00:00:00Z") });
     expect(second.pullRequest).toEqual(first.pullRequest);
@@ -161,10 +166,25 @@ describe("steward promote --open-pr", () => {
     expect(scm.calls.proposeChange ?? 0).toBe(0);
   });
 
-  it("warns when the working tree's model file differs from the base branch", async () => {
+  it("edits the base branch's model file as it is now, keeping a change made there since the checkout, and says so", async () => {
     using repo = repoAt("2026-11-01T09:00:00Z");
-    const scm = inMemoryScm({ files: { [MODEL]: "something else\n" } });
-    const r = await promoteVersion({ files: fsRepoFiles(repo.root), history: gitPromotionHistory(gitCliHistory(repo.root), "HEAD"), scm, logger: silentLogger }, options);
-    expect(r.warnings).toEqual([`${MODEL} in the working tree differs from main: the pull request carries the working tree's version of the file`]);
+    const files = remoteCopy(repo);
+    const moved = files[MODEL]!.replace("description: Scores things.", "description: Scores things, since main moved on.");
+    const scm = inMemoryScm({ files: { ...files, [MODEL]: moved } });
+    const git = gitCliHistory(repo.root);
+    const r = await promoteVersion({ files: fsRepoFiles(repo.root), history: gitPromotionHistory(git, "HEAD"), git, scm, logger: silentLogger }, options);
+    expect(r.status).toBe("proposed");
+    expect(scm.branches.get("steward/promote/scorer-2-production")!.files[MODEL]).toBe(moved.replace('production: "1"', 'production: "2"'));
+    expect(r.warnings).toEqual([
+      // The base commit is not in this clone (the in-memory remote's shas are not git's) and its model.yaml differs from HEAD's.
+      expect.stringMatching(/^commit main@\S+ of the base is not in the local clone and models\/scorer\/model.yaml changed there since HEAD/),
+      `${MODEL} on main differs from the working tree: the pull request edits the base branch's version of the file`,
+    ]);
   });
 });
+
+/** Every committed file of the scratch repository, as the remote's default branch holds it. */
+function remoteCopy(repo: ScratchGit): Record<string, string> {
+  const paths = repo.git("ls-files").split("\n").filter(Boolean);
+  return Object.fromEntries(paths.map((p) => [p, readFileSync(join(repo.root, p), "utf8")]));
+}

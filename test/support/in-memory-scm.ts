@@ -5,7 +5,8 @@
  * already holds the change, a closed pull request never reopened. Tests can act as a person (closePull,
  * edit state directly), inject failures, and read how many times each method was called.
  */
-import type { CommentRef, IssueRef, PullRequestRef, ReviewRef, Scm } from "../../src/ports.js";
+import { createHash } from "node:crypto";
+import type { CommentRef, IssueRef, PullRequestRef, ReviewRef, Scm, TreeEntry } from "../../src/ports.js";
 import { ExternalError } from "../../src/core/errors.js";
 import { hasMarker, withMarker } from "../../src/core/github-conventions.js";
 import { toAssignees } from "../../src/adapters/github/to-refs.js";
@@ -42,6 +43,15 @@ export function inMemoryScm(options: { files?: Record<string, string>; defaultBr
   const branches = new Map<string, Branch>([[options.defaultBranch ?? "main", { base: "", baseFiles: {}, files: { ...options.files }, commits: 1 }]]);
   const calls: Partial<Record<Method, number>> = {};
   const reviews = new Map<number, ReviewRef[]>();
+  /** Branch contents as readTree saw them, by the sha it answered: what `parent` builds on. */
+  const snapshots = new Map<string, Record<string, string>>();
+  const blobs = new Map<string, Uint8Array>();
+  const blobSha = (text: string) => {
+    const bytes = new TextEncoder().encode(text);
+    const sha = createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+    blobs.set(sha, bytes);
+    return sha;
+  };
   const teams = new Map<string, string[]>();
   const failures = new Map<Method, Error>();
   let nextNumber = 1;
@@ -103,8 +113,11 @@ export function inMemoryScm(options: { files?: Record<string, string>; defaultBr
       return found && { ...found };
     },
     async proposeChange(input) {
-      const base = branches.get(input.base);
-      if (!base) throw notFound(`propose change on ${input.branch}`);
+      const head = branches.get(input.base);
+      if (!head) throw notFound(`propose change on ${input.branch}`);
+      const parentFiles = input.parent === undefined ? head.files : snapshots.get(input.parent);
+      if (!parentFiles) throw new ExternalError("github", 422, `propose change on ${input.branch}: Parent SHA does not exist`);
+      const base = { files: parentFiles };
       const files = { ...base.files, ...input.files };
       const current = branches.get(input.branch);
       const unchanged = current !== undefined && current.base === input.base && sameFiles(current.baseFiles, base.files) && sameFiles(current.files, files);
@@ -129,6 +142,19 @@ export function inMemoryScm(options: { files?: Record<string, string>; defaultBr
     },
     async readFile(path, ref) {
       return branches.get(ref)?.files[path];
+    },
+    async readTree(ref) {
+      const b = branches.get(ref);
+      if (!b) throw notFound(`read the tree of ${ref}`);
+      const sha = `${ref}@${b.commits}:${snapshots.size}`;
+      snapshots.set(sha, { ...b.files });
+      const entries = new Map<string, TreeEntry>(Object.entries(b.files).map(([path, text]) => [path, { sha: blobSha(text), mode: "100644", size: new TextEncoder().encode(text).length }]));
+      return { sha, entries };
+    },
+    async readBlob(sha) {
+      const bytes = blobs.get(sha);
+      if (!bytes) throw notFound(`read blob ${sha}`);
+      return bytes;
     },
     async listReviews(number) {
       if (!pulls.has(number)) throw notFound(`list reviews of #${number}`);

@@ -50,6 +50,12 @@ export function gitCliHistory(root: string): GitHistory {
       const r = await git(root, ["log", "--first-parent", `--format=${FORMAT}`, ref, "--", path]);
       return r.code === 0 ? parseCommits(r.stdout) : [];
     },
+    async fetch(sha) {
+      // Only a full sha: anything else could be read by git as an option.
+      if (!/^[0-9a-f]{40}$/.test(sha)) return false;
+      if ((await git(root, ["cat-file", "-e", `${sha}^{commit}`])).code === 0) return true;
+      return (await git(root, ["fetch", "--quiet", "--no-tags", "origin", sha])).code === 0;
+    },
     async head() {
       const r = await git(root, ["log", "-1", `--format=${FORMAT}`]);
       return r.code === 0 ? parseCommits(r.stdout)[0] : undefined;

@@ -60,6 +60,8 @@ export function octokitScm(config: OctokitScmConfig): Scm {
     proposeChange: (input) => mapErrors(`propose change on ${input.branch}`, () => pulls.proposeChange(input)),
     closePullRequest: (number) => mapErrors(`close pull request #${number}`, () => pulls.closePullRequest(number)),
     readFile: (path, ref) => mapErrors(`read ${path} at ${ref}`, () => pulls.readFile(path, ref)),
+    readTree: (ref) => mapErrors(`read the tree of ${ref}`, () => pulls.readTree(ref)),
+    readBlob: (sha) => mapErrors(`read blob ${sha}`, () => pulls.readBlob(sha)),
     listReviews: (number) => mapErrors(`list reviews of #${number}`, () => reviews.listReviews(number)),
     teamMembers: (team) => mapErrors(`list members of ${team}`, () => reviews.teamMembers(team)),
   });

@@ -4,7 +4,7 @@ import type { RepoContext } from "./repo-context.js";
 import { isNotFound } from "./to-external-error.js";
 import { toPullRequestRef } from "./to-refs.js";
 
-type PullRequestOperations = Pick<Scm, "findPullRequest" | "proposeChange" | "closePullRequest" | "readFile">;
+type PullRequestOperations = Pick<Scm, "findPullRequest" | "proposeChange" | "closePullRequest" | "readFile" | "readTree" | "readBlob">;
 
 /** Pull requests and files. Throws Octokit's errors; octokit-scm.ts maps them. */
 export function pullRequestOperations(ctx: RepoContext): PullRequestOperations {
@@ -26,7 +26,7 @@ export function pullRequestOperations(ctx: RepoContext): PullRequestOperations {
      * body or base differ) 1 update + 1 label call when a wanted label is missing.
      */
     async proposeChange(input) {
-      await pushCommit(ctx, { branch: input.branch, base: input.base, message: input.commitMessage, files: input.files });
+      await pushCommit(ctx, { branch: input.branch, base: input.base, ...(input.parent ? { parent: input.parent } : {}), message: input.commitMessage, files: input.files });
       const existing = await findPullRequest(input.branch);
       let pull: PullRequestRef;
       if (existing?.state === "open") {
@@ -51,6 +51,25 @@ export function pullRequestOperations(ctx: RepoContext): PullRequestOperations {
 
     async closePullRequest(number) {
       await octokit.rest.pulls.update({ owner, repo, pull_number: number, state: "closed" });
+    },
+
+    /** API calls: 3 (ref, commit, recursive tree). A truncated tree (over 100,000 entries) is an error. */
+    async readTree(ref) {
+      const sha = (await octokit.rest.git.getRef({ owner, repo, ref: `heads/${ref}` })).data.object.sha;
+      const commit = await octokit.rest.git.getCommit({ owner, repo, commit_sha: sha });
+      const { data } = await octokit.rest.git.getTree({ owner, repo, tree_sha: commit.data.tree.sha, recursive: "1" });
+      if (data.truncated) throw new Error(`the tree of ${ref} is too large to read through the API (truncated)`);
+      const entries = new Map<string, { sha: string; mode: string; size?: number }>();
+      for (const e of data.tree) {
+        if (e.type !== "blob" || !e.path || !e.sha || !e.mode) continue;
+        entries.set(e.path, { sha: e.sha, mode: e.mode, ...(e.size !== undefined ? { size: e.size } : {}) });
+      }
+      return { sha, entries };
+    },
+
+    async readBlob(sha) {
+      const { data } = await octokit.rest.git.getBlob({ owner, repo, file_sha: sha });
+      return new Uint8Array(Buffer.from(data.content, data.encoding === "base64" ? "base64" : "utf8"));
     },
 
     async readFile(path, ref) {

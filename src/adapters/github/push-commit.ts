@@ -4,13 +4,15 @@ import { isNotFound, isUnprocessable } from "./to-external-error.js";
 export interface CommitRequest {
   branch: string;
   base: string;
+  /** The commit to build on; default base's head. */
+  parent?: string;
   message: string;
   /** Repository-relative path to its full new text (UTF-8). */
   files: Record<string, string>;
 }
 
 /**
- * Makes `branch` point at one commit on top of `base`'s head that changes `files`, through the git data API
+ * Makes `branch` point at one commit on top of `base`'s head (or `parent`, one call fewer) that changes `files`, through the git data API
  * (blobs, tree, commit, ref; no checkout). Creates the branch or force-updates it. When the branch already
  * holds a commit with the same tree on the same parent, nothing is written and `changed` is false.
  * API calls, for n files: 6 + n when the branch is new (base ref, base commit, n blobs, tree, branch ref,
@@ -19,7 +21,7 @@ export interface CommitRequest {
  */
 export async function pushCommit(ctx: RepoContext, req: CommitRequest): Promise<{ sha: string; changed: boolean }> {
   const { octokit, owner, repo } = ctx;
-  const baseSha = (await octokit.rest.git.getRef({ owner, repo, ref: `heads/${req.base}` })).data.object.sha;
+  const baseSha = req.parent ?? (await octokit.rest.git.getRef({ owner, repo, ref: `heads/${req.base}` })).data.object.sha;
   const baseCommit = await octokit.rest.git.getCommit({ owner, repo, commit_sha: baseSha });
   const entries = [];
   for (const path of Object.keys(req.files).sort()) {

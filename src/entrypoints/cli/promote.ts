@@ -35,8 +35,9 @@ export const promoteCli: CliCommand = async (argv, io) => {
     return EXIT_USAGE;
   }
   const root = resolve(io.cwd, values.root ?? ".");
+  const git = gitCliHistory(root);
   const report = await promoteVersion(
-    { files: fsRepoFiles(root), history: gitPromotionHistory(gitCliHistory(root), "HEAD"), logger, ...(openPr ? { scm: scmFromEnv(gh, logger, { required: true })! } : {}) },
+    { files: fsRepoFiles(root), history: gitPromotionHistory(git, "HEAD"), git, logger, ...(openPr ? { scm: scmFromEnv(gh, logger, { required: true })! } : {}) },
     { model, version, stage, ...(canary !== undefined ? { canary } : {}), openPr, base: io.env.GITHUB_BASE_REF || "main", now: io.now() },
   );
   if (format === "json") io.stdout(JSON.stringify(report, null, 2) + "\n");
