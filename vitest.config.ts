@@ -7,7 +7,7 @@ import { defineConfig } from "vitest/config";
  * the embedded samples; `.ci/run` runs both. A file belongs to e2e when it spawns a bundle or a
  * browser, or repeats a whole sample run.
  */
-export const E2E = ["test/e2e/**/*.test.ts", "test/commands/monitor-github.test.ts"];
+export const E2E = ["test/e2e/**/*.test.ts", "test/commands/monitor-github.test.ts", "test/commands/bot-pr-checkout.test.ts"];
 
 export default defineConfig({
   test: {

@@ -58,7 +58,7 @@ describe("bot pull requests, checked out", () => {
     gh.commitFiles("main", { [MODEL]: moved }, "Document the on-call channel");
 
     const env = { GITHUB_TOKEN: "t0ken", GITHUB_REPOSITORY: `${gh.owner}/${gh.repo}`, GITHUB_API_URL: gh.url };
-    const monitor = await cli(["monitor", "--format", "json", "--now", "2026-11-26T00:05:00Z"], env);
+    const monitor = await cli(["monitor", "--format", "json", "--source", "samples", "--now", "2026-11-26T00:05:00Z"], env);
     expect(monitor.code, monitor.err).toBe(1);
     const onBranch = gh.fileAt(BRANCH, MODEL)!;
     expect(onBranch).toBe(moved.replace('production: "7"', 'production: "6"'));
