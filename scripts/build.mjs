@@ -18,6 +18,8 @@ const common = {
 
 const WORKER = "src/adapters/fs/check-worker.ts";
 await build({ ...common, entryPoints: ["src/entrypoints/cli-main.ts"], outfile: "dist/cli.js" });
+// detect and drift start from a small bundle of their own (no AWS SDK, no Octokit): see bin/steward.js
+await build({ ...common, entryPoints: ["src/entrypoints/cli-tools-main.ts"], outfile: "dist/cli-tools.js" });
 await build({ ...common, entryPoints: [WORKER], outfile: "dist/check-worker.js" });
 const DETECT_WORKER = "src/adapters/detect/detect-worker.ts";
 await build({ ...common, entryPoints: [DETECT_WORKER], outfile: "dist/detect-worker.js" });

@@ -1,0 +1,30 @@
+// `steward detect` and `steward drift` as Unix tools start fast: bin/steward.js runs them from this
+// small bundle (dist/cli-tools.js), which holds neither the AWS SDK nor Octokit. Same commands,
+// same exit codes as the full CLI (src/entrypoints/cli.ts).
+import { describeError, UserError } from "../core/errors.js";
+import { detectCli } from "./cli/detect.js";
+import { driftCli } from "./cli/drift.js";
+
+const [name, ...rest] = process.argv.slice(2);
+const command = name === "detect" ? detectCli : name === "drift" ? driftCli : undefined;
+const chunks: Buffer[] = [];
+try {
+  if (!command) throw new UserError(`cli-tools runs detect and drift, not "${name}"`);
+  process.exitCode = await command(rest, {
+    stdout: (s) => void process.stdout.write(s),
+    stderr: (s) => void process.stderr.write(s),
+    env: process.env,
+    cwd: process.cwd(),
+    readStdin: async () => {
+      for await (const c of process.stdin) chunks.push(c as Buffer);
+      return Buffer.concat(chunks).toString("utf8");
+    },
+    stdinStream: () => process.stdin,
+    stdoutStream: process.stdout,
+    now: () => new Date(),
+  });
+} catch (err) {
+  process.stderr.write(`steward ${name}: ${describeError(err)}\n`);
+  if (!(err instanceof UserError) && process.env.STEWARD_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+  process.exitCode = err instanceof UserError ? 2 : err instanceof Error && err.name === "ExternalError" ? 2 : 70;
+}
