@@ -1,6 +1,6 @@
 import { UserError } from "../core/errors.js";
-import { compareSamples, type DriftReport } from "../core/drift/compare-samples.js";
-import { parseCsvColumns } from "../core/drift/parse-csv.js";
+import { compareColumnSamples, type DriftReport } from "../core/drift/compare-samples.js";
+import { SampleReader, type ColumnSample } from "../core/drift/column-sample.js";
 import { driftTests } from "../core/drift/registry.js";
 
 export interface DriftCommandInput {
@@ -20,15 +20,37 @@ export interface DriftDocument extends DriftReport {
 
 /** Compares two CSV samples column by column. Throws UserError for unreadable CSV or unknown test names. */
 export function runDrift(input: DriftCommandInput): DriftDocument {
-  for (const t of input.tests ?? []) if (!driftTests[t]) throw new UserError(`unknown drift test "${t}" (known: ${Object.keys(driftTests).join(", ")})`);
-  const parse = (s: { name: string; text: string }) => {
+  checkTestNames(input.tests);
+  const read = (s: { name: string; text: string }) => {
+    const reader = sampleReader(s.name);
+    reader.write(s.text);
+    return reader.end();
+  };
+  return runDriftOnSamples({ ...input, baseline: { name: input.baseline.name, columns: read(input.baseline) }, current: { name: input.current.name, columns: read(input.current) } });
+}
+
+/** Throws UserError for a test name the registry does not know. */
+export function checkTestNames(tests: readonly string[] | undefined): void {
+  for (const t of tests ?? []) if (!driftTests[t]) throw new UserError(`unknown drift test "${t}" (known: ${Object.keys(driftTests).join(", ")})`);
+}
+
+/** Reads one CSV sample in chunks (write, then end); errors are UserErrors naming `name`. */
+export function sampleReader(name: string): { write(chunk: string): void; end(): Map<string, ColumnSample> } {
+  const reader = new SampleReader();
+  const named = <T>(f: () => T): T => {
     try {
-      return parseCsvColumns(s.text);
+      return f();
     } catch (err) {
-      throw new UserError(`${s.name}: ${(err as Error).message}`);
+      throw new UserError(`${name}: ${(err as Error).message}`);
     }
   };
-  const report = compareSamples(parse(input.baseline), parse(input.current), { tests: input.tests, thresholds: input.thresholds });
+  return { write: (chunk) => named(() => reader.write(chunk)), end: () => named(() => reader.end()) };
+}
+
+/** runDrift over samples already read (sampleReader), so that neither is held as text. */
+export function runDriftOnSamples(input: Omit<DriftCommandInput, "baseline" | "current"> & { baseline: { name: string; columns: Map<string, ColumnSample> }; current: { name: string; columns: Map<string, ColumnSample> } }): DriftDocument {
+  checkTestNames(input.tests);
+  const report = compareColumnSamples(input.baseline.columns, input.current.columns, { tests: input.tests, thresholds: input.thresholds });
   return { schemaVersion: 1, baseline: input.baseline.name, current: input.current.name, ...report };
 }
 

@@ -1,5 +1,6 @@
 import { DEFAULT_DRIFT_TESTS, driftTests, type DriftInput, type DriftTestResult } from "./registry.js";
 import { sortedCopy } from "./ks.js";
+import { ColumnSample, MAX_CATEGORIES } from "./column-sample.js";
 
 export interface ColumnDrift {
   column: string;
@@ -29,8 +30,6 @@ export interface DriftOptions {
 /** A table of text cells by column name (the parsed CSV). */
 export type Columns = Map<string, string[]>;
 
-const isNumber = (s: string) => s.trim() !== "" && Number.isFinite(Number(s));
-
 /**
  * Compares every column present in both samples. A column is numeric when every non-empty cell of
  * both samples parses as a finite number, else categorical (cells compared as trimmed text).
@@ -38,42 +37,52 @@ const isNumber = (s: string) => s.trim() !== "" && Number.isFinite(Number(s));
  * drifts when any column does. Columns in only one sample are reported as skipped.
  */
 export function compareSamples(baseline: Columns, current: Columns, opts: DriftOptions = {}): DriftReport {
+  const toSamples = (cols: Columns) => new Map([...cols].map(([k, cells]) => [k, sampleOf(cells)]));
+  return compareColumnSamples(toSamples(baseline), toSamples(current), opts);
+}
+
+/** compareSamples over columns accumulated as they were read (column-sample.ts), so a sample need not be held as text. */
+export function compareColumnSamples(baseline: ReadonlyMap<string, ColumnSample>, current: ReadonlyMap<string, ColumnSample>, opts: DriftOptions = {}): DriftReport {
   const names = [...new Set([...baseline.keys(), ...current.keys()])];
   const columns = names.map((name) => compareColumn(name, baseline.get(name), current.get(name), opts));
   return { columns, drift: columns.some((c) => c.drift) };
 }
 
-function compareColumn(column: string, b: string[] | undefined, c: string[] | undefined, opts: DriftOptions): ColumnDrift {
-  const bv = (b ?? []).map((s) => s.trim()).filter((s) => s !== "");
-  const cv = (c ?? []).map((s) => s.trim()).filter((s) => s !== "");
-  const missing = (b?.length ?? 0) - bv.length + (c?.length ?? 0) - cv.length;
-  const numeric = bv.length + cv.length > 0 && bv.every(isNumber) && cv.every(isNumber);
+function sampleOf(cells: readonly string[]): ColumnSample {
+  const s = new ColumnSample();
+  for (const c of cells) s.add(c);
+  return s;
+}
+
+function compareColumn(column: string, b: ColumnSample | undefined, c: ColumnSample | undefined, opts: DriftOptions): ColumnDrift {
+  const nb = b?.count ?? 0;
+  const nc = c?.count ?? 0;
+  const missing = (b?.missing ?? 0) + (c?.missing ?? 0);
+  const bn = b ? b.numbers() : new Float64Array(0);
+  const cn = c ? c.numbers() : new Float64Array(0);
+  const numeric = nb + nc > 0 && bn !== undefined && cn !== undefined;
   const kind = numeric ? "numeric" : "categorical";
-  const base = { column, kind, baselineCount: bv.length, currentCount: cv.length, missing, tests: [], drift: false } as ColumnDrift;
+  const base = { column, kind, baselineCount: nb, currentCount: nc, missing, tests: [], drift: false } as ColumnDrift;
   if (!b || !c) return { ...base, skipped: `only in the ${b ? "baseline" : "current"} sample` };
-  if (bv.length === 0 || cv.length === 0) return { ...base, skipped: "no values in one of the samples" };
-  const input = numeric ? numericInput(bv, cv) : categoricalInput(bv, cv);
+  if (nb === 0 || nc === 0) return { ...base, skipped: "no values in one of the samples" };
+  if (!numeric && (!b.counts || !c.counts)) return { ...base, skipped: `more than ${MAX_CATEGORIES} distinct values: not categorical data` };
+  const input = numeric ? numericInput(bn!, cn!) : categoricalInput(b.counts!, c.counts!);
   const names = (opts.tests ?? DEFAULT_DRIFT_TESTS[kind]).filter((t) => driftTests[t]?.appliesTo.includes(kind));
   const tests = names.map((t) => driftTests[t]!.run(input, opts.thresholds?.[t] ?? driftTests[t]!.threshold));
   return { ...base, tests, drift: tests.some((t) => t.drift) };
 }
 
-function numericInput(b: string[], c: string[]): DriftInput {
-  const baseline = sortedCopy(b.map(Number));
+function numericInput(b: Float64Array, c: Float64Array): DriftInput {
+  const baseline = sortedCopy(b);
   let mean = 0;
   for (const v of baseline) mean += v / baseline.length;
   let ss = 0;
   for (const v of baseline) ss += (v - mean) ** 2;
-  return { kind: "numeric", baseline, current: sortedCopy(c.map(Number)), baselineStd: Math.sqrt(ss / baseline.length) };
+  return { kind: "numeric", baseline, current: sortedCopy(c), baselineStd: Math.sqrt(ss / baseline.length) };
 }
 
-function categoricalInput(b: string[], c: string[]): DriftInput {
-  const categories = [...new Set([...b, ...c])].sort();
-  const index = new Map(categories.map((k, i) => [k, i]));
-  const count = (xs: string[]) => {
-    const out = new Array<number>(categories.length).fill(0);
-    for (const x of xs) out[index.get(x)!]!++;
-    return out;
-  };
+function categoricalInput(b: ReadonlyMap<string, number>, c: ReadonlyMap<string, number>): DriftInput {
+  const categories = [...new Set([...b.keys(), ...c.keys()])].sort();
+  const count = (m: ReadonlyMap<string, number>) => categories.map((k) => m.get(k) ?? 0);
   return { kind: "categorical", categories, baseline: count(b), current: count(c) };
 }

@@ -1,7 +1,7 @@
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { UserError } from "../../core/errors.js";
-import { driftOptionsFromPolicy, formatDriftText, runDrift } from "../../commands/drift.js";
+import { checkTestNames, driftOptionsFromPolicy, formatDriftText, runDriftOnSamples, sampleReader } from "../../commands/drift.js";
+import { readChunks } from "./stream-io.js";
 import { readPolicyFlag } from "./policy-flag.js";
 import { commonFlags, EXIT_FINDINGS, EXIT_OK, parseFlags, readFormat, type CliCommand } from "./io.js";
 
@@ -30,11 +30,11 @@ export const driftCli: CliCommand = async (argv, io) => {
   if (!values.baseline || !values.current) throw new UserError(`usage: --baseline and --current are required\n${HELP}`);
   const format = readFormat(values.format, ["text", "json"]);
   const root = path.resolve(io.cwd, values.root ?? ".");
+  // each sample is read as a stream into its columns (numbers, category counts), never whole as text
   const read = async (file: string) => {
-    if (file === "-") return io.readStdin();
-    return readFile(path.resolve(root, file), "utf8").catch((err: Error) => {
-      throw new UserError(`cannot read ${file}: ${err.message}`);
-    });
+    const reader = sampleReader(file);
+    for await (const chunk of readChunks(io, file, root)) reader.write(chunk);
+    return { name: file, columns: reader.end() };
   };
   let fromPolicy: ReturnType<typeof driftOptionsFromPolicy> = { thresholds: {} };
   if (values.policy) {
@@ -46,10 +46,12 @@ export const driftCli: CliCommand = async (argv, io) => {
     if (!k || v === undefined || !Number.isFinite(Number(v))) throw new UserError(`usage: --threshold expects TEST=NUMBER, not "${t}"`);
     thresholds[k] = Number(v);
   }
-  const doc = runDrift({
-    baseline: { name: values.baseline, text: await read(values.baseline) },
-    current: { name: values.current, text: await read(values.current) },
-    tests: values.tests ? values.tests.split(",").map((s) => s.trim()).filter(Boolean) : fromPolicy.tests,
+  const tests = values.tests ? values.tests.split(",").map((s) => s.trim()).filter(Boolean) : fromPolicy.tests;
+  checkTestNames(tests);
+  const doc = runDriftOnSamples({
+    baseline: await read(values.baseline),
+    current: await read(values.current),
+    tests,
     thresholds,
   });
   io.stdout(format === "json" ? JSON.stringify(doc, null, 2) + "\n" : formatDriftText(doc));
