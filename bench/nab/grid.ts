@@ -1,4 +1,5 @@
 import type { DetectorRef } from "../../src/core/types.js";
+import { DEFAULT_DETECTORS } from "../../src/core/detect/default-config.js";
 
 /** A candidate default configuration: the detector list `DEFAULT_DETECTORS` would hold. */
 export interface Candidate {
@@ -15,6 +16,7 @@ const ens = (params: Record<string, number | string | boolean> = {}): DetectorRe
  */
 export const CANDIDATES: Candidate[] = [
   { name: "today", refs: ens({ window: 600, calibration: 2000, quantile: 0.995, short: 4, suppress: 100, damp: 0.5, maxShare: 0.25 }) },
+  { name: "shipped default", refs: DEFAULT_DETECTORS.map((r) => ({ ...r, params: { ...r.params } })) },
   { name: "quantile 0.99", refs: ens({ quantile: 0.99 }) },
   { name: "quantile 0.999", refs: ens({ quantile: 0.999 }) },
   { name: "window 300", refs: ens({ window: 300 }) },
@@ -44,4 +46,16 @@ CANDIDATES.push(
   { name: "lstm + pnorm 8", refs: ens({ lstm: true, pnorm: 8 }) },
   { name: "lstm + suppress 50", refs: ens({ lstm: true, suppress: 50 }) },
   { name: "lstm + calibration 4000", refs: ens({ lstm: true, calibration: 4000 }) },
+);
+
+CANDIDATES.push(
+  { name: "tieBreak 0.02", refs: ens({ tieBreak: 0.02 }) },
+  { name: "tieBreak 0.1", refs: ens({ tieBreak: 0.1 }) },
+  { name: "lstm + tieBreak 0.02", refs: ens({ lstm: true, tieBreak: 0.02 }) },
+  { name: "lstm + autoencoder", refs: ens({ lstm: true, autoencoder: true }) },
+);
+
+CANDIDATES.push(
+  { name: "lstm h4 every 8", refs: ens({ lstm: true, lstmHidden: 4, lstmEvery: 8 }) },
+  { name: "lstm h6 every 6", refs: ens({ lstm: true, lstmHidden: 6, lstmEvery: 6 }) },
 );

@@ -74,6 +74,8 @@ function sweepOf(s: LabelledSeries): Sweep {
   return out;
 }
 
+const nullCache = new Map<string, number>();
+
 export interface SetScore {
   raw: number;
   threshold: number;
@@ -88,8 +90,12 @@ export interface SetScore {
 export function scoreSet(set: readonly LabelledSeries[], scores: readonly ArrayLike<number>[], cost: CostProfile, threshold?: number): SetScore {
   const windows = set.reduce((a, s) => a + s.windows.length, 0);
   const best = threshold === undefined ? sweepBest(set, scores, cost) : { raw: rawAt(set, scores, cost, threshold), threshold };
-  const nulls = set.map((s) => new Float64Array(s.rows).fill(0.5));
-  const nullRaw = sweepBest(set, nulls, cost).raw;
+  const nullKey = `${cost.tp}/${cost.fp}/${cost.fn}:${set.map((s) => s.name).join("|")}`;
+  let nullRaw = nullCache.get(nullKey);
+  if (nullRaw === undefined) {
+    nullRaw = sweepBest(set, set.map((s) => new Float64Array(s.rows).fill(0.5)), cost).raw;
+    nullCache.set(nullKey, nullRaw);
+  }
   const perfect = windows * cost.tp;
   const normalized = perfect === nullRaw ? NaN : (100 * (best.raw - nullRaw)) / (perfect - nullRaw);
   return { raw: best.raw, threshold: best.threshold, normalized, windows };

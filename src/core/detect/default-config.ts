@@ -2,6 +2,8 @@ import type { DetectorRef } from "../types.js";
 
 /**
  * The detector configuration used when a check names none: the one `steward monitor` and
- * `steward detect` share, and the one measured on NAB (docs/detection.md).
+ * `steward detect` share, and the one measured on NAB (docs/detection.md). Chosen by
+ * leave-one-category-out cross-validation (`npm run nab`) among configurations that keep the
+ * bench within its time budget: the ensemble with a small online LSTM forecaster as a sixth view.
  */
-export const DEFAULT_DETECTORS: readonly DetectorRef[] = Object.freeze([{ name: "ensemble", params: {} }]);
+export const DEFAULT_DETECTORS: readonly DetectorRef[] = Object.freeze([{ name: "ensemble", params: { lstm: true, lstmHidden: 4, lstmEvery: 8 } }]);

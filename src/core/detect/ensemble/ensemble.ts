@@ -28,10 +28,15 @@ export const ensembleDefaults = {
   maxShare: 0.25,
   /** Adds the `lstm` detector's forecast error as a sixth view (its default parameters). */
   lstm: false,
+  /** The lstm view's hidden units and points between training steps (its cost: see docs/detection.md). */
+  lstmHidden: 8,
+  lstmEvery: 4,
   /** Adds the `autoencoder` detector's reconstruction error as a view (its default parameters). */
   autoencoder: false,
   /** How the views' ratios are fused: 0 takes the largest; p > 0 their p-norm, so that agreeing views rank above one alone. */
   pnorm: 0,
+  /** Weight of the views' mean added to the fused ratio, so that equal ratios (ties with the reference, common in quantised metrics) rank by the other views' evidence instead of sitting at exactly 0.5. */
+  tieBreak: 0,
 };
 export type EnsembleParams = typeof ensembleDefaults;
 
@@ -51,7 +56,7 @@ function createEnsemble(p: EnsembleParams): PointScorer {
   const levelShort = ratio(1);
   const levelLong = ratio(1);
   const learned = [
-    ...(p.lstm ? [{ raw: lstmRaw(lstmDefaults), cal: ratio(short) }] : []),
+    ...(p.lstm ? [{ raw: lstmRaw({ ...lstmDefaults, hidden: p.lstmHidden, every: p.lstmEvery }), cal: ratio(short) }] : []),
     ...(p.autoencoder ? [{ raw: autoencoderRaw(autoencoderDefaults), cal: ratio(short) }] : []),
   ];
   const rs = new Float64Array(learned.length + 5);
@@ -75,10 +80,15 @@ function createEnsemble(p: EnsembleParams): PointScorer {
       rs[k++] = v.seasonal === undefined ? 0 : season.push(v.seasonal);
       rs[k++] = levelShort.push(v.levelShort);
       rs[k++] = levelLong.push(v.levelLong);
-      const r = fuse(rs, k, p.pnorm);
+      let r = fuse(rs, k, p.pnorm);
+      if (p.tieBreak > 0) {
+        let sum = 0;
+        for (let i = 0; i < k; i++) sum += rs[i]!;
+        r += (p.tieBreak * sum) / k;
+      }
       if (n <= p.warmup) return 0;
       // a value equal to the reference (common in quantised metrics) is a tie, whatever the rounding
-      const rt = Math.abs(r - 1) < 1e-9 ? 1 : r;
+      const rt = p.tieBreak > 0 ? r : Math.abs(r - 1) < 1e-9 ? 1 : r;
       let score = rt / (rt + 1);
       undamped = score;
       if (score >= 0.5) {
