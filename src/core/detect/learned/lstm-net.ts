@@ -46,6 +46,7 @@ export class LstmForecaster {
   private readonly tc: Float64Array;
   private readonly hid: Float64Array;
   private readonly dh: Float64Array;
+  private readonly zRun: Float64Array;
   private readonly dc: Float64Array;
   private readonly dhPrev: Float64Array;
   private readonly da: Float64Array;
@@ -74,6 +75,7 @@ export class LstmForecaster {
     this.tc = new Float64Array(o.seq * H);
     this.hid = new Float64Array((o.seq + 1) * H);
     this.dh = new Float64Array(H);
+    this.zRun = new Float64Array(4 * H);
     this.dc = new Float64Array(H);
     this.dhPrev = new Float64Array(H);
     this.da = new Float64Array(4 * H);
@@ -98,7 +100,7 @@ export class LstmForecaster {
     this.cs.set(this.c, this.head * H);
     this.head = (this.head + 1) % L;
     this.count++;
-    this.step(x, this.h, this.c, this.h, this.c, undefined, undefined);
+    this.step(x, this.h, 0, this.c, 0, this.h, 0, this.c, 0, this.zRun, 0, undefined, 0);
     if (++this.sinceTrain >= this.o.every && this.count >= L) {
       this.sinceTrain = 0;
       this.train();
@@ -106,30 +108,28 @@ export class LstmForecaster {
     return err;
   }
 
-  /** One LSTM step from (h, c) with input x into (hOut, cOut); records activations when `at` is given. */
-  private step(x: number, h: Float64Array, c: Float64Array, hOut: Float64Array, cOut: Float64Array, at: number | undefined, tcOut: Float64Array | undefined): void {
+  /**
+   * One LSTM step: input x and state (h at hs[ho..], c at cs[co..]) into (hOut[hOo..], cOut[cOo..]),
+   * the gate activations into z[zo..] and tanh(c) into tc[to..] (when given). Offsets, not
+   * subarrays: this runs for every point and every BPTT step, and views cost an allocation each.
+   */
+  private step(x: number, hs: Float64Array, ho: number, cs: Float64Array, co: number, hOut: Float64Array, hOo: number, cOut: Float64Array, cOo: number, z: Float64Array, zo: number, tc: Float64Array | undefined, to: number): void {
     const H = this.H;
     const cols = this.cols;
     const p = this.p;
-    const z = at === undefined ? this.scratch() : this.act.subarray(at * 4 * H, (at + 1) * 4 * H);
     for (let k = 0; k < 4 * H; k++) {
       const r = k * cols;
       let s = p[r]! * x + p[r + H + 1]!;
-      for (let j = 0; j < H; j++) s += p[r + 1 + j]! * h[j]!;
-      z[k] = k < 3 * H ? sigmoid(s) : Math.tanh(s);
+      for (let j = 0; j < H; j++) s += p[r + 1 + j]! * hs[ho + j]!;
+      z[zo + k] = k < 3 * H ? sigmoid(s) : Math.tanh(s);
     }
     for (let j = 0; j < H; j++) {
-      const cj = z[H + j]! * c[j]! + z[j]! * z[3 * H + j]!;
+      const cj = z[zo + H + j]! * cs[co + j]! + z[zo + j]! * z[zo + 3 * H + j]!;
       const t = Math.tanh(cj);
-      cOut[j] = cj;
-      if (tcOut) tcOut[j] = t;
-      hOut[j] = z[2 * H + j]! * t;
+      cOut[cOo + j] = cj;
+      if (tc) tc[to + j] = t;
+      hOut[hOo + j] = z[zo + 2 * H + j]! * t;
     }
-  }
-
-  private scratchGates: Float64Array | undefined;
-  private scratch(): Float64Array {
-    return (this.scratchGates ??= new Float64Array(4 * this.H));
   }
 
   private train(): void {
@@ -158,52 +158,60 @@ export class LstmForecaster {
     g.fill(0);
     let loss = 0;
     const at = (k: number) => (this.head + k) % L; // ring index of the k-th oldest
-    this.hid.set(this.hs.subarray(at(0) * H, at(0) * H + H), 0);
-    this.cell.set(this.cs.subarray(at(0) * H, at(0) * H + H), 0);
-    for (let s = 0; s < T; s++) {
-      this.step(this.xs[at(s)]!, this.hid.subarray(s * H, s * H + H), this.cell.subarray(s * H, s * H + H), this.hid.subarray((s + 1) * H, (s + 2) * H), this.cell.subarray((s + 1) * H, (s + 2) * H), s, this.tc.subarray(s * H, s * H + H));
+    const hid = this.hid;
+    const cell = this.cell;
+    const act = this.act;
+    const tcs = this.tc;
+    const dh = this.dh;
+    const dcn = this.dc;
+    const dhPrev = this.dhPrev;
+    const da = this.da;
+    const first = at(0) * H;
+    for (let j = 0; j < H; j++) {
+      hid[j] = this.hs[first + j]!;
+      cell[j] = this.cs[first + j]!;
     }
-    this.dh.fill(0);
-    this.dc.fill(0);
+    for (let s = 0; s < T; s++) this.step(this.xs[at(s)]!, hid, s * H, cell, s * H, hid, (s + 1) * H, cell, (s + 1) * H, act, s * 4 * H, tcs, s * H);
+    dh.fill(0);
+    dcn.fill(0);
     for (let s = T - 1; s >= 0; s--) {
-      const hNow = this.hid.subarray((s + 1) * H, (s + 2) * H);
+      const hn = (s + 1) * H; // this step's output state
       let y = p[out + H]!;
-      for (let j = 0; j < H; j++) y += p[out + j]! * hNow[j]!;
+      for (let j = 0; j < H; j++) y += p[out + j]! * hid[hn + j]!;
       const e = y - this.xs[at(s + 1)]!;
       loss += (0.5 * e * e) / T;
       const dy = e / T;
       g[out + H] = g[out + H]! + dy;
       for (let j = 0; j < H; j++) {
-        g[out + j] = g[out + j]! + dy * hNow[j]!;
-        this.dh[j] = this.dh[j]! + dy * p[out + j]!;
+        g[out + j] = g[out + j]! + dy * hid[hn + j]!;
+        dh[j] = dh[j]! + dy * p[out + j]!;
       }
-      const z = this.act.subarray(s * 4 * H, (s + 1) * 4 * H);
-      const cPrev = this.cell.subarray(s * H, s * H + H);
-      const tc = this.tc.subarray(s * H, s * H + H);
+      const zo = s * 4 * H;
+      const po = s * H; // previous state and this step's tanh(c)
       for (let j = 0; j < H; j++) {
-        const i = z[j]!, f = z[H + j]!, o = z[2 * H + j]!, gg = z[3 * H + j]!;
-        const dc = this.dh[j]! * o * (1 - tc[j]! * tc[j]!) + this.dc[j]!;
-        this.da[j] = dc * gg * i * (1 - i);
-        this.da[H + j] = dc * cPrev[j]! * f * (1 - f);
-        this.da[2 * H + j] = this.dh[j]! * tc[j]! * o * (1 - o);
-        this.da[3 * H + j] = dc * i * (1 - gg * gg);
-        this.dc[j] = dc * f;
+        const i = act[zo + j]!, f = act[zo + H + j]!, o = act[zo + 2 * H + j]!, gg = act[zo + 3 * H + j]!;
+        const t = tcs[po + j]!;
+        const dc = dh[j]! * o * (1 - t * t) + dcn[j]!;
+        da[j] = dc * gg * i * (1 - i);
+        da[H + j] = dc * cell[po + j]! * f * (1 - f);
+        da[2 * H + j] = dh[j]! * t * o * (1 - o);
+        da[3 * H + j] = dc * i * (1 - gg * gg);
+        dcn[j] = dc * f;
       }
       const x = this.xs[at(s)]!;
-      const hPrev = this.hid.subarray(s * H, s * H + H);
-      this.dhPrev.fill(0);
+      dhPrev.fill(0);
       for (let k = 0; k < 4 * H; k++) {
-        const d = this.da[k]!;
+        const d = da[k]!;
         if (d === 0) continue;
         const r = k * cols;
         g[r] = g[r]! + d * x;
         g[r + H + 1] = g[r + H + 1]! + d;
         for (let j = 0; j < H; j++) {
-          g[r + 1 + j] = g[r + 1 + j]! + d * hPrev[j]!;
-          this.dhPrev[j] = this.dhPrev[j]! + d * p[r + 1 + j]!;
+          g[r + 1 + j] = g[r + 1 + j]! + d * hid[po + j]!;
+          dhPrev[j] = dhPrev[j]! + d * p[r + 1 + j]!;
         }
       }
-      this.dh.set(this.dhPrev);
+      dh.set(dhPrev);
     }
     return { loss, grad: g };
   }
