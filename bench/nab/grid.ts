@@ -59,3 +59,13 @@ CANDIDATES.push(
   { name: "lstm h4 every 8", refs: ens({ lstm: true, lstmHidden: 4, lstmEvery: 8 }) },
   { name: "lstm h6 every 6", refs: ens({ lstm: true, lstmHidden: 6, lstmEvery: 6 }) },
 );
+
+CANDIDATES.push(
+  { name: "lstm h4 every 16", refs: ens({ lstm: true, lstmHidden: 4, lstmEvery: 16 }) },
+  { name: "lstm h4 every 32", refs: ens({ lstm: true, lstmHidden: 4, lstmEvery: 32 }) },
+);
+
+CANDIDATES.push(
+  { name: "lstm h4 every 8 seq 8", refs: ens({ lstm: true, lstmHidden: 4, lstmEvery: 8, lstmSeq: 8 }) },
+  { name: "lstm h4 every 4 seq 8", refs: ens({ lstm: true, lstmHidden: 4, lstmEvery: 4, lstmSeq: 8 }) },
+);

@@ -125,9 +125,10 @@ for (const f of folds) {
 }
 const chosen = table.reduce((a, b) => (mean(b.ho.map((h) => h.test)) > mean(a.ho.map((h) => h.test)) ? b : a));
 const today = table.find((r) => r.c.name === "today")!;
+const shipped = table.find((r) => r.c.name === "shipped default")!;
 console.log(`  held-out mean of the selection procedure: ${mean(chosenHo).toFixed(1)}`);
 console.log(`\nsummary (standard / reward low FP / reward low FN, in-sample; held-out mean is standard)`);
-for (const [label, r] of [["chosen on all folds: " + chosen.c.name, chosen], ["today's defaults", today]] as const) {
+for (const [label, r] of [["chosen on all folds: " + chosen.c.name, chosen], ["shipped default (DEFAULT_DETECTORS)", shipped], ["today's defaults", today]] as const) {
   const prof = Object.values(PROFILES).map((p) => scoreSet(series, scores.get(r.c.name)!, p));
   console.log(`  ${label.padEnd(nameW + 22)} in-sample ${prof.map((p) => p.normalized.toFixed(1)).join(" / ")}  threshold ${prof[0]!.threshold.toFixed(4)}  held-out mean ${mean(r.ho.map((h) => h.test)).toFixed(1)}`);
 }

@@ -28,9 +28,10 @@ export const ensembleDefaults = {
   maxShare: 0.25,
   /** Adds the `lstm` detector's forecast error as a sixth view (its default parameters). */
   lstm: false,
-  /** The lstm view's hidden units and points between training steps (its cost: see docs/detection.md). */
+  /** The lstm view's hidden units, points between training steps and BPTT length (its cost: see docs/detection.md). */
   lstmHidden: 8,
   lstmEvery: 4,
+  lstmSeq: 16,
   /** Adds the `autoencoder` detector's reconstruction error as a view (its default parameters). */
   autoencoder: false,
   /** How the views' ratios are fused: 0 takes the largest; p > 0 their p-norm, so that agreeing views rank above one alone. */
@@ -56,7 +57,7 @@ function createEnsemble(p: EnsembleParams): PointScorer {
   const levelShort = ratio(1);
   const levelLong = ratio(1);
   const learned = [
-    ...(p.lstm ? [{ raw: lstmRaw({ ...lstmDefaults, hidden: p.lstmHidden, every: p.lstmEvery }), cal: ratio(short) }] : []),
+    ...(p.lstm ? [{ raw: lstmRaw({ ...lstmDefaults, hidden: p.lstmHidden, every: p.lstmEvery, seq: p.lstmSeq }), cal: ratio(short) }] : []),
     ...(p.autoencoder ? [{ raw: autoencoderRaw(autoencoderDefaults), cal: ratio(short) }] : []),
   ];
   const rs = new Float64Array(learned.length + 5);
