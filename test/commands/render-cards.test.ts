@@ -90,7 +90,7 @@ describe("steward card on a scratch repository with a fixed history", () => {
     expect(churn.diff).toContain("--- a/models/churn-prediction/MODEL_CARD.md\n+++ b/models/churn-prediction/MODEL_CARD.md\n@@ ");
     expect(churn.diff).toContain("\n-Ranking all subscribers");
     expect(churn.diff).toContain("\n+Ranking active subscribers");
-    expect(churn.diff).toContain("\n+| _latest change_ | — | — | staging | 1.2.0 | — |");
+    expect(churn.diff).toContain("\n+| _latest change_ | — | — | staging | 1.2.0 | — | stage emptied |");
     expect(churn.diff).toMatch(/\n\+\| 2026-11-03 10:00 UTC \| Ana Lima \| `[0-9a-f]{7}` \| staging \| 1\.1\.0 \| 1\.2\.0 \|/);
     expect(check.cards.find((c) => c.model === "fraud-detection")!.status).toBe("fresh");
     expect(check.staleCount).toBe(1);
@@ -110,7 +110,7 @@ describe("steward card on a scratch repository with a fixed history", () => {
     const before = await renderCards(deps, { model: "fraud-detection" });
     expect(before.warnings).toEqual([]);
     const card = readFileSync(cardFile, "utf8");
-    expect(card).toContain("| _latest change_ | — | — | production | 7 | 8 |\n| 2026-10-15 16:00 UTC | Mei Chen |");
+    expect(card).toContain("| _latest change_ | — | — | production | 7 | 8 | through staging |\n| 2026-10-15 16:00 UTC | Mei Chen |");
     expect(card).toContain("- Version `8` enters production in the latest change; it has been in staging since 2026-10-15 16:00 UTC (`");
     expect(card).toContain("The gate asks for at least 3d.");
 

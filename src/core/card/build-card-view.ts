@@ -107,7 +107,7 @@ export function buildCardView({ model, state, history, mlflow }: CardInput): Car
       registryVersion: codeCell(v.mlflow?.modelVersion),
     })),
     history: {
-      rows: historyRows(history),
+      rows: historyRows(history, policy),
       hasLatest: history.latest.length > 0,
       unreadable: history.dated.unreadable.map((ci) => `${code(ci.sha.slice(0, 7))} (${formatDate(ci.date)})`),
     },

@@ -2,7 +2,10 @@ import { formatDuration } from "../duration.js";
 import { entries } from "../history/first-entered.js";
 import { servesIn } from "../history/stage-history.js";
 import { timeInStage } from "../history/time-in-stage.js";
-import type { ModelSpec, StageGate } from "../types.js";
+import type { ModelSpec, PolicySpec, StageGate } from "../types.js";
+import type { CommitInfo } from "../../ports.js";
+import type { StageChange } from "../history/stage-history.js";
+import { describePath, pathOf } from "../audit/audit-trail.js";
 import type { CardHistory } from "./card-history.js";
 import { formatDate, formatVariants } from "./format.js";
 import { code, codeCell, mdCell } from "../text/markdown.js";
@@ -14,6 +17,8 @@ export interface HistoryRow {
   stage: string;
   from: string;
   to: string;
+  /** How the version reached the stage in the policy's promotion order, or which rule let it skip one (src/core/audit). */
+  how: string;
 }
 
 export interface CurrentStageRow {
@@ -26,18 +31,27 @@ export interface CurrentStageRow {
 
 const LATEST = "latest change";
 
-/** The history as table rows, newest first: the latest change, then the dated changes (cells escaped). */
-export function historyRows(history: CardHistory): HistoryRow[] {
-  const latest = history.latest.map((c) => ({ date: `_${LATEST}_`, author: "—", commit: "—", stage: mdCell(c.stage), from: mdCell(formatVariants(c.from)), to: mdCell(formatVariants(c.to)) }));
-  const dated = [...history.dated.changes].reverse().map((c) => ({
+/**
+ * The history as table rows, newest first: the latest change, then the dated changes (cells escaped).
+ * Each row says how the version reached its stage (through the previous stage of `policy`'s order,
+ * a rollback, the model's first stages, allowSkip) or that it skipped one: the audit's own rule.
+ */
+export function historyRows(history: CardHistory, policy?: PolicySpec): HistoryRow[] {
+  const pending: CommitInfo = { sha: "", author: "", email: "", date: new Date(8.64e15), subject: "" };
+  const all: StageChange[] = [...history.dated.changes, ...history.latest.map((c) => ({ ...c, commit: pending }))];
+  const how = all.map((c, i) => mdCell(describePath(pathOf(c, all.slice(0, i), policy))));
+  const dated = history.dated.changes.length;
+  const latest = history.latest.map((c, i) => ({ date: `_${LATEST}_`, author: "—", commit: "—", stage: mdCell(c.stage), from: mdCell(formatVariants(c.from)), to: mdCell(formatVariants(c.to)), how: how[dated + i]! }));
+  const rows = history.dated.changes.map((c, i) => ({
     date: formatDate(c.commit.date),
     author: mdCell(c.commit.author),
     commit: codeCell(c.commit.sha.slice(0, 7)),
     stage: mdCell(c.stage),
     from: mdCell(formatVariants(c.from)),
     to: mdCell(formatVariants(c.to)),
+    how: how[i]!,
   }));
-  return [...latest, ...dated];
+  return [...latest, ...rows.reverse()];
 }
 
 /** The model's current stages in `order` (then any others, by name), with when each was last changed. */
@@ -68,6 +82,9 @@ export function soakSentences(model: ModelSpec, history: CardHistory, order: str
   return (model.stages[prodStage]?.variants ?? []).map(({ version }) => {
     const v = code(version);
     const pending = history.latest.find((c) => c.stage === prodStage && servesIn(c.to, version) && !servesIn(c.from, version));
+    if (pending && history.dated.changes.length === 0) {
+      return `Version ${v} is in ${prodStage} from the model's first stages (adopted as they were when model.yaml was created, not promoted), so no stay in ${previous} applies.`;
+    }
     if (pending) {
       const stay = entries(dated, version, previous).at(-1);
       const stillThere = stay !== undefined && !dated.changes.some((c) => c.stage === previous && c.commit.date >= stay.commit.date && c !== stay && !servesIn(c.to, version));
@@ -79,6 +96,8 @@ export function soakSentences(model: ModelSpec, history: CardHistory, order: str
     if (!entered) return `Version ${v} does not appear in ${prodStage} in the committed history of model.yaml.`;
     const soak = timeInStage(dated, version, previous, entered.commit.date);
     const when = `${formatDate(entered.commit.date)} (${code(entered.commit.sha.slice(0, 7))})`;
+    const path = pathOf(entered, dated.changes.slice(0, dated.changes.indexOf(entered)), undefined);
+    if (soak === undefined && path.kind === "initial") return `Version ${v} is in ${prodStage} from the model's first stages on ${when} (adopted as they were, not promoted), so no stay in ${previous} applies.`;
     return soak === undefined
       ? `Version ${v} entered ${prodStage} on ${when} without having been in ${previous}.`
       : `Version ${v} spent ${formatDuration(soak)} in ${previous} before it entered ${prodStage} on ${when}${minimum(soak, minSoak)}.`;
