@@ -39,6 +39,10 @@ export interface MonitorDeps {
 export interface MonitorOptions {
   now: Date;
   shard?: Shard;
+  /** Only these models (`--model`; an alarm's repository_dispatch names one). Unknown names are a UserError. */
+  models?: string[];
+  /** Only the model(s) this CloudWatch alarm belongs to (`--alarm`, from an alarm state change's dispatch). */
+  alarm?: string;
   /** Change nothing: write issue bodies, PR patches and events under `deps.out`. GitHub is only read. */
   dryRun?: boolean;
   /** The branch PRs target; default "main". */

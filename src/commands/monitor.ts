@@ -15,6 +15,8 @@ import { observationsNeeded, planRemediation } from "../core/monitor/plan-remedi
 import { renderHealth } from "../core/monitor/render-health.js";
 import { describeAction, trimFindings, type ActionOutcome, type MonitorReport } from "../core/monitor/report.js";
 import { inShard } from "../core/monitor/shard.js";
+import { UserError } from "../core/errors.js";
+import { modelsForAlarm } from "../core/plan/sagemaker-alarms.js";
 import { splitFindings } from "../core/monitor/split-findings.js";
 import type { Incident, MonitorAction } from "../core/monitor/types.js";
 import type { PolicySpec } from "../core/types.js";
@@ -45,8 +47,15 @@ export async function runMonitor(deps: MonitorDeps, opts: MonitorOptions): Promi
   const loaded = await (deps.load ?? (() => loadRepo({ files: deps.files })))();
   for (const f of loaded.findings) if (f.severity === "error") warnings.push(`${f.file}${f.line ? `:${f.line}` : ""}: ${f.message} (left out of this run)`);
   const policies = new Map<string, PolicySpec>(loaded.state.policies.map((p) => [p.name, p]));
+  const byAlarm = opts.alarm === undefined ? [] : modelsForAlarm(loaded.state, opts.alarm);
+  if (opts.alarm !== undefined && byAlarm.length === 0) throw new UserError(`usage: --alarm ${opts.alarm}: no model's deployment has this alarm (alarms apply keeps are steward-<endpoint>-<check>-<min|max>; or list it in rollbackAlarms)`);
+  const only = opts.models?.length || byAlarm.length ? new Set([...(opts.models ?? []), ...byAlarm]) : undefined;
+  if (only) {
+    const unknown = [...only].filter((name) => !loaded.state.models.some((m) => m.name === name));
+    if (unknown.length) throw new UserError(`usage: --model ${unknown.join(", ")}: no such model in models/`);
+  }
   const models = inShard(
-    loaded.state.models.filter((m) => m.monitoring).sort((a, b) => a.name.localeCompare(b.name)),
+    loaded.state.models.filter((m) => m.monitoring && (!only || only.has(m.name))).sort((a, b) => a.name.localeCompare(b.name)),
     opts.shard,
   );
   for (const m of models) if (!policies.has(m.policy)) warnings.push(`${m.file}: policy "${m.policy}" not found; not monitored`);
@@ -71,7 +80,8 @@ export async function runMonitor(deps: MonitorDeps, opts: MonitorOptions): Promi
 
   // What GitHub shows, and git history where a decision needs it.
   const health = deps.scm ? await deps.scm.findIssue(healthMarker(opts.shard)) : undefined;
-  const incidents = decodeState(health?.body);
+  // A run for some models (--model, e.g. an alarm's repository_dispatch) plans only their incidents.
+  const incidents = decodeState(health?.body).filter((i) => !only || only.has(i.model));
   const splitModels = models.filter((m) => servedVariants(m).length > 1 && variantPoints.has(m.name));
   const histories = await loadHistories(deps.history, models, [...splitModels.map((m) => m.name)], warnings);
   for (const m of splitModels) {
@@ -135,7 +145,9 @@ export async function runMonitor(deps: MonitorDeps, opts: MonitorOptions): Promi
   ];
   const healthRows = modelHealth(models, statuses, findings, kept, changes);
   const rendered = renderHealth({ health: healthRows, incidents: kept, now, ...(opts.shard ? { shard: opts.shard } : {}), ...(opts.runUrl ? { runUrl: opts.runUrl } : {}) });
-  outcomes.push(await upsertHealth(deps, health?.number, rendered, dryRun, warnings));
+  // The health issue lists every model of the shard: a run for some models leaves it to the next full run.
+  if (only) warnings.push(`model-health issue not updated: this run covered only ${[...only].join(", ")} (--model); the next full run updates it`);
+  else outcomes.push(await upsertHealth(deps, health?.number, rendered, dryRun, warnings));
 
   if (deps.livePlans) outcomes.push(...(await reportDrift(deps, dryRun, warnings)));
 

@@ -3,7 +3,7 @@
  * One alarm per bound (min and max) of each check whose metric the model monitors; checks of
  * severity "info" never roll back.
  */
-import type { ModelSpec, PolicySpec } from "../types.js";
+import type { ModelSpec, PolicySpec, RepoState } from "../types.js";
 import { sanitizeName } from "./sagemaker-names.js";
 import type { DesiredAlarm } from "./sagemaker-types.js";
 
@@ -64,4 +64,21 @@ export function deploymentAlarms(model: ModelSpec, endpoint: string, policy: Pol
     }
   }
   return { alarms, skipped };
+}
+
+/**
+ * The models an alarm belongs to: those whose deployment alarms (derived as apply derives them) or
+ * `rollbackAlarms` include `alarm`. How an alarm's state change (EventBridge -> repository_dispatch)
+ * finds the model to monitor; [] for an alarm steward does not know.
+ */
+export function modelsForAlarm(state: Pick<RepoState, "models" | "policies">, alarm: string): string[] {
+  return state.models
+    .filter((m) => {
+      const sm = m.deployment?.sagemaker;
+      if (!sm) return false;
+      if (sm.rollbackAlarms.includes(alarm)) return true;
+      const policy = state.policies.find((p) => p.name === m.policy);
+      return deploymentAlarms(m, sm.endpoint, policy).alarms.some((a) => a.name === alarm);
+    })
+    .map((m) => m.name);
 }

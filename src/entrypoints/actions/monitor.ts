@@ -16,6 +16,10 @@ export async function run(env: Record<string, string | undefined> = process.env)
     const argv = ["monitor", "--format", "github", "--root", optionalInput("root") ?? ".", "--source", optionalInput("source") ?? "cloudwatch", "--out", out];
     const shard = optionalInput("shard");
     if (shard) argv.push("--shard", shard);
+    const model = optionalInput("model");
+    if (model) argv.push("--model", model);
+    const alarm = optionalInput("alarm");
+    if (alarm) argv.push("--alarm", alarm);
     if (booleanInput("dry-run")) argv.push("--dry-run");
     if (booleanInput("drift")) argv.push("--drift");
     const code = await runCli(argv, {

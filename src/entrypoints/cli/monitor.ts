@@ -18,7 +18,7 @@ import { annotation } from "../../core/text/workflow-commands.js";
 import { commonFlags, EXIT_FINDINGS, EXIT_OK, parseFlags, readFormat, type CliCommand, type CliIO, writeCommand } from "./io.js";
 import { targetSlots } from "./plan.js";
 
-const HELP = `usage: steward monitor [--root DIR] [--source cloudwatch|DIR|samples] [--shard I/N] [--dry-run] [--out DIR]
+const HELP = `usage: steward monitor [--root DIR] [--source cloudwatch|DIR|samples] [--shard I/N] [--model M] [--alarm NAME] [--dry-run] [--out DIR]
                        [--format text|json|github] [--base BRANCH] [--now ISO] [--drift]
 
 Reads every monitored metric, runs the checks of each model's policy and remediates per its rules:
@@ -28,6 +28,10 @@ issues, rollback and scale PRs, EventBridge events; closes incidents that recove
              of metric files <DIR>/<model>/<metric>.csv|json, or samples: the tool's own sample
              files, replayed so that they end now (the demo's; never read unless named).
   --shard    I/N: only the models whose name hashes to shard I of N (1-based).
+  --model    M: only this model (repeatable; e.g. the model an alarm's repository_dispatch names).
+             The model-health issue is left to the next full run.
+  --alarm    NAME: only the model whose deployment alarm (or rollbackAlarms entry) this is; what the
+             real-time path (docs/aws/README.md) passes. Unknown alarms and models exit 2.
   --dry-run  change nothing; with --out, write the issue bodies (.md), PR patches (.patch) and events
              (.json) it would create, plus report.json.
   --now      evaluate as of this time (replays a past run).
@@ -50,6 +54,8 @@ export const monitorCli: CliCommand = async (argv, io) => {
     ...commonFlags,
     source: { type: "string" },
     shard: { type: "string" },
+    model: { type: "string", multiple: true },
+    alarm: { type: "string" },
     "dry-run": { type: "boolean" },
     out: { type: "string" },
     base: { type: "string" },
@@ -95,7 +101,7 @@ export const monitorCli: CliCommand = async (argv, io) => {
         ? { livePlans: async () => (await runPlan({ files, reconcilers: targetSlots(env, files), logger }, { now })).reports.filter((r) => r.status !== "skipped" && r.status !== "failed") }
         : {}),
     },
-    { now, dryRun, ...(shard ? { shard } : {}), ...(values.base ? { base: values.base } : {}), ...(runUrl ? { runUrl } : {}) },
+    { now, dryRun, ...(shard ? { shard } : {}), ...(values.model?.length ? { models: values.model as string[] } : {}), ...(values.alarm ? { alarm: values.alarm as string } : {}), ...(values.base ? { base: values.base } : {}), ...(runUrl ? { runUrl } : {}) },
   );
 
   if (out) await writeFile(join(out, "report.json"), `${JSON.stringify(redactDeep(report), null, 2)}\n`);
