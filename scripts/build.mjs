@@ -1,7 +1,7 @@
 // Bundles the CLI (dist/cli.js, not committed) and, unless --cli, every action
 // (actions/<name>/dist/index.js, committed). One esbuild config, one entry per output.
 import { build } from "esbuild";
-import { readdirSync, existsSync } from "node:fs";
+import { readdirSync, existsSync, rmSync } from "node:fs";
 
 const cliOnly = process.argv.includes("--cli");
 const common = {
@@ -17,9 +17,12 @@ const common = {
 };
 
 const WORKER = "src/adapters/fs/check-worker.ts";
-await build({ ...common, entryPoints: ["src/entrypoints/cli-main.ts"], outfile: "dist/cli.js" });
-// detect and drift start from a small bundle of their own (no AWS SDK, no Octokit): see bin/steward.js
-await build({ ...common, entryPoints: ["src/entrypoints/cli-tools-main.ts"], outfile: "dist/cli-tools.js" });
+// The CLI is split: dist/cli.js holds argument parsing and the command table, and each command's
+// code (the AWS SDK, Octokit, ajv...) is a chunk loaded by its dynamic import, so `--version` and
+// `validate` do not parse what only `apply` needs. detect and drift start from dist/cli-tools.js
+// (no AWS SDK, no Octokit): see bin/steward.js. Chunks sit beside them (workers resolve from there).
+rmSync("dist", { recursive: true, force: true });
+await build({ ...common, entryPoints: { cli: "src/entrypoints/cli-main.ts", "cli-tools": "src/entrypoints/cli-tools-main.ts" }, outdir: "dist", splitting: true, chunkNames: "chunk-[hash]" });
 await build({ ...common, entryPoints: [WORKER], outfile: "dist/check-worker.js" });
 const DETECT_WORKER = "src/adapters/detect/detect-worker.ts";
 await build({ ...common, entryPoints: [DETECT_WORKER], outfile: "dist/detect-worker.js" });

@@ -1,14 +1,13 @@
 import { resolve } from "node:path";
 import { fsRepoFiles } from "../../adapters/fs/repo-files.js";
 import { gitCliHistory } from "../../adapters/git/git-cli-history.js";
-import { s3DvcRemote } from "../../adapters/aws/s3-dvc-remote.js";
 import { consoleLogger, silentLogger } from "../../adapters/log/console-logger.js";
 import { parallelChecker } from "../../adapters/fs/parallel-checker.js";
 import { gitPromotionHistory } from "../../commands/promotion-history.js";
 import { validateRepo } from "../../commands/validate.js";
 import { renderValidateSummary, renderValidateText, toValidateJson } from "../../core/report/validate-report.js";
 import { emitAnnotations, writeJobSummary } from "../github-output.js";
-import { pullRequestFromEnv, readGitHubEnv, scmFromEnv } from "../github-env.js";
+import { readGitHubEnv } from "../github-env-read.js";
 import { commonFlags, EXIT_FINDINGS, EXIT_OK, parseFlags, readFormat, type CliCommand, writeCommand } from "./io.js";
 
 const HELP = `usage: steward validate [--root DIR] [--base REF [--changed-only]] [--check-remote] [--format text|json|github]
@@ -30,13 +29,18 @@ export const validateCli: CliCommand = async (argv, io) => {
   const workers = values.workers === undefined ? undefined : Number(values.workers);
   // In a pull request's workflow (GITHUB_EVENT_PATH names one), the approvals gate counts its reviews.
   const gh = readGitHubEnv(io.env);
-  const pullRequest = values.base ? pullRequestFromEnv(gh, scmFromEnv(gh, logger)) : undefined;
+  // Octokit and the S3 client load only when used (--base, --check-remote): a plain validate starts fast.
+  const pullRequest = values.base ? await (async () => {
+    const { pullRequestFromEnv, scmFromEnv } = await import("../github-env.js");
+    return pullRequestFromEnv(gh, scmFromEnv(gh, logger));
+  })() : undefined;
+  const s3DvcRemote = values["check-remote"] ? (await import("../../adapters/aws/s3-dvc-remote.js")).s3DvcRemote : undefined;
   const report = await validateRepo(
     {
       files: fsRepoFiles(root),
       git,
       history: values.base ? gitPromotionHistory(git, values.base) : undefined,
-      remoteFor: (options) => s3DvcRemote(options),
+      ...(s3DvcRemote ? { remoteFor: (options: Record<string, string>) => s3DvcRemote(options) } : {}),
       checker: parallelChecker(root, workers === undefined ? {} : { workers }),
       logger,
       ...(pullRequest ? { pullRequest } : {}),
