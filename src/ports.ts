@@ -252,6 +252,11 @@ export interface Scm {
   listIssues(state?: "open" | "closed" | "all"): Promise<IssueRef[]>;
   /** Comments on an issue or pull request, oldest first. */
   listComments(number: number): Promise<CommentRef[]>;
+  /**
+   * The bot's own comment on `number` carrying `marker` (the newest; found by the marker and the bot's
+   * login, as upsertComment finds it), or undefined. A comment by anyone else never matches, marker or not.
+   */
+  findComment(number: number, marker: string): Promise<CommentRef | undefined>;
   /** Closes a pull request without merging it (its branch is kept). */
   closePullRequest(number: number): Promise<void>;
   /** The file's text on `ref` (branch, tag or sha), or undefined when it does not exist there. */

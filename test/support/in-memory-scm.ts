@@ -99,7 +99,7 @@ export function inMemoryScm(options: { files?: Record<string, string>; defaultBr
     },
     async upsertComment(number, marker, body) {
       const text = withMarker(body, marker);
-      const existing = comments.get(number)?.find((c) => hasMarker(c.body, marker));
+      const existing = comments.get(number)?.find((c) => hasMarker(c.body, marker) && c.author === "github-actions[bot]");
       if (existing === undefined) await impl.comment(number, text);
       else if (existing.body !== text) Object.assign(existing, { body: text, updatedAt: now() });
     },
@@ -107,6 +107,12 @@ export function inMemoryScm(options: { files?: Record<string, string>; defaultBr
       const list = comments.get(number);
       if (!list) throw notFound(`list comments of #${number}`);
       return list.map((c) => ({ ...c }));
+    },
+    async findComment(number, marker) {
+      const list = comments.get(number);
+      if (!list) throw notFound(`find the comment on #${number}`);
+      const found = list.filter((c) => hasMarker(c.body, marker) && c.author === "github-actions[bot]").at(-1);
+      return found && { ...found };
     },
     async findPullRequest(branch) {
       const found = [...pulls.values()].filter((p) => p.branch === branch).sort((a, b) => b.number - a.number)[0];

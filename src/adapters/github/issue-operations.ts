@@ -4,7 +4,7 @@ import { isByBot, type RepoContext } from "./repo-context.js";
 import { isUnprocessable } from "./to-external-error.js";
 import { toAssignees, toCommentRef, toIssueRef } from "./to-refs.js";
 
-type IssueOperations = Pick<Scm, "findIssue" | "listIssues" | "createIssue" | "updateIssue" | "comment" | "upsertComment" | "listComments">;
+type IssueOperations = Pick<Scm, "findIssue" | "listIssues" | "createIssue" | "updateIssue" | "comment" | "upsertComment" | "listComments" | "findComment">;
 
 /**
  * Issues and comments. The bot's issues are listed once per adapter (by its label, all states, 100 a page)
@@ -82,6 +82,10 @@ export function issueOperations(ctx: RepoContext, options: { since?: Date } = {}
       const existing = (await allComments(number)).find((c) => hasMarker(c.body, marker) && isByBot(ctx, c.user));
       if (existing === undefined) await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body: text });
       else if (existing.body !== text) await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body: text });
+    },
+    async findComment(number, marker) {
+      const found = (await allComments(number)).filter((c) => hasMarker(c.body ?? "", marker) && isByBot(ctx, c.user)).at(-1);
+      return found && toCommentRef(found);
     },
     async listComments(number): Promise<CommentRef[]> {
       return (await allComments(number)).map(toCommentRef);

@@ -56,6 +56,7 @@ export function octokitScm(config: OctokitScmConfig): Scm {
     comment: (number, body) => mapErrors(`comment on #${number}`, () => issues.comment(number, body)),
     upsertComment: (number, marker, body) => mapErrors(`upsert comment on #${number}`, () => issues.upsertComment(number, marker, body)),
     listComments: (number) => mapErrors(`list comments of #${number}`, () => issues.listComments(number)),
+    findComment: (number, marker) => mapErrors(`find the comment on #${number}`, () => issues.findComment(number, marker)),
     findPullRequest: (branch) => mapErrors(`find pull request for ${branch}`, () => pulls.findPullRequest(branch)),
     proposeChange: (input) => mapErrors(`propose change on ${input.branch}`, () => pulls.proposeChange(input)),
     closePullRequest: (number) => mapErrors(`close pull request #${number}`, () => pulls.closePullRequest(number)),

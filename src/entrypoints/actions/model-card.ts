@@ -41,7 +41,7 @@ export async function run(env: Record<string, string | undefined> = process.env)
     await writeJobSummary(summary);
     if (gh.pullNumber && booleanInput("comment", true) && !gh.fromFork) {
       const scm = scmFromEnv(gh, actionsLogger());
-      if (scm) await publishPrSection(scm, gh.pullNumber, "card", summary);
+      if (scm) await publishPrSection(scm, gh.pullNumber, "card", summary, gh.runUrl);
     }
     core.setOutput("stale", String(report.staleCount));
     if (check && report.staleCount > 0) actionLog.fail(`${report.staleCount} model card(s) out of date`);

@@ -29,7 +29,7 @@ export async function run(env: Record<string, string | undefined> = process.env)
     await writeJobSummary(markdown);
     if (gh.pullNumber && booleanInput("comment", true) && !gh.fromFork) {
       const scm = scmFromEnv(gh, logger);
-      if (scm) await publishPrSection(scm, gh.pullNumber, "plan", markdown);
+      if (scm) await publishPrSection(scm, gh.pullNumber, "plan", markdown, gh.runUrl);
     }
     const changes = result.reports.reduce((n, r) => n + r.steps.length, 0);
     core.setOutput("changes", String(changes));

@@ -32,7 +32,7 @@ export async function run(env: Record<string, string | undefined> = process.env)
     const summary = renderValidateSummary(report);
     await writeJobSummary(summary);
     if (gh.pullNumber && booleanInput("comment", true) && !gh.fromFork) {
-      if (scm) await publishPrSection(scm, gh.pullNumber, "validate", summary);
+      if (scm) await publishPrSection(scm, gh.pullNumber, "validate", summary, gh.runUrl);
     }
     core.setOutput("errors", String(report.errorCount));
     core.setOutput("warnings", String(report.warningCount));

@@ -20,3 +20,15 @@ describe("markdown escaping", () => {
     expect(mdTable(["k", "v"], [["a|b", "1"]], ["l", "r"])).toBe("| k | v |\n| --- | ---: |\n| a\\|b | 1 |");
   });
 });
+
+describe("the sticky comment's size", () => {
+  it("stays under GitHub's limit whatever the size, closing what it cuts and pointing at the job summary", () => {
+    const huge = ["<details><summary>diff</summary>", "", "````diff", ...Array.from({ length: 5000 }, (_, i) => `+ line ${i} ${"x".repeat(30)}`)].join("\n");
+    const body = mergeSection(mergeSection(undefined, "validate", "all valid"), "card", huge, { summaryUrl: "https://github.com/acme/models/actions/runs/1" });
+    expect(body.length).toBeLessThanOrEqual(65_000);
+    const card = readSections(body).card!;
+    expect(card).toMatch(/\n````\n<\/details>\n\n_Cut to fit GitHub's comment size limit: the full report is in \[the job summary\]\(https:\/\/github.com\/acme\/models\/actions\/runs\/1\)\._$/);
+    expect(readSections(body).validate).toBe("all valid");
+    expect(mergeSection(undefined, "card", "small")).not.toContain("Cut to fit");
+  });
+});
