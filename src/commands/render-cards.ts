@@ -141,5 +141,5 @@ async function readMlflow(reader: RunReader, model: ModelSpec, state: RepoState)
       registry.set(v.version, { kind: "error", message: describeError(err) });
     }
   }
-  return { runs, registry, registeredModel: name };
+  return { runs, registry, registeredModel: name, legacyStages: model.registry?.mlflow?.legacyStages === true };
 }

@@ -67,6 +67,19 @@ describe("steward card with MLflow", () => {
     expect((await renderCards({ ...deps, runs }, { check: true, model: "fraud-detection" })).staleCount).toBe(0);
   });
 
+  it("issue #14: a legacy stage set outside steward and a NaN metric are disagreements in the card", async () => {
+    await using server = await fakeMlflowServer();
+    seedRun(server, "3f2a9c0d5e7b4a1f8c6d2e0b9a7f5c3d", { metrics: { auc: Number.NaN, precision: 0.91, recall: 0.83 }, tags: { "mlflow.source.git.commit": "5d8b2a6f00" } });
+    server.seed("fraud-detection", [...Array.from({ length: 11 }, () => ({})), { runId: "3f2a9c0d5e7b4a1f8c6d2e0b9a7f5c3d", stage: "Production" }]);
+    await using repo = scratchRepo();
+    for (const c of SAMPLE_HISTORY) repo.commit(c);
+    const runs = mlflowRunReader(mlflowClient(mlflowTransport({ trackingUri: server.url }, { maxRetries: 0 })), server.url);
+    await renderCards({ files: fsRepoFiles(repo.root), git: gitCliHistory(repo.root), runs }, { model: "fraud-detection" });
+    const card = readFileSync(join(repo.root, "models/fraud-detection/MODEL_CARD.md"), "utf8");
+    expect(card).toContain("- `8`: `auc`: 0.947 in YAML, NaN in MLflow");
+    expect(card).toContain("- `8`: registry version `12` of `fraud-detection` is in legacy stage `Production`, set outside steward");
+  });
+
   it("records a run MLflow cannot serve instead of failing the card", async () => {
     await using server = await fakeMlflowServer();
     server.inject({ status: 500, body: { error_code: "INTERNAL_ERROR", message: "boom" }, times: 100 });

@@ -29,7 +29,7 @@ export function mlflowRunReader(client: Pick<MlflowClient, "getRun" | "getModelV
     async getModelVersionRun(name, version) {
       const mv = await client.getModelVersion(name, version);
       if (!mv) return undefined;
-      return mv.run_id ? { runId: mv.run_id } : {};
+      return { ...(mv.run_id ? { runId: mv.run_id } : {}), ...(mv.current_stage ? { stage: mv.current_stage } : {}) };
     },
   };
 }

@@ -34,7 +34,7 @@ export function compareWithMlflow(versions: ModelVersionSpec[], facts: MlflowFac
     if (!v.mlflow) continue;
     const r = row(v, facts.runs.get(v.mlflow.runId) ?? { kind: "missing" });
     const registry = facts.registry.get(v.version);
-    if (registry && v.mlflow.modelVersion !== undefined) r.disagreements.push(...registryDisagreement(v.mlflow.runId, v.mlflow.modelVersion, registry, facts.registeredModel ?? ""));
+    if (registry && v.mlflow.modelVersion !== undefined) r.disagreements.push(...registryDisagreement(v.mlflow.runId, v.mlflow.modelVersion, registry, facts.registeredModel ?? "", facts.legacyStages === true));
     rows.push(r);
   }
   return { checked: true, rows, disagreementCount: rows.reduce((n, r) => n + r.disagreements.length, 0) };
@@ -66,12 +66,15 @@ function row(v: ModelVersionSpec, lookup: RunLookup): MlflowRow {
   return { version, run: runLink(runId, run.url), status: mdCell(run.status ?? "unknown"), disagreements: out };
 }
 
-function registryDisagreement(runId: string, modelVersion: string, lookup: RegistryLookup, name: string): string[] {
+function registryDisagreement(runId: string, modelVersion: string, lookup: RegistryLookup, name: string, legacyStages: boolean): string[] {
   const which = `registry version ${code(modelVersion)} of ${code(name)}`;
   if (lookup.kind === "missing") return [`${which} does not exist in MLflow`];
   if (lookup.kind === "error") return [`could not read ${which}: ${mdText(lookup.message)}`];
-  if (lookup.runId !== runId) return [`${which} was made from run ${lookup.runId ? code(lookup.runId) : "none"}, not ${code(runId)}`];
-  return [];
+  const out: string[] = [];
+  if (lookup.runId !== runId) out.push(`${which} was made from run ${lookup.runId ? code(lookup.runId) : "none"}, not ${code(runId)}`);
+  // A legacy stage another tool set: models:/<name>/<Stage> loads this version, whatever the aliases say.
+  if (!legacyStages && (lookup.stage === "Production" || lookup.stage === "Staging")) out.push(`${which} is in legacy stage ${code(lookup.stage)}, set outside steward`);
+  return out;
 }
 
 /** A Markdown link to the run when the URL is a plain http(s) URL, else the id as code. */
