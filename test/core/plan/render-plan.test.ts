@@ -88,3 +88,13 @@ describe("stepSymbol", () => {
     expect([stepSymbol("create-endpoint"), stepSymbol("delete-alias"), stepSymbol("set-alias")]).toEqual(["+", "-", "~"]);
   });
 });
+
+describe("where a target's changes land", () => {
+  it("is in the first line of the text, the markdown heading and the JSON", () => {
+    const where = "AWS account 123456789012, region us-east-1 (as arn:aws:sts::123456789012:assumed-role/steward-apply/gha)";
+    const report: TargetReport = { target: "sagemaker", steps: [], notes: [], where };
+    expect(renderPlanText([report]).split("\n")[0]).toBe(`sagemaker: no changes in ${where}`);
+    expect(renderPlanMarkdown([report])).toContain("### SageMaker: no changes in AWS account 123456789012, region us-east-1");
+    expect(planJson([report]).targets[0]).toMatchObject({ target: "sagemaker", where });
+  });
+});
