@@ -14,7 +14,8 @@ import { alignRange } from "../core/monitor/align-range.js";
 import { buildQueries } from "../core/monitor/build-queries.js";
 import type { MonitorReport } from "../core/monitor/report.js";
 import type { ModelSpec, PolicySpec } from "../core/types.js";
-import type { Datapoint, GitHistory, Logger, MetricSource, RepoFiles, SeriesQuery } from "../ports.js";
+import type { ChangeRecords, Datapoint, GitHistory, Logger, MetricSource, RepoFiles, SeriesQuery } from "../ports.js";
+import { runAudit } from "./audit.js";
 import { loadRepo } from "./load-repo.js";
 import { runMonitor, type MonitorDeps } from "./monitor.js";
 import { loadStageHistory } from "./stage-history.js";
@@ -31,6 +32,8 @@ export interface DashboardDeps {
   metrics?: MetricSource;
   /** A folder of monitor reports (`steward monitor --format json` output, any depth). Without it one dry-run monitor pass runs over `metrics`. */
   reports?: Pick<RepoFiles, "list" | "read">;
+  /** GitHub's records of pull requests, reviews and check runs, for the audit page; without it the page has git's facts. */
+  changeRecords?: ChangeRecords;
   /** Runs the monitor (dry run); default runMonitor. Tests inject their own. */
   monitor?: (deps: MonitorDeps, opts: { now: Date; dryRun: true }) => Promise<MonitorReport>;
 }
@@ -74,7 +77,12 @@ export async function buildDashboard(deps: DashboardDeps, opts: { now: Date; lin
 
   const policies = new Map<string, PolicySpec>(state.policies.map((p) => [p.name, p]));
   const series = deps.metrics ? await readSeries(deps.metrics, state.models, policies, reports, opts.now, warnings) : new Map<string, Datapoint[]>();
-  const view = buildDashboardView({ state, histories, reports, series, now: opts.now, warnings, ...(opts.links ? { links: opts.links } : {}) });
+  // the audit page: the same trail as `steward audit`, when git history is there to read
+  const audit = deps.git ? await runAudit({ files: deps.files, git: deps.git, ...(deps.changeRecords ? { github: deps.changeRecords } : {}) }).catch((err: unknown) => {
+    warnings.push(`audit trail: ${describeError(err)}`);
+    return undefined;
+  }) : undefined;
+  const view = buildDashboardView({ state, histories, reports, series, now: opts.now, warnings, ...(opts.links ? { links: opts.links } : {}), ...(audit ? { audit: { entries: audit.entries, notes: audit.notes } } : {}) });
   const written: string[] = [];
   for (const page of renderDashboard(view)) {
     await deps.out.write(page.path, page.html);

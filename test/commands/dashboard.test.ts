@@ -46,7 +46,7 @@ describe("buildDashboard", () => {
 
   it("runs a dry-run monitor over the sample metrics and writes the overview and one page per model", async () => {
     const result = await buildDashboard(deps(out), { now: NOW });
-    expect(result.written).toEqual(["index.html", "models/churn-prediction.html", "models/demand-forecasting.html", "models/fraud-detection.html"]);
+    expect(result.written).toEqual(["index.html", "models/churn-prediction.html", "models/demand-forecasting.html", "models/fraud-detection.html", "audit.html"]);
     for (const p of result.written) expect(existsSync(join(out, p))).toBe(true);
     expect(result.view.models.map((m) => [m.name, m.health])).toEqual([["churn-prediction", "ok"], ["demand-forecasting", "ok"], ["fraud-detection", "critical"]]);
     const fraud = result.view.models.find((m) => m.name === "fraud-detection")!;
@@ -124,7 +124,7 @@ describe("steward dashboard (CLI)", () => {
       const io = captureIO({ cwd: repo.root });
       expect(await dashboardCli(["--out", "site", "--source", SAMPLES, "--now", NOW.toISOString(), "--format", "json"], io)).toBe(0);
       const summary = JSON.parse(io.out()) as { files: string[]; models: { model: string; health: string }[] };
-      expect(summary.files).toHaveLength(4);
+      expect(summary.files).toHaveLength(5);
       expect(summary.models.find((m) => m.model === "fraud-detection")!.health).toBe("critical");
       expect(readFileSync(join(out, "index.html"), "utf8")).toContain("fraud-detection");
     } finally {

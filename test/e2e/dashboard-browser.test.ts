@@ -212,6 +212,24 @@ describe.skipIf(skipBrowser)("the dashboard in headless Chromium", () => {
     await page.waitForURL(/models\/fraud-detection\.html$/);
   });
 
+  it("the audit page lists every stage change from git, newest first, and passes axe", async () => {
+    // bypassCSP only lets the test inject axe-core; the page's own script runs by its hash either way
+    const p = await browser.newPage({ bypassCSP: true });
+    p.on("pageerror", (e) => pageErrors.push(e.message));
+    await p.goto(`${server.url}/index.html`);
+    await p.getByRole("link", { name: /^Stage changes/ }).click();
+    await p.waitForURL(/audit\.html$/);
+    const rows = p.locator("table.sortable tbody tr");
+    expect(await rows.count()).toBeGreaterThanOrEqual(6);
+    // the newest: bob's promotion of 7 to production (the governed repo's second commit)
+    expect(await rows.first().locator("td").nth(1).textContent()).toBe("production");
+    expect(await rows.first().locator("td").nth(2).textContent()).toBe("6 → 7");
+    // without a token the page says so instead of pretending the trail is complete
+    expect(await p.locator("#notes-h + ul").textContent()).toContain("GitHub was not read");
+    expect(await axeViolations(p)).toEqual([]);
+    await p.close();
+  });
+
   it("shows hostile text from YAML as text, without running it", async () => {
     const p = await browser.newPage();
     p.on("pageerror", (e) => pageErrors.push(e.message));

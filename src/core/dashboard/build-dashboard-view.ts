@@ -1,4 +1,5 @@
 import type { Datapoint } from "../../ports.js";
+import type { AuditEntry } from "../audit/audit-trail.js";
 import type { StageHistory } from "../history/stage-history.js";
 import { checksFor } from "../monitor/build-queries.js";
 import type { ModelHealth } from "../monitor/model-health.js";
@@ -25,6 +26,8 @@ export interface DashboardInput {
   warnings?: string[];
   /** Base URLs for links to the card, DVC pointers and MLflow; without them those show as text. */
   links?: LinkBases;
+  /** The audit trail of stage changes, for audit.html. */
+  audit?: { entries: AuditEntry[]; notes: string[] };
 }
 
 /** Builds the whole dashboard from its inputs. Pure and deterministic: the same inputs give the same view. */
@@ -39,6 +42,7 @@ export function buildDashboardView(input: DashboardInput): DashboardView {
     reportCount: reports.length,
     models: models.map((m) => modelView(m, policies.get(m.policy), input, reports)),
     warnings: [...(input.warnings ?? [])],
+    ...(input.audit ? { audit: { entries: [...input.audit.entries], notes: [...input.audit.notes] } } : {}),
   };
 }
 

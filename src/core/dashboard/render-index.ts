@@ -24,6 +24,7 @@ export function renderIndex(view: DashboardView): string {
   const body = [
     `<h1>Models</h1>`,
     `<ul class="summary" aria-label="Summary">${summary}</ul>`,
+    view.audit ? `<p><a href="audit.html">Stage changes: who proposed, approved, merged and applied each (${view.audit.entries.length})</a></p>` : "",
     warnings(view.warnings),
     filters(view),
     table({

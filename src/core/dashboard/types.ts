@@ -4,6 +4,7 @@
  * Pure data; time is epoch milliseconds unless a name says otherwise. Strings are raw (unescaped).
  */
 import type { HealthStatus } from "../monitor/model-health.js";
+import type { AuditEntry } from "../audit/audit-trail.js";
 import type { DriftEvidence } from "../monitor/types.js";
 import type { Severity, StageVariant } from "../types.js";
 
@@ -21,6 +22,8 @@ export interface DashboardView {
   models: ModelView[];
   /** Things the reader should know: unreadable reports, models without history. */
   warnings: string[];
+  /** The audit trail of stage changes (`steward audit`), when it was gathered; audit.html shows it. */
+  audit?: { entries: AuditEntry[]; notes: string[] };
 }
 
 export interface StageView {

@@ -7,6 +7,11 @@ import { consoleLogger } from "../../adapters/log/console-logger.js";
 import { buildDashboard } from "../../commands/dashboard.js";
 import type { LinkBases } from "../../core/dashboard/model-links.js";
 import { UserError } from "../../core/errors.js";
+import type { ChangeRecords, Logger } from "../../ports.js";
+import { createOctokit } from "../../adapters/github/create-octokit.js";
+import { octokitChangeRecords } from "../../adapters/github/octokit-change-records.js";
+import { parseRepository } from "../../adapters/github/octokit-scm.js";
+import { readGitHubEnv } from "../github-env.js";
 import { metricSourceFromFlag } from "./metric-source-flag.js";
 import { commonFlags, EXIT_OK, parseFlags, readFormat, type CliCommand } from "./io.js";
 
@@ -59,6 +64,14 @@ function linkBases(env: Record<string, string | undefined>): LinkBases {
   };
 }
 
+/** GitHub's pull requests, reviews and check runs for the audit page, when GITHUB_TOKEN and GITHUB_REPOSITORY are set. */
+function changeRecordsFromEnv(env: Record<string, string | undefined>, logger: Logger): { changeRecords?: ChangeRecords } {
+  const gh = readGitHubEnv(env);
+  if (!gh.token || !gh.repository) return {};
+  const { owner, repo } = parseRepository(gh.repository);
+  return { changeRecords: octokitChangeRecords({ octokit: createOctokit({ token: gh.token, logger, ...(gh.apiUrl ? { baseUrl: gh.apiUrl } : {}) }), owner, repo }) };
+}
+
 export const dashboardCli: CliCommand = async (argv, io) => {
   const { values } = parseFlags(argv, { ...commonFlags, out: { type: "string" }, reports: { type: "string" }, source: { type: "string" }, now: { type: "string" } });
   if (values.help) return io.stdout(HELP), EXIT_OK;
@@ -73,14 +86,16 @@ export const dashboardCli: CliCommand = async (argv, io) => {
   const metrics = await metricSourceFromFlag(values.source, root, io.cwd, { optional: reportsDir !== undefined });
   await mkdir(out, { recursive: true });
 
+  const logger = consoleLogger({ write: io.stderr });
   const result = await buildDashboard(
     {
       files: fsRepoFiles(root),
       out: fsRepoFiles(out),
-      logger: consoleLogger({ write: io.stderr }),
+      logger,
       git: gitCliHistory(root),
       ...(metrics ? { metrics } : {}),
       ...(reportsDir ? { reports: fsRepoFiles(reportsDir) } : {}),
+      ...changeRecordsFromEnv(io.env, logger),
     },
     { now, links: linkBases(io.env) },
   );

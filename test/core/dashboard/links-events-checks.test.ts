@@ -61,3 +61,21 @@ describe("check outcomes on the fleet page", () => {
     expect(checkClass({ status: "ok", severity: "critical" })).toBe("h-ok");
   });
 });
+
+describe("audit.html", () => {
+  it("escapes hostile PR titles and authors, links only http(s) URLs, and flags a skipped stage", async () => {
+    const { renderAuditPage } = await import("../../../src/core/dashboard/render-audit-page.js");
+    const hostile = `<img src=x onerror=alert(1)>`;
+    const entry = {
+      model: "fraud-detection", stage: "production", from: [{ version: "6", weight: 100 }], to: [{ version: "9", weight: 100 }],
+      commit: { sha: "a".repeat(40), author: hostile, date: "2026-10-20T08:00:00.000Z", subject: hostile },
+      pull: { number: 14, title: hostile, url: "javascript:alert(1)", author: hostile }, via: "pull request" as const,
+      approvers: [hostile], outcome: "applied" as const, path: { kind: "skipped" as const, missing: "staging" },
+    };
+    const html = renderAuditPage({ generatedAt: "2026-11-26T00:00:00.000Z", reportCount: 0, models: [], warnings: [], audit: { entries: [entry], notes: [] } });
+    expect(html).not.toMatch(/<img/);
+    expect(html).not.toContain("javascript:");
+    expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    expect(html).toContain("SKIPPED staging: no rule allows it");
+  });
+});
