@@ -12,7 +12,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
  * reports before the schema wrote them (their `null`s, incidents without a number, are dropped).
  */
 function readIncident(i: unknown): HealthIncident[] {
-  if (typeof i === "number" && Number.isInteger(i) && i > 0) return [{ check: "", severity: "info", issue: i }];
+  // the check is not in such a report; "unknown" keeps the entry valid under the schema
+  if (typeof i === "number" && Number.isInteger(i) && i > 0) return [{ check: "unknown", severity: "info", issue: i }];
   if (!isObject(i) || typeof i.check !== "string") return [];
   const severity = i.severity === "critical" || i.severity === "warning" ? i.severity : "info";
   return [{ check: i.check, severity, ...(typeof i.issue === "number" ? { issue: i.issue } : {}) }];

@@ -33,6 +33,6 @@ describe("schemas/report.schema.json", () => {
   it("the dashboard still reads reports written before the schema (issue numbers, nulls dropped)", () => {
     const old = { ...aReport(), models: [{ ...aReport().models[0]!, incidents: [12, null] }] };
     const parsed = parseMonitorReport(JSON.stringify(old));
-    expect(parsed.ok && parsed.report.models[0]!.incidents).toEqual([{ check: "", severity: "info", issue: 12 }]);
+    expect(parsed.ok && parsed.report.models[0]!.incidents).toEqual([{ check: "unknown", severity: "info", issue: 12 }]);
   });
 });
