@@ -75,7 +75,7 @@ export async function checkSampleDrift(
         fail(`data capture: ${r.error}`);
         continue;
       }
-      current = `${r.sample.rows} captured request(s) from ${r.sample.source}`;
+      current = `${r.sample.rows} captured request(s) from ${r.sample.source} `.trimEnd();
       if (r.sample.skipped) out.warnings.push(`${model.name}: ${r.sample.skipped} captured request(s) did not fit the input schema and were left out${r.sample.problems[0] ? ` (first: ${r.sample.problems[0]})` : ""}`);
       report = compareSamples(baseline.columns!, r.sample.columns, { tests: drift.tests, thresholds: drift.thresholds });
     } else {
@@ -95,7 +95,9 @@ export async function checkSampleDrift(
         continue;
       }
     }
-    const finding = driftFinding({ model: model.name, baseline: fromCapture ? `${baseline.path} (current: ${current})` : baseline.path, report, severity: drift.severity });
+    const finding = driftFinding({ model: model.name, baseline: baseline.path, report, severity: drift.severity });
+    // Where the current sample came from, in words (the URL followed by a space: renderers code-span it whole).
+    if (finding && fromCapture) finding.summary = `${finding.summary}; current sample: ${current} (SageMaker data capture)`;
     if (finding) out.findings.push(finding);
     out.statuses.push(driftStatus(model.name, drift.severity, { report, ...(finding ? { finding } : {}) }));
   }

@@ -102,7 +102,8 @@ describe("steward monitor: drift of the captured requests against the version's 
     expect(report.warnings).toEqual([]);
     const f = report.findings.find((x) => x.kind === "drift")!;
     expect(f).toMatchObject({ model: "scorer", checkId: "drift", drift: { drifted: ["amount"] } });
-    expect(f.drift!.baseline).toBe(`data/train.csv (current: 300 captured request(s) from s3://acme-capture/t${n}/scorer-prod/)`);
+    expect(f.drift!.baseline).toBe("data/train.csv");
+    expect(f.summary).toContain(`; current sample: 300 captured request(s) from s3://acme-capture/t${n}/scorer-prod/ (SageMaker data capture)`);
     expect(driftIssue()!.body).toMatch(/\| amount \| ks \| [^|]+ \| [^|]+ \| 0\.01 \| \*\*drift\*\* \|/);
     expect(events.find((e) => e.detailType === "Model Anomaly Detected" && e.detail.check === "drift")).toBeDefined();
   });
