@@ -13,6 +13,7 @@ import { describeError } from "../../core/errors.js";
 import { mdTable } from "../../core/report/markdown.js";
 import { actionLog, writeJobSummary } from "../github-output.js";
 import { readGitHubEnv, scmFromEnv } from "../github-env.js";
+import { writePrSectionArtifact } from "../pr-comment-artifact.js";
 import { booleanInput, optionalInput } from "./inputs.js";
 
 /** The model-card action: `steward card` (with `check`, fails on a stale card and shows the diff). */
@@ -42,6 +43,9 @@ export async function run(env: Record<string, string | undefined> = process.env)
     if (gh.pullNumber && booleanInput("comment", true) && !gh.fromFork) {
       const scm = scmFromEnv(gh, actionsLogger());
       if (scm) await publishPrSection(scm, gh.pullNumber, "card", summary, gh.runUrl);
+    } else if (gh.pullNumber && gh.fromFork && booleanInput("comment", true)) {
+      // A fork's run has a read-only token: pr-comment.yml posts this section from the artifact.
+      await writePrSectionArtifact(env, "card", summary, gh.runUrl);
     }
     core.setOutput("stale", String(report.staleCount));
     if (check && report.staleCount > 0) actionLog.fail(`${report.staleCount} model card(s) out of date`);

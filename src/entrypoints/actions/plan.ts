@@ -9,6 +9,7 @@ import { renderPlanMarkdown } from "../../core/plan/render-plan.js";
 import { targetSlots } from "../cli/plan.js";
 import { actionLog, emitAnnotations, writeJobSummary } from "../github-output.js";
 import { readGitHubEnv, scmFromEnv } from "../github-env.js";
+import { writePrSectionArtifact } from "../pr-comment-artifact.js";
 import { booleanInput, optionalInput } from "./inputs.js";
 
 /** The plan action: what the merge would change in MLflow and SageMaker, in the summary and the sticky comment. */
@@ -30,6 +31,9 @@ export async function run(env: Record<string, string | undefined> = process.env)
     if (gh.pullNumber && booleanInput("comment", true) && !gh.fromFork) {
       const scm = scmFromEnv(gh, logger);
       if (scm) await publishPrSection(scm, gh.pullNumber, "plan", markdown, gh.runUrl);
+    } else if (gh.pullNumber && gh.fromFork && booleanInput("comment", true)) {
+      // A fork's run has a read-only token: pr-comment.yml posts this section from the artifact.
+      await writePrSectionArtifact(env, "plan", markdown, gh.runUrl);
     }
     const changes = result.reports.reduce((n, r) => n + r.steps.length, 0);
     core.setOutput("changes", String(changes));

@@ -12,6 +12,7 @@ import { describeError } from "../../core/errors.js";
 import { renderValidateSummary } from "../../core/report/validate-report.js";
 import { actionLog, emitAnnotations, writeJobSummary } from "../github-output.js";
 import { pullRequestFromEnv, readGitHubEnv, scmFromEnv } from "../github-env.js";
+import { writePrSectionArtifact } from "../pr-comment-artifact.js";
 import { booleanInput, optionalInput } from "./inputs.js";
 
 /** The validate action: inputs -> `steward validate` -> annotations, summary, PR comment section, outputs. */
@@ -33,6 +34,9 @@ export async function run(env: Record<string, string | undefined> = process.env)
     await writeJobSummary(summary);
     if (gh.pullNumber && booleanInput("comment", true) && !gh.fromFork) {
       if (scm) await publishPrSection(scm, gh.pullNumber, "validate", summary, gh.runUrl);
+    } else if (gh.pullNumber && gh.fromFork && booleanInput("comment", true)) {
+      // A fork's run has a read-only token: pr-comment.yml posts this section from the artifact.
+      await writePrSectionArtifact(env, "validate", summary, gh.runUrl);
     }
     core.setOutput("errors", String(report.errorCount));
     core.setOutput("warnings", String(report.warningCount));
