@@ -281,6 +281,11 @@ export type LegacyStageName = "None" | "Staging" | "Production" | "Archived";
 export interface ModelRegistry {
   /** Where the registry lives, for messages (e.g. the tracking URI). */
   readonly location: string;
+  /**
+   * Why this registry cannot register versions itself (Unity Catalog needs MLflow's client to upload
+   * the model), or undefined when it can. The plan then turns each registration into a plan error.
+   */
+  readonly cannotRegister?: string;
   /** The live state of the named registered models, with all their versions and aliases; missing models are absent. */
   snapshot(names: string[]): Promise<LiveRegistry>;
   /**

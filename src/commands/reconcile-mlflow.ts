@@ -67,9 +67,8 @@ export function mlflowReconciler(deps: MlflowReconcilerDeps): TargetReconciler {
         if (s.params.artifactPath) paths.add(String(s.params.artifactPath));
         wanted.set(String(s.params.runId), paths);
       }
-      if (wanted.size === 0) return first;
-      const runs = await registry.readRuns([...wanted].map(([runId, paths]) => ({ runId, artifactPaths: [...paths] })));
-      return planMlflow(state, { ...live, runs }, opts);
+      const plan = wanted.size === 0 ? first : planMlflow(state, { ...live, runs: await registry.readRuns([...wanted].map(([runId, paths]) => ({ runId, artifactPaths: [...paths] }))) }, opts);
+      return registry.cannotRegister ? refuseRegistrations(plan, registry.cannotRegister) : plan;
     },
 
     async apply(plan: TargetPlan, ctx: PlanContext): Promise<StepOutcome[]> {
@@ -109,6 +108,14 @@ async function runStep(registry: ModelRegistry, step: PlanStep, assigned: Map<st
     return String(v);
   };
   return (await runner(registry, p, version)) ?? undefined;
+}
+
+/** Each planned registration becomes a plan error (the registry cannot make versions): nothing is half-applied. */
+function refuseRegistrations(plan: TargetPlan, why: string): TargetPlan {
+  const creates = plan.steps.filter((s) => s.action === "create-model-version");
+  if (creates.length === 0) return plan;
+  const errors = creates.map((s) => `${String(s.params.file)}: cannot register ${String(s.params.name)} ${String(s.params.stewardVersion)} from ${String(s.params.source)}: ${why}`);
+  return { ...plan, errors: [...(plan.errors ?? []), ...errors] };
 }
 
 /** Versions registered by an apply: what to write back as `mlflow.modelVersion` in each version file. */

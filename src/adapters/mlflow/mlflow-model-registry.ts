@@ -99,6 +99,7 @@ export function mlflowModelRegistry(client: MlflowClient, opts: MlflowRegistryOp
 
   return {
     location: opts.location,
+    ...(opts.unityCatalog ? { cannotRegister: "Unity Catalog stores a version's files itself: register it with MLflow's client (mlflow.register_model(source, name)); the next apply adopts it by run and source" } : {}),
 
     async snapshot(names) {
       if (opts.unityCatalog) {

@@ -7,7 +7,11 @@ import { mlflowClient } from "../../../src/adapters/mlflow/mlflow-client.js";
 import { mlflowConfigFromEnv } from "../../../src/adapters/mlflow/mlflow-config.js";
 import { mlflowModelRegistry } from "../../../src/adapters/mlflow/mlflow-model-registry.js";
 import { backoffMs, MLFLOW_HTTP_DEFAULTS, mlflowTransport } from "../../../src/adapters/mlflow/mlflow-transport.js";
+import { silentLogger } from "../../../src/adapters/log/console-logger.js";
+import { planTarget } from "../../../src/commands/plan.js";
+import { mlflowReconciler } from "../../../src/commands/reconcile-mlflow.js";
 import { UserError } from "../../../src/core/errors.js";
+import { aModelSpec, aRepoState } from "../../support/builders.js";
 import { fakeHttpServer } from "../../support/fake-http-server.js";
 
 const TLS_DIR = new URL("../../fixtures/mlflow-tls/", import.meta.url).pathname;
@@ -52,6 +56,26 @@ describe("Databricks", () => {
     expect(server.requests[2]!.path).toBe("/api/2.0/mlflow/runs/get"); // tracking stays where it is
     await expect(registry.snapshot(["fraud"])).rejects.toThrow(/catalog\.schema\.model/);
     await expect(registry.createModelVersion({ name: "main.risk.fraud", source: "runs:/r/model", runId: "r", tags: {} })).rejects.toBeInstanceOf(UserError);
+  });
+});
+
+describe("Unity Catalog plans", () => {
+  it("a version Unity Catalog would need registered is a plan error naming the file; nothing is applied", async () => {
+    const run = { run: { info: { run_id: "r", experiment_id: "1", status: "FINISHED", lifecycle_stage: "active", artifact_uri: "dbfs:/x" }, data: {} } };
+    await using server = await fakeHttpServer({
+      "GET /api/2.0/mlflow/unity-catalog/registered-models/get": [404, { error_code: "RESOURCE_DOES_NOT_EXIST", message: "not found" }],
+      "GET /api/2.0/mlflow/runs/get": [200, run],
+      "GET /api/2.0/mlflow/artifacts/list": [200, { root_uri: "dbfs:/x", files: [{ path: "model", is_dir: true }] }],
+    });
+    const config = mlflowConfigFromEnv({ MLFLOW_TRACKING_URI: "databricks", MLFLOW_REGISTRY_URI: "databricks-uc", DATABRICKS_HOST: server.url, DATABRICKS_TOKEN: "t0ken-value" }, {})!;
+    const registry = mlflowModelRegistry(mlflowClient(mlflowTransport(config, noWait)), { location: config.trackingUri, unityCatalog: true });
+    const model = aModelSpec();
+    model.registry!.mlflow!.name = "main.risk.fraud";
+    const report = await planTarget({ target: "mlflow", reconciler: mlflowReconciler({ registry }) }, aRepoState({ models: [model] }), { logger: silentLogger, now: new Date() });
+    expect(report.status).toBe("failed");
+    expect(report.errors).toHaveLength(2);
+    expect(report.errors![0]).toMatch(/^models\/fraud-detection\/versions\/7\.yaml: cannot register main\.risk\.fraud 7 from runs:\/.+\/model: Unity Catalog stores a version's files itself/);
+    expect(server.requests.every((r) => r.method === "GET")).toBe(true);
   });
 });
 
