@@ -1,5 +1,5 @@
 import { build } from "esbuild";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -52,6 +52,7 @@ export { benchSeries } from ${JSON.stringify(path.join(root, "bench/detect-serie
     }),
   );
   const wall = (performance.now() - t0) / 1000;
+  rmSync(dir, { recursive: true, force: true }); // the bundled engine is not needed after the run
   const cpu = process.cpuUsage(c0);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const total = o.series * o.points;
