@@ -30,6 +30,8 @@ export function checkWorkflow(file: string, text: string): string[] {
   const wf = parse(text) as Obj;
   const on = events(wf.on ?? (wf as Obj).true);
   const jobs = isObj(wf.jobs) ? wf.jobs : {};
+  // Publishes (pages) or holds repository write / cloud credentials: what another run produced must come from the default branch.
+  const privilegedWorkflow = /deploy-pages@|upload-pages-artifact@|contents:\s*write|id-token:\s*write/.test(text);
 
   // 1. Third-party actions and reusable workflows pinned by full commit SHA, with the tag in a comment.
   text.split("\n").forEach((line, i) => {
@@ -63,9 +65,9 @@ export function checkWorkflow(file: string, text: string): string[] {
     for (const s of steps) {
       const run = typeof s.run === "string" ? s.run : "";
       if (/gh run (list|download)/.test(run) && !/--branch\b/.test(run)) v(name, "artifacts are listed or downloaded without --branch (the default branch's runs only)");
-      if (/actions\/download-artifact@/.test(String(s.uses ?? "")) && isObj(s.with) && s.with["run-id"] !== undefined) v(name, "download-artifact from another run must check that run's branch");
+      if (privilegedWorkflow && /actions\/download-artifact@/.test(String(s.uses ?? "")) && isObj(s.with) && s.with["run-id"] !== undefined) v(name, "download-artifact from another run must check that run's branch");
     }
-    if (isObj(on.includes("workflow_run") ? (wf.on as Obj).workflow_run : undefined)) {
+    if (privilegedWorkflow && isObj(on.includes("workflow_run") ? (wf.on as Obj).workflow_run : undefined)) {
       const wr = (wf.on as Obj).workflow_run as Obj;
       if (!Array.isArray(wr.branches)) v("on.workflow_run", "workflow_run must name the branches (the default branch) whose runs it follows");
     }

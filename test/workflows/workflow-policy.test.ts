@@ -26,6 +26,13 @@ on:
     workflows: [monitor]
 permissions: write-all
 jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    timeout-minutes: 5
+    permissions: { pages: write, id-token: write }
+    if: github.ref == format('refs/heads/{0}', github.event.repository.default_branch)
+    steps:
+      - uses: actions/deploy-pages@d6db90164ac5ed86f2b6aed7e0febac5b3c0c03e # v4.0.5
   j:
     runs-on: ubuntu-latest
     steps:
