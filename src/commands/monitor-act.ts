@@ -96,7 +96,12 @@ export async function publish(deps: MonitorDeps, events: StewardEvent[], dryRun:
   const outcomes = events.map((e): ActionOutcome => ({ kind: "publish-event", target: e.detailType, summary: `publish "${e.detailType}" for ${String(e.detail.model ?? "")}`, status: "planned" }));
   if (events.length === 0) return [];
   if (dryRun || !deps.events) {
-    if (!dryRun) warnings.push(`${events.length} event(s) not published: no event bus configured`);
+    if (!dryRun) {
+      const error = "not published: no event bus configured (set AWS_REGION or AWS_DEFAULT_REGION)";
+      warnings.push(`${events.length} event(s) ${error}`);
+      for (const o of outcomes) Object.assign(o, { status: "failed", error });
+      return outcomes;
+    }
     for (const [i, e] of events.entries()) {
       const [file] = dryRunFiles({ kind: "publish-event", event: e }, { eventIndex: i + 1 });
       if (dryRun && file) outcomes[i]!.preview = file.text;

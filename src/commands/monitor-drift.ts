@@ -7,11 +7,12 @@
 import { describeError } from "../core/errors.js";
 import { compareSamples, type DriftReport } from "../core/drift/compare-samples.js";
 import { parseCsvColumns } from "../core/drift/parse-csv.js";
-import { driftFinding, driftStatus } from "../core/monitor/drift-findings.js";
+import type { CoverageKind, CoverageRow } from "../core/monitor/coverage.js";
+import { DRIFT_CHECK, driftFinding, driftStatus } from "../core/monitor/drift-findings.js";
 import type { CheckStatus, MonitorFinding } from "../core/monitor/types.js";
 import { pointedDataPath, verifyBaseline } from "../core/monitor/verify-baseline.js";
 import type { Columns } from "../core/drift/compare-samples.js";
-import { findVersion, type DvcOut, type DvcPointer, type DvcRef, type ModelSpec, type PolicySpec, type RepoState } from "../core/types.js";
+import { findVersion, type DvcOut, type DvcPointer, type DvcRef, type ModelSpec, type PolicySpec, type RepoState, type Severity } from "../core/types.js";
 import type { CaptureStore, MetricSource, RepoFiles } from "../ports.js";
 import { readCaptureSample } from "./capture-sample.js";
 
@@ -22,6 +23,8 @@ export interface SampleDriftResult {
   warnings: string[];
   /** Set when the metric source has no samples (CloudWatch): one line for the report. */
   note?: string;
+  /** How each watched model's drift check ended: ok, finding, no-data (no current sample) or unreadable. */
+  coverage: CoverageRow[];
 }
 
 /**
@@ -32,7 +35,7 @@ export async function checkSampleDrift(
   deps: { files: RepoFiles; metrics: MetricSource; capture?: CaptureStore },
   input: { models: ModelSpec[]; policies: Map<string, PolicySpec>; pointers: Map<string, DvcPointer>; state?: RepoState; now?: Date },
 ): Promise<SampleDriftResult> {
-  const out: SampleDriftResult = { findings: [], statuses: [], warnings: [] };
+  const out: SampleDriftResult = { findings: [], statuses: [], warnings: [], coverage: [] };
   // A model whose endpoint captures its traffic is compared from the capture (when it can be read).
   const captured = (m: ModelSpec) => !!(deps.capture && input.state && input.now && m.deployment?.sagemaker?.dataCapture?.enabled);
   const watched = input.models.filter((m) => {
@@ -42,6 +45,7 @@ export async function checkSampleDrift(
   if (watched.length === 0) return out;
   if (!deps.metrics.driftSample && !watched.some(captured)) {
     out.note = `drift tests skipped for ${watched.length} model(s): this metric source has no current data samples and no model's data capture can be read`;
+    for (const model of watched) gap(out, model.name, input.policies.get(model.policy)!.monitoring.drift!.severity, "no-data", "no current data sample: this metric source has none and the model's data capture cannot be read");
     return out;
   }
   const baselines = new Map<string, Promise<Baseline>>();
@@ -52,15 +56,17 @@ export async function checkSampleDrift(
     const ref = drift.baseline ?? (fromCapture ? versionBaseline(model, input.state!) : undefined);
     if (!ref) {
       out.warnings.push(`${model.name}: drift not checked: the policy pins no baseline and version ${servedVersion(model) ?? "?"} has no \`data.train\` or \`data.eval\``);
-      out.statuses.push(driftStatus(model.name, drift.severity, { error: "no baseline" }));
+      out.statuses.push({ ...driftStatus(model.name, drift.severity, { error: "no baseline" }), outcome: "unreadable" });
+      gap(out, model.name, drift.severity, "unreadable", `the policy pins no baseline and version ${servedVersion(model) ?? "?"} has no data.train or data.eval`);
       continue;
     }
     const key = ref.kind === "file" ? ref.dvc : ref.path;
     if (!baselines.has(key)) baselines.set(key, readBaseline(deps.files, ref, input.pointers));
     const baseline = await baselines.get(key)!;
-    const fail = (error: string) => {
+    const fail = (error: string, kind: CoverageKind = "unreadable") => {
       out.warnings.push(`${model.name}: drift not checked: ${error}`);
-      out.statuses.push(driftStatus(model.name, drift.severity, { error }));
+      out.statuses.push({ ...driftStatus(model.name, drift.severity, { error }), outcome: kind });
+      gap(out, model.name, drift.severity, kind, error);
     };
     if (baseline.error !== undefined) {
       fail(`baseline ${baseline.path}: ${baseline.error}`);
@@ -80,13 +86,13 @@ export async function checkSampleDrift(
       report = compareSamples(baseline.columns!, r.sample.columns, { tests: drift.tests, thresholds: drift.thresholds });
     } else {
       if (!deps.metrics.driftSample) {
-        fail("this metric source has no current data samples");
+        fail("this metric source has no current data samples", "no-data");
         continue;
       }
       try {
         const sample = await deps.metrics.driftSample(model.name);
         if (sample === undefined) {
-          fail(`no current sample ${model.name}/drift.csv`);
+          fail(`no current sample ${model.name}/drift.csv`, "no-data");
           continue;
         }
         report = compareSamples(baseline.columns!, parseCsvColumns(sample), { tests: drift.tests, thresholds: drift.thresholds });
@@ -99,7 +105,8 @@ export async function checkSampleDrift(
     // Where the current sample came from, in words (the URL followed by a space: renderers code-span it whole).
     if (finding && fromCapture) finding.summary = `${finding.summary}; current sample: ${current} (SageMaker data capture)`;
     if (finding) out.findings.push(finding);
-    out.statuses.push(driftStatus(model.name, drift.severity, { report, ...(finding ? { finding } : {}) }));
+    out.statuses.push({ ...driftStatus(model.name, drift.severity, { report, ...(finding ? { finding } : {}) }), outcome: finding ? "finding" : "ok" });
+    out.coverage.push({ model: model.name, check: DRIFT_CHECK, outcome: finding ? "finding" : "ok", detail: finding?.summary ?? "no drift" });
   }
   return out;
 }
@@ -116,6 +123,12 @@ function versionBaseline(model: ModelSpec, state: RepoState): DvcRef | undefined
   const spec = v === undefined ? undefined : findVersion(state, model.name, v);
   if (!spec) return undefined;
   return spec.data.train ?? spec.data.eval ?? Object.values(spec.data)[0];
+}
+
+/** A drift check that could not run: its coverage row and its finding (no-data or unreadable). */
+function gap(out: SampleDriftResult, model: string, severity: Severity, kind: CoverageKind, detail: string): void {
+  out.coverage.push({ model, check: DRIFT_CHECK, outcome: kind, detail });
+  out.findings.push({ model, checkId: DRIFT_CHECK, metric: DRIFT_CHECK, kind, severity, score: 0, fired: [], sustainedPoints: 0, lastedSeconds: 0, evidence: [], summary: `drift ${kind === "no-data" ? "not checked" : "could not be checked"}: ${detail}` });
 }
 
 interface Baseline {

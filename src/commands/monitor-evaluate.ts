@@ -7,7 +7,8 @@ import { evaluateCheck as defaultEvaluateCheck } from "../core/detect/evaluate-c
 import { evaluateMultiCheck as defaultEvaluateMultiCheck } from "../core/detect/evaluate-multi-check.js";
 import type { CheckVerdict, EvaluateCheck, EvaluateMultiCheck } from "../core/detect/types.js";
 import type { PlannedQuery } from "../core/monitor/build-queries.js";
-import { toCheckStatus, toFinding } from "../core/monitor/to-findings.js";
+import { coverageFinding, readCoverage, type CoverageRow } from "../core/monitor/coverage.js";
+import { seriesCheckId, toCheckStatus, toFinding } from "../core/monitor/to-findings.js";
 import type { CheckStatus, MonitorFinding } from "../core/monitor/types.js";
 import type { MonitoringCheck } from "../core/types.js";
 import type { Datapoint, SeriesResult } from "../ports.js";
@@ -30,59 +31,98 @@ export type VariantPoints = Map<string, Map<string, { check: PlannedQuery["serie
 
 /** What evaluating the checks of a run yields. */
 export interface EvaluatedChecks {
-  /** One status per non-split check, in `planned` order. */
+  /** One status per evaluated check (per-variant checks and comparison series included), in `planned` order. */
   statuses: CheckStatus[];
-  /** The findings of those checks, in `planned` order. */
+  /** The findings of those checks, coverage gaps (no-data, stale, unreadable) included, in `planned` order. */
   findings: MonitorFinding[];
-  /** Per-version series of split-traffic checks, not evaluated here (see splitFindings). */
+  /** Per-version series of split-traffic checks with `compareVariants`, for the split comparison (see splitFindings). */
   variantPoints: VariantPoints;
+  /** How every (model, check, variant) ended: ok, finding, no-data, stale or unreadable; in `planned` order. */
+  coverage: CoverageRow[];
+}
+
+/** When the run evaluates, and how old a planned check's data may be (seconds). */
+export interface CoverageClock {
+  now: number;
+  freshness: (p: PlannedQuery) => number;
 }
 
 /**
  * Evaluates every planned check against the series read: every check's job first, then all of them in
- * one `evaluateAll` call (not called when there is no job). A check whose series could not be read at
- * all gets an "insufficient-data" verdict without a job. Throws InternalError when `evaluateAll`
- * returns a different number of verdicts than jobs.
+ * one `evaluateAll` call (not called when there is no job). A check whose series could not be read, or
+ * has no datapoint, gets an "insufficient-data" verdict without a job and a coverage finding of its own
+ * kind; a stale one is still evaluated, and is a stale finding unless its data gives a finding (which
+ * then says the data is stale). Throws InternalError when `evaluateAll` returns a different number of
+ * verdicts than jobs.
  */
-export async function evaluateChecks(planned: readonly PlannedQuery[], results: Map<string, SeriesResult>, evaluateAll: EvaluateAll): Promise<EvaluatedChecks> {
+export async function evaluateChecks(planned: readonly PlannedQuery[], results: Map<string, SeriesResult>, evaluateAll: EvaluateAll, clock: CoverageClock): Promise<EvaluatedChecks> {
   const statuses: CheckStatus[] = [];
   const findings: MonitorFinding[] = [];
-  const evaluated: { p: PlannedQuery; points: Datapoint[]; verdict: CheckVerdict | number }[] = [];
+  const coverage: CoverageRow[] = [];
+  const evaluated: { p: PlannedQuery; points: Datapoint[]; verdict: CheckVerdict | number; gap: ReturnType<typeof readCoverage> }[] = [];
   const jobs: EvaluationJob[] = [];
   const variantPoints: VariantPoints = new Map();
   for (const p of planned) {
     const r = results.get(p.query.id);
     const points = r?.points ?? [];
-    if (p.series.version !== undefined) {
+    const gap = gapOf(p, results, clock);
+    if (p.series.version !== undefined && p.series.check.compareVariants && p.series.check.metrics.length === 1) {
       const perModel = variantPoints.get(p.series.model) ?? new Map();
       const entry = perModel.get(p.series.check.id) ?? { check: p.series.check, points: new Map(), periodSeconds: p.series.periodSeconds };
       entry.points.set(p.series.version, points);
       perModel.set(p.series.check.id, entry);
       variantPoints.set(p.series.model, perModel);
+    }
+    if (p.series.version !== undefined && !p.series.perVariant) {
+      // read only for the split comparison: its coverage counts, its verdict is the comparison's
+      const verdict: CheckVerdict = gap ? notRead(p, gap.detail) : { ...notRead(p, "read for the comparison between variants"), status: "ok" };
+      evaluated.push({ p, points, verdict, gap });
       continue;
     }
-    const job = p.queries.length > 1 ? multiJob(p, results) : r?.error !== undefined && points.length === 0 ? unreadable(p, r.error) : ({ kind: "single", series: points, check: p.series.check, opts: { periodSeconds: p.series.periodSeconds } } as const);
-    evaluated.push({ p, points, verdict: "kind" in job ? jobs.push(job) - 1 : job });
+    const blind = gap && gap.kind !== "stale";
+    const job = blind ? notRead(p, gap.detail) : p.queries.length > 1 ? multiJob(p, results) : ({ kind: "single", series: points, check: p.series.check, opts: { periodSeconds: p.series.periodSeconds } } as const);
+    evaluated.push({ p, points, verdict: "kind" in job ? jobs.push(job) - 1 : job, gap });
   }
   const verdicts = jobs.length > 0 ? await evaluateAll(jobs) : [];
   if (verdicts.length !== jobs.length) throw new InternalError(`evaluateAll returned ${verdicts.length} verdicts for ${jobs.length} checks`);
-  for (const { p, points, verdict: v } of evaluated) {
+  for (const { p, points, verdict: v, gap } of evaluated) {
     const verdict = typeof v === "number" ? verdicts[v]! : v;
-    statuses.push(toCheckStatus(p.series, verdict, points, readErrorOf(p, results)));
-    const f = toFinding(p.series, verdict);
+    const status = toCheckStatus(p.series, verdict, points, readErrorOf(p, results));
+    const f = p.series.version !== undefined && !p.series.perVariant ? undefined : toFinding(p.series, verdict);
+    const outcome = gap ? gap.kind : f ? "finding" : "ok";
+    status.outcome = outcome;
+    statuses.push(status);
+    if (f && gap) f.summary = `${f.summary} (data ${gap.detail})`;
     if (f) findings.push(f);
+    else if (gap) findings.push(coverageFinding(p.series, gap.kind, gap.detail, gap.newest));
+    coverage.push({
+      model: p.series.model,
+      check: p.series.check.id,
+      ...(p.series.version !== undefined ? { variant: p.series.version } : {}),
+      outcome,
+      ...(gap?.newest !== undefined ? { newest: gap.newest } : points.length ? { newest: points[points.length - 1]!.t } : {}),
+      detail: gap?.detail ?? f?.summary ?? verdict.summary,
+    });
   }
-  return { statuses, findings, variantPoints };
+  return { statuses, findings, variantPoints, coverage };
 }
 
-/** A multi-metric check's job, or its "not read" verdict when a metric could not be read at all. */
-function multiJob(p: PlannedQuery, results: Map<string, SeriesResult>): EvaluationJob | CheckVerdict {
-  const byMetric: Record<string, Datapoint[]> = {};
-  for (const [i, q] of p.queries.entries()) {
+/** The coverage gap of a check over all its series: unreadable before no-data before stale (the oldest newest point). */
+function gapOf(p: PlannedQuery, results: Map<string, SeriesResult>, clock: CoverageClock): ReturnType<typeof readCoverage> {
+  const limit = clock.freshness(p);
+  const gaps = p.queries.map((q, i) => {
     const r = results.get(q.id);
-    if (r?.error !== undefined && r.points.length === 0) return unreadable(p, `${p.series.check.metrics[i]}: ${r.error}`);
-    byMetric[p.series.check.metrics[i]!] = r?.points ?? [];
-  }
+    const gap = readCoverage(r?.points ?? [], r ? r.error : "not read", clock.now, limit);
+    return gap && p.queries.length > 1 ? { ...gap, detail: `${p.series.check.metrics[i]}: ${gap.detail}` } : gap;
+  });
+  const rank = { unreadable: 0, "no-data": 1, stale: 2 } as const;
+  return gaps.filter((g) => g !== undefined).sort((a, b) => rank[a.kind] - rank[b.kind] || (a.newest ?? 0) - (b.newest ?? 0))[0];
+}
+
+/** A multi-metric check's job. */
+function multiJob(p: PlannedQuery, results: Map<string, SeriesResult>): EvaluationJob {
+  const byMetric: Record<string, Datapoint[]> = {};
+  for (const [i, q] of p.queries.entries()) byMetric[p.series.check.metrics[i]!] = results.get(q.id)?.points ?? [];
   return { kind: "multi", seriesByMetric: byMetric, check: p.series.check, opts: { periodSeconds: p.series.periodSeconds } };
 }
 
@@ -92,6 +132,6 @@ function readErrorOf(p: PlannedQuery, results: Map<string, SeriesResult>): strin
   return errors.length ? errors.join("; ") : undefined;
 }
 
-function unreadable(p: PlannedQuery, error: string): CheckVerdict {
-  return { checkId: p.series.check.id, metric: p.series.check.metric, status: "insufficient-data", severity: p.series.check.severity, score: 0, fired: [], sustainedPoints: 0, evidence: [], summary: `not read: ${error}` };
+function notRead(p: PlannedQuery, detail: string): CheckVerdict {
+  return { checkId: seriesCheckId(p.series), metric: p.series.check.metric, status: "insufficient-data", severity: p.series.check.severity, score: 0, fired: [], sustainedPoints: 0, evidence: [], summary: detail };
 }

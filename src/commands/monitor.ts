@@ -7,7 +7,9 @@
 import { describeError } from "../core/errors.js";
 import { evaluateCheck as defaultEvaluateCheck } from "../core/detect/evaluate-check.js";
 import { evaluateMultiCheck as defaultEvaluateMultiCheck } from "../core/detect/evaluate-multi-check.js";
-import { buildQueries, servedVariants, uniqueQueries } from "../core/monitor/build-queries.js";
+import { buildQueries, servedVariants, uniqueQueries, type PlannedQuery } from "../core/monitor/build-queries.js";
+import { freshnessLimit, sortCoverage } from "../core/monitor/coverage.js";
+import { runStatus } from "../core/monitor/run-status.js";
 import { healthMarker } from "../core/github-conventions.js";
 import { decodeState } from "../core/monitor/markers.js";
 import { modelHealth } from "../core/monitor/model-health.js";
@@ -67,7 +69,8 @@ export async function runMonitor(deps: MonitorDeps, opts: MonitorOptions): Promi
   for (const r of results.values()) if (r.error) warnings.push(`metrics ${r.id}: ${r.error}`);
 
   // Evaluate: every check's job first, then all of them in one call (worker threads in the CLI).
-  const { statuses, findings, variantPoints } = await evaluateChecks(planned, results, evaluateAll);
+  const freshness = (p: PlannedQuery) => freshnessLimit(p.series.periodSeconds, p.query.namespace, policies.get(models.find((m) => m.name === p.series.model)?.policy ?? "")?.monitoring.freshness);
+  const { statuses, findings, variantPoints, coverage } = await evaluateChecks(planned, results, evaluateAll, { now, freshness });
 
   // Data drift: each model's current sample against its policy's baseline sample.
   const sampled = await checkSampleDrift(
@@ -76,6 +79,7 @@ export async function runMonitor(deps: MonitorDeps, opts: MonitorOptions): Promi
   );
   findings.push(...sampled.findings);
   statuses.push(...sampled.statuses);
+  coverage.push(...sampled.coverage);
   warnings.push(...sampled.warnings);
 
   // What GitHub shows, and git history where a decision needs it.
@@ -144,19 +148,24 @@ export async function runMonitor(deps: MonitorDeps, opts: MonitorOptions): Promi
     ...kept.filter((i) => i.change).map((i) => ({ model: i.model, branch: i.change!.branch })),
   ];
   const healthRows = modelHealth(models, statuses, findings, kept, changes);
-  const rendered = renderHealth({ health: healthRows, incidents: kept, now, ...(opts.shard ? { shard: opts.shard } : {}), ...(opts.runUrl ? { runUrl: opts.runUrl } : {}) });
+  // the health issue says what the run amounts to so far (its own update cannot be in it)
+  const sofar = runStatus({ coverage, findings, actions: outcomes, dryRun });
+  const rendered = renderHealth({ health: healthRows, incidents: kept, now, headline: sofar.headline, coverage, ...(opts.shard ? { shard: opts.shard } : {}), ...(opts.runUrl ? { runUrl: opts.runUrl } : {}) });
   // The health issue lists every model of the shard: a run for some models leaves it to the next full run.
   if (only) warnings.push(`model-health issue not updated: this run covered only ${[...only].join(", ")} (--model); the next full run updates it`);
   else outcomes.push(await upsertHealth(deps, health?.number, rendered, dryRun, warnings));
 
   if (deps.livePlans) outcomes.push(...(await reportDrift(deps, dryRun, warnings)));
 
+  const status = runStatus({ coverage, findings, actions: outcomes, dryRun });
   return {
+    status,
     now: new Date(now).toISOString(),
     ...(opts.shard ? { shard: `${opts.shard.index}/${opts.shard.count}` } : {}),
     dryRun,
     models: healthRows,
     findings: trimFindings(findings),
+    coverage: sortCoverage(coverage),
     actions: outcomes,
     warnings,
     stats: { models: models.length, series: queries.length, findings: findings.length },

@@ -216,6 +216,8 @@ export interface PolicySpec {
     checks: MonitoringCheck[];
     /** Seconds a metric must be healthy before an incident is closed. */
     recovery: number;
+    /** Seconds the newest datapoint of a series may be old before the check is stale; default 2 periods + the metric's known delay. */
+    freshness?: number;
     drift?: DriftSpec;
   };
   remediation: {

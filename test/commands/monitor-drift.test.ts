@@ -118,31 +118,33 @@ describe("steward monitor: data drift against the policy's DVC baseline (scratch
     ["the baseline file is missing", () => rmSync(join(root, "data/baseline.csv")), /scorer: drift not checked: baseline data\/baseline\.csv: the file is missing; run `dvc pull data\/baseline\.csv\.dvc`/],
     ["the baseline does not match its pointer's md5", () => write("data/baseline.csv", BASELINE.replace("web", "WEB")), /scorer: drift not checked: baseline data\/baseline\.csv: md5 [0-9a-f]{32}, the pointer says [0-9a-f]{32}; run `dvc pull/],
     ["the baseline does not match its pointer's size", () => write("data/baseline.csv", `${BASELINE}1,web,2\n`), /scorer: drift not checked: baseline data\/baseline\.csv: size \d+ bytes, the pointer says \d+/],
-  ])("%s: a warning in the report, no drift finding, the rest of the run unaffected", async (_, breakIt, warning) => {
+  ])("%s: a warning, an unreadable drift check first among the findings (exit 2), the rest of the run unaffected", async (_, breakIt, warning) => {
     breakIt();
     const report = await run(T0);
     expect(report.warnings).toHaveLength(1);
     expect(report.warnings[0]).toMatch(warning);
-    expect(report.findings.map((f) => f.checkId)).toEqual(["accuracy"]);
+    expect(report.findings.map((f) => `${f.checkId}:${f.kind}`)).toEqual(["drift:unreadable", "accuracy:threshold"]);
+    expect(report.status.exitCode).toBe(2);
     expect(accuracyIssue()).toBeDefined();
-    expect(driftIssue()).toBeUndefined();
-    expect(report.models[0]!.checks.find((c) => c.check === "drift")).toMatchObject({ status: "read-error" });
+    expect(driftIssue()).toBeDefined();
+    expect(report.models[0]!.checks.find((c) => c.check === "drift")).toMatchObject({ status: "unreadable" });
   });
 
-  it("no current sample: a warning naming the file the metric folder lacks", async () => {
+  it("no current sample: a warning naming the file the metric folder lacks, and a no-data finding", async () => {
     rmSync(join(root, "metrics/scorer/drift.csv"));
     const report = await run(T0);
     expect(report.warnings).toEqual(["scorer: drift not checked: no current sample scorer/drift.csv"]);
-    expect(report.findings.map((f) => f.checkId)).toEqual(["accuracy"]);
+    expect(report.findings.map((f) => `${f.checkId}:${f.kind}`)).toEqual(["drift:no-data", "accuracy:threshold"]);
+    expect(report.coverage[0]).toMatchObject({ check: "drift", outcome: "no-data" });
   });
 
-  it("a metric source without samples (CloudWatch): drift skipped with one note, no warning", async () => {
+  it("a metric source without samples (CloudWatch): drift not checked, said with one note and a no-data finding", async () => {
     const source = fileMetricSource(join(root, "metrics"));
     const report = await run(T0, { metrics: { read: source.read } });
     expect(report.warnings).toEqual([]);
     expect(report.actions.filter((a) => a.kind === "note")).toEqual([
       { kind: "note", target: "drift", summary: expect.stringMatching(/^drift tests skipped for 1 model\(s\): this metric source has no current data samples/), status: "noted" },
     ]);
-    expect(report.findings.map((f) => f.checkId)).toEqual(["accuracy"]);
+    expect(report.findings.map((f) => `${f.checkId}:${f.kind}`)).toEqual(["drift:no-data", "accuracy:threshold"]);
   });
 });

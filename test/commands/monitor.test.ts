@@ -244,13 +244,17 @@ describe("steward monitor (command)", () => {
     expect(report.actions.every((a) => a.status === "planned" || a.status === "noted")).toBe(true);
   });
 
-  it("a failed read is a warning: the run goes on and keeps the open incident", async () => {
+  it("a failed read makes the run blind (exit 2): an unreadable finding first, the open incident kept", async () => {
     await run(T0);
     world.fail = true;
     now = T0 + HOUR;
     const report = await run(now);
     expect(report.warnings.join("\n")).toMatch(/AccessDenied/);
-    expect(report.findings).toEqual([]);
+    expect(report.status).toMatchObject({ outcome: "blind", exitCode: 2 });
+    expect(report.status.headline).toMatch(/^BLIND: 1 of 1 checks could not be read \(first: could not be read: .*AccessDenied/);
+    expect(report.findings.map((f) => [f.checkId, f.kind])).toEqual([["accuracy", "unreadable"]]);
+    expect(report.coverage).toEqual([expect.objectContaining({ model: "fraud-detection", check: "accuracy", outcome: "unreadable" })]);
+    expect(report.actions.some((a) => a.kind === "propose-change")).toBe(false);
     expect(incidentIssue()!.state).toBe("open");
     expect(decodeState(healthIssue()!.body)).toHaveLength(1);
   });

@@ -1,6 +1,8 @@
 import type { HealthIncident } from "../monitor/model-health.js";
+import type { CoverageRow } from "../monitor/coverage.js";
 import type { MonitorReport } from "../monitor/report.js";
 import { REPORT_SCHEMA_ID, sharedAjv } from "../schema/ajv-instance.js";
+import { runStatus, type RunStatus } from "../monitor/run-status.js";
 
 /** A report file read back: the report, or why it was left out. */
 export type ParsedReport = { ok: true; report: MonitorReport } | { ok: false; reason: string };
@@ -40,7 +42,11 @@ export function parseMonitorReport(text: string): ParsedReport {
   const models = (data.models as unknown[]).filter((m): m is MonitorReport["models"][number] => isObject(m) && typeof m.model === "string" && typeof m.status === "string");
   const findings = (data.findings as unknown[]).filter((f): f is MonitorReport["findings"][number] => isObject(f) && typeof f.model === "string" && typeof f.checkId === "string");
   const actions = (data.actions as unknown[]).filter((a): a is MonitorReport["actions"][number] => isObject(a) && typeof a.kind === "string" && typeof a.target === "string");
+  const coverage = Array.isArray(data.coverage) ? (data.coverage as unknown[]).filter((c): c is CoverageRow => isObject(c) && typeof c.model === "string" && typeof c.outcome === "string") : [];
   const report: MonitorReport = {
+    // reports from before coverage was recorded have neither: their status is derived from what they hold
+    status: isObject(data.status) && typeof data.status.headline === "string" ? (data.status as unknown as RunStatus) : runStatus({ coverage, findings, actions, dryRun: data.dryRun === true }),
+    coverage,
     now: data.now,
     dryRun: data.dryRun === true,
     ...(typeof data.shard === "string" ? { shard: data.shard } : {}),

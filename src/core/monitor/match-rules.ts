@@ -1,4 +1,5 @@
 import type { PolicySpec, RemediationAction, Severity } from "../types.js";
+import { baseCheckId, isCoverageKind } from "./coverage.js";
 import type { MonitorFinding } from "./types.js";
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, critical: 2 };
@@ -21,6 +22,7 @@ export function raiseSeverity(s: Severity): Severity {
  * variant findings (a split decision is only governed by rules that say `kind: variant`).
  */
 export function actionsFor(finding: MonitorFinding, policy: PolicySpec): RemediationAction[] {
+  if (isCoverageKind(finding.kind)) return coverageActions(finding, policy);
   const out: RemediationAction[] = [];
   for (const rule of policy.remediation.rules) {
     const w = rule.when;
@@ -33,6 +35,28 @@ export function actionsFor(finding: MonitorFinding, policy: PolicySpec): Remedia
   return out;
 }
 
+/** Actions that change the deployment: never taken on a check the run could not see. */
+const CHANGES: readonly RemediationAction[] = ["rollback-pr", "scale-pr", "end-split-pr", "complete-split-pr"];
+
+/**
+ * For a coverage gap (no-data, stale, unreadable): the rules that name its kind (`kind: no-data`),
+ * without the actions that change the deployment; by default an issue. A rule without `kind` does
+ * not match a gap: "critical -> rollback-pr" is about bad data, not about no data.
+ */
+function coverageActions(finding: MonitorFinding, policy: PolicySpec): RemediationAction[] {
+  const out: RemediationAction[] = [];
+  let named = false;
+  for (const rule of policy.remediation.rules) {
+    const w = rule.when;
+    if (w.kind !== finding.kind) continue;
+    if (w.severity !== undefined && w.severity !== finding.severity) continue;
+    if (w.metric !== undefined && !metricMatches(w.metric, finding)) continue;
+    named = true;
+    for (const a of rule.do) if (!out.includes(a) && !CHANGES.includes(a)) out.push(a);
+  }
+  return named ? out : ["issue"];
+}
+
 /**
  * `when.metric` against a finding: a single-metric check matches by its metric or its id; a
  * multi-metric check by its id (name) only. A rule written for one metric (`metric: latency` ->
@@ -41,7 +65,7 @@ export function actionsFor(finding: MonitorFinding, policy: PolicySpec): Remedia
  * traffic again), so it only gets the actions of rules that name it, or that name no metric.
  */
 export function metricMatches(metric: string, finding: Pick<MonitorFinding, "metric" | "metrics" | "checkId">): boolean {
-  if (metric === finding.checkId) return true;
+  if (metric === finding.checkId || metric === baseCheckId(finding.checkId)) return true;
   return (finding.metrics?.length ?? 0) < 2 && metric === finding.metric;
 }
 

@@ -11,7 +11,7 @@ export interface ModelHealth {
   /** What the served stage runs, e.g. "7" or "2026.10 80 % / 2026.11 20 %". */
   serving: string;
   status: HealthStatus;
-  checks: { check: string; status: CheckStatus["verdict"]["status"] | "read-error"; severity: Severity; latest?: number; summary: string }[];
+  checks: { check: string; status: CheckStatus["verdict"]["status"] | "read-error" | "no-data" | "stale" | "unreadable"; severity: Severity; latest?: number; summary: string }[];
   /** Its open incidents after this run; `issue` is absent when it has no number yet (opened by a dry run) or no issue. */
   incidents: HealthIncident[];
   /** Branches of changes proposed or pending for it. */
@@ -50,7 +50,7 @@ export function modelHealth(models: ModelSpec[], statuses: CheckStatus[], findin
       status,
       checks: st.map((s) => ({
         check: s.checkId,
-        status: s.readError !== undefined ? "read-error" : s.verdict.status,
+        status: s.outcome === "unreadable" || s.outcome === "no-data" || s.outcome === "stale" ? s.outcome : s.readError !== undefined ? "read-error" : s.verdict.status,
         severity: s.verdict.severity,
         ...(s.verdict.latest ? { latest: s.verdict.latest.value } : {}),
         summary: s.readError ?? s.verdict.summary,

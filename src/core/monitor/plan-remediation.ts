@@ -3,6 +3,7 @@ import { changeBranch, incidentKey, incidentLabels, incidentTitle } from "../git
 import type { ModelSpec, ModelVersionSpec, PolicySpec, RemediationAction } from "../types.js";
 import { anomalyEvent, escalatedEvent, remediationEvent, resolvedEvent } from "./build-events.js";
 import { servedVariants } from "./build-queries.js";
+import { baseCheckId } from "./coverage.js";
 import { DRIFT_CHECK } from "./drift-findings.js";
 import { actionsFor, maxSeverity, raiseSeverity, variantActions } from "./match-rules.js";
 import { splitOwners } from "./markdown.js";
@@ -213,7 +214,7 @@ export function planRemediation(input: PlanInput): RemediationPlan {
     const model = models.get(prev.model);
     const policy = model && input.policies.get(model.policy);
     const status = statuses.get(key);
-    const known = policy && (policy.monitoring.checks.some((c) => c.id === prev.checkId) || (prev.checkId === DRIFT_CHECK && policy.monitoring.drift?.baseline !== undefined));
+    const known = policy && (policy.monitoring.checks.some((c) => c.id === baseCheckId(prev.checkId)) || (prev.checkId === DRIFT_CHECK && policy.monitoring.drift?.baseline !== undefined));
     if (!model || !policy || !known) continue; // the model or check is gone
     if (!status || status.readError !== undefined || status.verdict.status !== "ok") {
       next.push(prev);

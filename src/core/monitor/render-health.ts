@@ -4,6 +4,7 @@ import { mdTable, mdText, mdTime } from "./markdown.js";
 import { formatValue } from "./render-chart.js";
 import { compareHealth, type HealthStatus, type ModelHealth } from "./model-health.js";
 import type { Shard } from "./shard.js";
+import { sortCoverage, type CoverageRow } from "./coverage.js";
 import type { Incident } from "./types.js";
 
 /** GitHub refuses issue bodies over 65,536 characters; stay well below. */
@@ -11,7 +12,24 @@ const MAX_BODY = 60_000;
 
 export const STATUS_ICON: Record<HealthStatus, string> = { ok: "🟢 ok", "no-data": "⚪ no data", info: "🔵 info", warning: "🟠 warning", critical: "🔴 critical" };
 
-const CHECK_ICON: Record<string, string> = { ok: "🟢", anomaly: "🟠", breach: "🔴", "insufficient-data": "⚪", "read-error": "⚠️" };
+const CHECK_ICON: Record<string, string> = { ok: "🟢", anomaly: "🟠", breach: "🔴", "insufficient-data": "⚪", "read-error": "⚠️", unreadable: "⚠️ unreadable", "no-data": "⚪ no data", stale: "⏳ stale" };
+
+/** At most this many coverage gaps are listed in the health issue and the job summary; the rest are counted. */
+const MAX_GAPS = 50;
+
+/** The checks this run could not see (unreadable, no data, stale), first, as a table; [] when there are none. */
+export function gapsSection(coverage: readonly CoverageRow[]): string[] {
+  const gaps = sortCoverage(coverage.filter((r) => r.outcome === "unreadable" || r.outcome === "no-data" || r.outcome === "stale"));
+  if (gaps.length === 0) return [];
+  const rows = gaps.slice(0, MAX_GAPS).map((g) => [CHECK_ICON[g.outcome] ?? g.outcome, mdText(g.model), mdText(g.check), g.variant ? mdText(g.variant) : "", mdText(g.detail)]);
+  return [
+    `### Not seen on this run (${gaps.length})`,
+    "",
+    mdTable(["outcome", "model", "check", "variant", "why"], rows),
+    ...(gaps.length > MAX_GAPS ? ["", `_${gaps.length - MAX_GAPS} more are in the run's JSON report._`] : []),
+    "",
+  ];
+}
 
 /** A table row of one model. */
 export function healthRow(h: ModelHealth): string[] {
@@ -25,7 +43,7 @@ export function healthRow(h: ModelHealth): string[] {
  * open incidents and proposed PRs, and the hidden state the next run reads back. When the table
  * would exceed GitHub's body limit, healthy models are counted instead of listed.
  */
-export function renderHealth(input: { health: ModelHealth[]; incidents: Incident[]; now: number; shard?: Shard; runUrl?: string }): { title: string; body: string } {
+export function renderHealth(input: { health: ModelHealth[]; incidents: Incident[]; now: number; shard?: Shard; runUrl?: string; headline?: string; coverage?: CoverageRow[] }): { title: string; body: string } {
   const title = healthTitle(input.shard);
   const sorted = [...input.health].sort(compareHealth);
   const counts = new Map<HealthStatus, number>();
@@ -37,6 +55,8 @@ export function renderHealth(input: { health: ModelHealth[]; incidents: Incident
     `Updated ${mdTime(input.now)}${input.runUrl ? ` by [this monitor run](${input.runUrl})` : ""}. ` +
       [...counts].map(([s, n]) => `${STATUS_ICON[s]}: ${n}`).join(" · "),
     "",
+    ...(input.headline ? [`**${mdText(input.headline)}**`, ""] : []),
+    ...gapsSection(input.coverage ?? []),
   ];
   const state = encodeState(input.incidents);
   const header = ["model", "serving", "status", "checks", "incidents", "proposed"];

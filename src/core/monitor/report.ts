@@ -1,4 +1,6 @@
+import type { CoverageRow } from "./coverage.js";
 import type { ModelHealth } from "./model-health.js";
+import type { RunStatus } from "./run-status.js";
 import type { MonitorAction, MonitorFinding } from "./types.js";
 
 /** What happened to one planned action. */
@@ -19,11 +21,15 @@ export interface ActionOutcome {
 
 /** The result of one monitor run: what --format json prints and what the summary shows. */
 export interface MonitorReport {
+  /** What the run amounts to: exit code and the headline that is the first line of every summary. */
+  status: RunStatus;
   now: string;
   shard?: string;
   dryRun: boolean;
   models: ModelHealth[];
   findings: MonitorFinding[];
+  /** How every (model, check, variant) ended, gaps (unreadable, no-data, stale) first. */
+  coverage: CoverageRow[];
   actions: ActionOutcome[];
   /** Reads that failed, actions that failed, configuration notes: the run went on. */
   warnings: string[];
@@ -50,7 +56,12 @@ export function describeAction(a: MonitorAction): { target: string; summary: str
   }
 }
 
-/** Findings trimmed for JSON output: evidence keeps its last `keep` points. */
+const GAPS_FIRST: Record<string, number> = { unreadable: 0, "no-data": 1, stale: 2 };
+
+/** Findings for output: coverage gaps (unreadable, no-data, stale) first, evidence trimmed to its last `keep` points. */
 export function trimFindings(findings: MonitorFinding[], keep = 144): MonitorFinding[] {
-  return findings.map((f) => ({ ...f, evidence: f.evidence.slice(-keep) }));
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => (GAPS_FIRST[a.f.kind] ?? 3) - (GAPS_FIRST[b.f.kind] ?? 3) || a.i - b.i)
+    .map(({ f }) => ({ ...f, evidence: f.evidence.slice(-keep) }));
 }

@@ -1,7 +1,13 @@
 import type { Datapoint } from "../../ports.js";
 import type { CheckVerdict } from "../detect/types.js";
 import type { MetricBound } from "../types.js";
+import { variantCheckId } from "./coverage.js";
 import type { CheckStatus, MonitorFinding, MonitorSeries } from "./types.js";
+
+/** The check id a series is judged under: the policy check's, or `<check>@<version>` for a per-variant check. */
+export function seriesCheckId(series: MonitorSeries): string {
+  return series.version !== undefined && series.perVariant ? variantCheckId(series.check.id, series.version) : series.check.id;
+}
 
 /** The latest point outside `bound`, or undefined when every point is inside (or there is no bound). */
 export function lastBreach(points: Datapoint[], bound: MetricBound): number | undefined {
@@ -15,7 +21,7 @@ export function lastBreach(points: Datapoint[], bound: MetricBound): number | un
 
 /** The status of one check on this run, from its verdict and the series it rests on. */
 export function toCheckStatus(series: MonitorSeries, verdict: CheckVerdict, points: Datapoint[], readError?: string): CheckStatus {
-  const status: CheckStatus = { model: series.model, checkId: series.check.id, metric: series.check.metric, verdict };
+  const status: CheckStatus = { model: series.model, checkId: seriesCheckId(series), metric: series.check.metric, verdict };
   const breach = lastBreach(points, series.check.threshold);
   if (breach !== undefined) status.lastBreachAt = breach;
   if (readError !== undefined) status.readError = readError;
@@ -35,8 +41,9 @@ export function toFinding(series: MonitorSeries, verdict: CheckVerdict): Monitor
       : verdict.sustainedPoints * periodMs;
   const finding: MonitorFinding = {
     model: series.model,
-    checkId: series.check.id,
+    checkId: seriesCheckId(series),
     metric: series.check.metric,
+    ...(series.version !== undefined && series.perVariant ? { version: series.version } : {}),
     ...(series.check.metrics.length > 1 ? { metrics: [...series.check.metrics] } : {}),
     kind: verdict.status === "breach" ? "threshold" : "anomaly",
     severity: verdict.severity,

@@ -15,11 +15,16 @@ export interface MonitorSeries {
   check: MonitoringCheck;
   /** The version of a weighted split this series belongs to; absent for the whole endpoint. */
   version?: string;
+  /**
+   * True when this variant's series is a check of its own (checkId `<check>@<version>`, thresholds
+   * applied to it): SageMaker publishes a split endpoint's metrics only per variant.
+   */
+  perVariant?: boolean;
   periodSeconds: number;
 }
 
 /** What kind of trouble a finding reports. */
-export type FindingKind = "threshold" | "anomaly" | "variant" | "drift";
+export type FindingKind = "threshold" | "anomaly" | "variant" | "drift" | "no-data" | "stale" | "unreadable";
 
 /** A check that did not pass on this run. */
 export interface MonitorFinding {
@@ -45,6 +50,10 @@ export interface MonitorFinding {
   variant?: VariantOutcome;
   /** For kind "drift": the per-column comparison of the current sample with the baseline. */
   drift?: DriftEvidence;
+  /** The served version, for the per-variant check of a split endpoint (checkId is then `<check>@<version>`). */
+  version?: string;
+  /** For coverage kinds (no-data, stale, unreadable): epoch ms of the newest datapoint read, if any. */
+  newest?: number;
 }
 
 /** The evidence of a drift finding: one row per (column, test), and the columns that drifted. */
@@ -92,6 +101,8 @@ export interface CheckStatus {
   readError?: string;
   /** Latest time a point was outside the check's absolute threshold, if any in the series. */
   lastBreachAt?: number;
+  /** How the check ended this run (coverage): set by the monitor's evaluation. */
+  outcome?: import("./coverage.js").CoverageOutcome;
 }
 
 /** A pull request the monitor proposes. */

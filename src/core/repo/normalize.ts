@@ -164,6 +164,7 @@ export function normalizePolicy(file: string, d: Doc): PolicySpec {
     monitoring: {
       checks,
       recovery: seconds(d.monitoring?.recovery, 7200),
+      ...(d.monitoring?.freshness !== undefined ? { freshness: seconds(d.monitoring.freshness, 0) } : {}),
       ...(drift ? { drift: { ...(drift.baseline ? { baseline: normalizeDvcRef(drift.baseline) } : {}), tests: drift.tests ?? ["ks", "psi"], thresholds: drift.thresholds ?? {}, severity: drift.severity ?? "warning" } } : {}),
     },
     remediation: {

@@ -30,13 +30,14 @@ export async function run(env: Record<string, string | undefined> = process.env)
       readStdin: async () => "",
       now: () => new Date(),
     });
-    const report = JSON.parse(await readFile(join(out, "report.json"), "utf8").catch(() => "{}")) as { findings?: unknown[]; actions?: { status: string }[]; stats?: { models: number } };
+    const report = JSON.parse(await readFile(join(out, "report.json"), "utf8").catch(() => "{}")) as { status?: { headline: string; outcome: string }; findings?: unknown[]; actions?: { status: string }[]; stats?: { models: number } };
     core.setOutput("findings", String(report.findings?.length ?? 0));
     core.setOutput("models", String(report.stats?.models ?? 0));
     core.setOutput("report", join(out, "report.json"));
-    // Exit 1 means findings: they became issues and PRs, the job stays green. Usage and environment errors fail it.
-    if (code > 1) actionLog.fail(`steward monitor exited with ${code}`);
-    else if (report.actions?.some((a) => a.status === "failed")) actionLog.warning("some remediation actions failed; see the report");
+    core.setOutput("outcome", report.status?.outcome ?? "error");
+    // Exit 1 means findings acted on: they became issues and PRs, the job stays green. A blind run, one
+    // that could not act, and usage or environment errors (2) fail the step.
+    if (code > 1) actionLog.fail(report.status?.headline ?? `steward monitor exited with ${code}`);
   } catch (err) {
     actionLog.fail(describeError(err));
   }

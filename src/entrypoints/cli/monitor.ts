@@ -15,7 +15,7 @@ import { captureStoreFromFlag, metricSourceFromFlag } from "./metric-source-flag
 import { redactDeep } from "../../adapters/output/redaction.js";
 import { appendStepSummary } from "../github-output.js";
 import { annotation } from "../../core/text/workflow-commands.js";
-import { commonFlags, EXIT_FINDINGS, EXIT_OK, parseFlags, readFormat, type CliCommand, type CliIO, writeCommand } from "./io.js";
+import { commonFlags, EXIT_USAGE, EXIT_FINDINGS, EXIT_OK, parseFlags, readFormat, type CliCommand, type CliIO, writeCommand } from "./io.js";
 import { targetSlots } from "./plan.js";
 
 const HELP = `usage: steward monitor [--root DIR] [--source cloudwatch|DIR|samples] [--shard I/N] [--model M] [--alarm NAME] [--dry-run] [--out DIR]
@@ -39,7 +39,13 @@ issues, rollback and scale PRs, EventBridge events; closes incidents that recove
 
 Environment: GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL (issues and PRs; required unless
 --dry-run), AWS_REGION or AWS_DEFAULT_REGION (events), GITHUB_SERVER_URL/GITHUB_RUN_ID (links),
-GITHUB_STEP_SUMMARY (--format github). Exit 0 healthy, 1 findings, 2 usage or environment errors.
+GITHUB_STEP_SUMMARY (--format github).
+
+Exit status (the first line of the report says which, in words):
+  0  OK: every check was read and passed, every intended action completed
+  1  FINDINGS: findings (no data and stale data included) were acted on
+  2  BLIND (a check could not be read: credentials, region, endpoint, throttling), COULD NOT ACT
+     (a GitHub or EventBridge write was refused after retries), or a usage or environment error
 `;
 
 async function eventBus(env: CliIO["env"]): Promise<EventBus | undefined> {
@@ -117,5 +123,6 @@ export const monitorCli: CliCommand = async (argv, io) => {
     if (env.GITHUB_STEP_SUMMARY) await appendStepSummary(env.GITHUB_STEP_SUMMARY, `${md}\n`);
     else io.stdout(`${md}\n`);
   }
-  return report.findings.some((f) => f.kind !== "variant") ? EXIT_FINDINGS : EXIT_OK;
+  if (format === "github" && report.status.exitCode === 2) writeCommand(io, annotation("error", report.status.headline, { title: "steward monitor" }));
+  return report.status.exitCode === 2 ? EXIT_USAGE : report.status.exitCode === 1 ? EXIT_FINDINGS : EXIT_OK;
 };

@@ -5,6 +5,8 @@ import type { MonitoringCheck } from "../../../src/core/types.js";
 /** A monitor report with one model's health; override what the test is about. */
 export function aReport(over: Partial<MonitorReport> = {}): MonitorReport {
   return {
+    status: { outcome: "ok", exitCode: 0, headline: "OK: every check was read and passed. 1 check: 1 ok, 0 finding, 0 no-data, 0 stale, 0 unreadable.", coverage: { ok: 1, finding: 0, "no-data": 0, stale: 0, unreadable: 0 }, failedActions: 0 },
+    coverage: [{ model: "fraud-detection", check: "accuracy", outcome: "ok", detail: "accuracy: ok at 0.95" }],
     now: "2026-11-26T00:00:00.000Z",
     dryRun: false,
     models: [{ model: "fraud-detection", policy: "strict", serving: "7", status: "ok", checks: [{ check: "accuracy", status: "ok", severity: "critical", latest: 0.95, summary: "accuracy: ok at 0.95" }], incidents: [], changes: [] }],
