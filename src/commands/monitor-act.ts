@@ -2,7 +2,7 @@
  * Monitor actions: carries out the planned issue and PR actions through Scm and publishes events
  * through EventBus, or, on a dry run (or without the port), writes what it would do under `deps.out`.
  */
-import { describeError } from "../core/errors.js";
+import { describeError, PartialPublishError } from "../core/errors.js";
 import { dryRunFiles } from "../core/monitor/dry-run-files.js";
 import { applyModelEdit } from "../core/monitor/edit-model-file.js";
 import type { ActionOutcome } from "../core/monitor/report.js";
@@ -64,6 +64,10 @@ export async function act(deps: MonitorDeps, a: Exclude<MonitorAction, { kind: "
       await scm.comment(a.number, a.comment);
       await scm.updateIssue(a.number, { state: "closed" });
       return { status: "done" };
+    case "close-change":
+      await scm.comment(a.number, a.comment);
+      await scm.closePullRequest(a.number);
+      return { status: "done" };
   }
 }
 
@@ -118,7 +122,12 @@ export async function publish(deps: MonitorDeps, events: StewardEvent[], dryRun:
   } catch (err) {
     const error = describeError(err);
     warnings.push(`events: ${error}`);
-    for (const o of outcomes) Object.assign(o, { status: "failed", error });
+    // a partial failure: the events accepted are done, only the refused ones failed
+    const refused = err instanceof PartialPublishError ? new Map(err.failed.map((f) => [f.index, f.reason])) : undefined;
+    for (const [i, o] of outcomes.entries()) {
+      if (refused && !refused.has(i)) o.status = "done";
+      else Object.assign(o, { status: "failed", error: refused?.get(i) ?? error });
+    }
   }
   return outcomes;
 }

@@ -10,7 +10,7 @@ import { evaluateMultiCheck as defaultEvaluateMultiCheck } from "../core/detect/
 import { buildQueries, servedVariants, uniqueQueries, type PlannedQuery } from "../core/monitor/build-queries.js";
 import { freshnessLimit, sortCoverage } from "../core/monitor/coverage.js";
 import { runStatus } from "../core/monitor/run-status.js";
-import { healthMarker } from "../core/github-conventions.js";
+import { healthMarker, incidentKey } from "../core/github-conventions.js";
 import { decodeState } from "../core/monitor/markers.js";
 import { modelHealth } from "../core/monitor/model-health.js";
 import { observationsNeeded, planRemediation } from "../core/monitor/plan-remediation.js";
@@ -117,6 +117,7 @@ export async function runMonitor(deps: MonitorDeps, opts: MonitorOptions): Promi
   const outcomes: ActionOutcome[] = [];
   if (sampled.note) outcomes.push({ kind: "note", target: "drift", summary: sampled.note, status: "noted" });
   const events: StewardEvent[] = [];
+  const eventIncidents: (string | undefined)[] = [];
   for (const action of plan.actions) {
     const { target, summary } = describeAction(action);
     if (action.kind === "note") {
@@ -125,6 +126,7 @@ export async function runMonitor(deps: MonitorDeps, opts: MonitorOptions): Promi
     }
     if (action.kind === "publish-event") {
       events.push(action.event);
+      eventIncidents.push(action.incident);
       continue;
     }
     try {
@@ -136,12 +138,17 @@ export async function runMonitor(deps: MonitorDeps, opts: MonitorOptions): Promi
       outcomes.push({ kind: action.kind, target, summary, status: "failed", error });
     }
   }
-  outcomes.push(...(await publish(deps, events, dryRun, warnings)));
+  const published = await publish(deps, events, dryRun, warnings);
+  outcomes.push(...published);
+  // an incident's opening counts as published only once EventBridge accepted it: else the next run sends it again
+  const unpublished = new Set(published.flatMap((o, i) => (o.status === "failed" && eventIncidents[i] ? [eventIncidents[i]] : [])));
 
   // Remember: the incidents (with the numbers of issues opened now) in the model-health issue.
   const kept: Incident[] = plan.incidents.map((i) => {
-    const n = i.issue ?? created.get(`${i.model}/${i.checkId}`);
-    return n === undefined ? i : { ...i, issue: n };
+    const key = incidentKey(i.model, i.checkId);
+    const n = i.issue ?? created.get(key);
+    const out = n === undefined ? i : { ...i, issue: n };
+    return unpublished.has(key) ? { ...out, published: false } : out;
   });
   const changes = [
     ...plan.actions.filter((a): a is Extract<MonitorAction, { kind: "propose-change" }> => a.kind === "propose-change").map((a) => ({ model: a.model, branch: a.branch })),

@@ -20,6 +20,19 @@ export class ExternalError extends Error {
   readonly code: string | undefined;
 }
 
+/** Some events of a publication were refused after retries; the others were accepted. */
+export class PartialPublishError extends ExternalError {
+  override name = "PartialPublishError";
+  constructor(
+    service: ExternalService,
+    /** Indexes (into the events given to publish) of the events still refused, with why. */
+    readonly failed: { index: number; reason: string }[],
+    message: string,
+  ) {
+    super(service, undefined, message);
+  }
+}
+
 /** A bug in model-steward itself. */
 export class InternalError extends Error {
   override name = "InternalError";

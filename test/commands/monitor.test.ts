@@ -230,7 +230,7 @@ describe("steward monitor (command)", () => {
   it("--dry-run writes the issue, the PR patch and the events, and calls no mutating API", async () => {
     const out = memoryFiles({});
     const report = await runMonitor(deps({ out }), { now: new Date(T0), dryRun: true });
-    expect(Object.keys(scm.calls).sort()).toEqual(["findIssue", "findPullRequest"]);
+    expect(Object.keys(scm.calls).sort()).toEqual(["findIssue", "findPullRequest", "listIssues"]);
     expect(events.events).toEqual([]);
     expect([...out.written.keys()].sort()).toEqual([
       "events/01-model-remediation-proposed.json",

@@ -1,6 +1,6 @@
 import { redactDeep } from "../output/redaction.js";
 import { PutEventsCommand, type EventBridgeClient, type PutEventsRequestEntry } from "@aws-sdk/client-eventbridge";
-import { ExternalError } from "../../core/errors.js";
+import { ExternalError, PartialPublishError } from "../../core/errors.js";
 import type { EventBus, StewardEvent } from "../../ports.js";
 import { toExternalError } from "./to-external-error.js";
 
@@ -29,8 +29,8 @@ export interface EventBridgeEventBusOptions {
  * and its detail as JSON. Entries go out in calls of at most 10 entries and 256 KiB. PutEvents can
  * succeed as a call while failing some entries (FailedEntryCount > 0, ErrorCode per entry, e.g.
  * ThrottlingException or InternalFailure): only those entries are sent again, with exponential
- * backoff, at most `maxRetries` times. Throws ExternalError("aws") naming the entries still failing,
- * or when a call itself fails after the SDK's retries. An entry larger than 256 KiB is refused up
+ * backoff, at most `maxRetries` times. Throws PartialPublishError("aws") naming the entries still
+ * failing (the others were accepted), or ExternalError when a call itself fails after the SDK's retries. An entry larger than 256 KiB is refused up
  * front with an ExternalError (status 413).
  */
 export function eventBridgeEventBus(options: EventBridgeEventBusOptions): EventBus {
@@ -45,19 +45,20 @@ export function eventBridgeEventBus(options: EventBridgeEventBusOptions): EventB
       for (const e of entries) {
         if (entrySize(e) > MAX_BYTES) throw new ExternalError("aws", 413, `event "${e.DetailType}" is larger than 256 KiB; not published`);
       }
+      const indexOf = new Map(entries.map((e, i) => [e, i]));
       let pending = entries;
-      const failures: string[] = [];
+      let failures: { index: number; reason: string }[] = [];
       for (let attempt = 0; pending.length > 0; attempt++) {
         if (attempt > 0) await sleep(base * 2 ** (attempt - 1) * (0.5 + random() / 2));
         const failed: { entry: PutEventsRequestEntry; reason: string }[] = [];
         for (const chunk of chunks(pending)) failed.push(...(await putChunk(options.client, chunk)));
         pending = failed.map((f) => f.entry);
         if (attempt >= maxRetries && failed.length > 0) {
-          failures.push(...failed.map((f) => `${f.entry.DetailType}: ${f.reason}`));
+          failures = failed.map((f) => ({ index: indexOf.get(f.entry)!, reason: `${f.entry.DetailType}: ${f.reason}` }));
           break;
         }
       }
-      if (failures.length) throw new ExternalError("aws", undefined, `PutEvents: ${failures.length} event(s) still failing after ${maxRetries} retries: ${failures.slice(0, 3).join("; ")}`);
+      if (failures.length) throw new PartialPublishError("aws", failures, `PutEvents: ${failures.length} of ${entries.length} event(s) still failing after ${maxRetries} retries: ${failures.slice(0, 3).map((f) => f.reason).join("; ")}`);
     },
   };
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { StewardEvent } from "../../ports.js";
 import type { Severity } from "../types.js";
 import type { ChangePurpose, MonitorFinding } from "./types.js";
@@ -17,6 +18,15 @@ export function detailTypeSlug(detailType: string): string {
 
 const iso = (t: number) => new Date(t).toISOString();
 
+/**
+ * The idempotency id of an event: the same for every publication of the same fact (an incident's
+ * opening, escalation or resolution; one proposed change), so a consumer can drop the duplicates a
+ * retried publication sends. 32 hex characters of the SHA-256 of the detail-type and the fact's parts.
+ */
+export function idempotencyId(detailType: string, ...parts: (string | number)[]): string {
+  return createHash("sha256").update(JSON.stringify([detailType, ...parts])).digest("hex").slice(0, 32);
+}
+
 export interface EventContext {
   policy: string;
   /** The versions the served stage runs. */
@@ -26,9 +36,10 @@ export interface EventContext {
   now: number;
 }
 
-/** "Model Anomaly Detected": a check failed and the rules ask for an event. */
-export function anomalyEvent(f: MonitorFinding, ctx: EventContext): StewardEvent {
+/** "Model Anomaly Detected": a check failed and the rules ask for an event. `openedAt` is the incident's (its idempotency id rests on it). */
+export function anomalyEvent(f: MonitorFinding, ctx: EventContext & { openedAt?: number }): StewardEvent {
   const detail: Record<string, unknown> = {
+    idempotencyId: idempotencyId(MONITOR_DETAIL_TYPES.anomaly, f.model, f.checkId, ctx.openedAt ?? f.since ?? ctx.now),
     model: f.model,
     check: f.checkId,
     metric: f.metric,
@@ -64,6 +75,7 @@ export function escalatedEvent(input: {
   runUrl?: string;
 }): StewardEvent {
   const detail: Record<string, unknown> = {
+    idempotencyId: idempotencyId(MONITOR_DETAIL_TYPES.escalated, input.model, input.check, input.openedAt),
     model: input.model,
     check: input.check,
     previousSeverity: input.from,
@@ -80,6 +92,7 @@ export function escalatedEvent(input: {
 /** "Model Incident Resolved": the metric stayed healthy for the recovery window. */
 export function resolvedEvent(input: { model: string; check: string; openedAt: number; healthySince: number; issue?: number; now: number }): StewardEvent {
   const detail: Record<string, unknown> = {
+    idempotencyId: idempotencyId(MONITOR_DETAIL_TYPES.resolved, input.model, input.check, input.openedAt),
     model: input.model,
     check: input.check,
     openedAt: iso(input.openedAt),
@@ -103,6 +116,7 @@ export function remediationEvent(input: {
   runUrl?: string;
 }): StewardEvent {
   const detail: Record<string, unknown> = {
+    idempotencyId: idempotencyId(MONITOR_DETAIL_TYPES.remediation, input.model, input.action, input.branch, input.from, input.to),
     model: input.model,
     action: input.action,
     branch: input.branch,

@@ -24,7 +24,9 @@ export function dryRunFiles(a: MonitorAction, extra: { diff?: string; eventIndex
     case "comment-issue":
       return [{ path: `issues/${slug(a.key)}.comment.md`, text: `comment on #${a.number}\n\n${a.body}\n` }];
     case "close-issue":
-      return [{ path: `issues/${slug(a.key)}.close.md`, text: `close #${a.number} with:\n\n${a.comment}\n` }];
+      return [{ path: `issues/${slug(a.key)}${a.comment.startsWith("Duplicate of") ? `.duplicate-${a.number}` : ""}.close.md`, text: `close #${a.number} with:\n\n${a.comment}\n` }];
+    case "close-change":
+      return [{ path: `pulls/${slug(a.branch)}.close.md`, text: `close PR #${a.number} unmerged with:\n\n${a.comment}\n` }];
     case "update-issue":
       return [{ path: `issues/${slug(a.key)}.update.json`, text: `${JSON.stringify({ number: a.number, title: a.title, labels: a.labels, state: a.state }, null, 2)}\n` }];
     case "propose-change":

@@ -1,5 +1,5 @@
 import { formatDuration } from "../duration.js";
-import { changeBranch, incidentKey, incidentLabels, incidentTitle } from "../github-conventions.js";
+import { changeBranch, duplicateComment, incidentKey, incidentLabels, incidentTitle } from "../github-conventions.js";
 import type { ModelSpec, ModelVersionSpec, PolicySpec, RemediationAction } from "../types.js";
 import { anomalyEvent, escalatedEvent, remediationEvent, resolvedEvent } from "./build-events.js";
 import { servedVariants } from "./build-queries.js";
@@ -9,6 +9,7 @@ import { actionsFor, maxSeverity, raiseSeverity, variantActions } from "./match-
 import { splitOwners } from "./markdown.js";
 import { planChange, type ChangeDecision } from "./plan-change.js";
 import {
+  changeNotNeededComment,
   escalationComment,
   incidentBody,
   recoveredComment,
@@ -52,7 +53,7 @@ const PR_ACTIONS: Partial<Record<RemediationAction, ChangePurpose>> = {
   "complete-split-pr": "complete-split",
 };
 
-const ORDER: Record<MonitorAction["kind"], number> = { "open-issue": 0, "update-issue": 1, "comment-issue": 2, "close-issue": 3, "propose-change": 4, "publish-event": 5, note: 6 };
+const ORDER: Record<MonitorAction["kind"], number> = { "open-issue": 0, "update-issue": 1, "comment-issue": 2, "close-issue": 3, "propose-change": 4, "close-change": 4, "publish-event": 5, note: 6 };
 
 const keyOf = (f: { model: string; checkId: string }) => incidentKey(f.model, f.checkId);
 
@@ -95,6 +96,27 @@ export function planRemediation(input: PlanInput): RemediationPlan {
   const actions: MonitorAction[] = [];
   const models = new Map(input.models.map((m) => [m.name, m]));
   const previous = new Map(input.incidents.map((i) => [keyOf(i), i]));
+  // What GitHub shows wins over what a previous run wrote down: an open incident issue the state lost
+  // (a failed health-issue update, a failed close) is followed again; duplicates are closed.
+  for (const [key, open] of input.observed.openIncidents ?? []) {
+    const oldest = open[0]!;
+    const at = key.indexOf("/");
+    const model = models.get(key.slice(0, at));
+    const policy = model && input.policies.get(model.policy);
+    if (!model || !policy) continue; // another shard's, or a model that is gone
+    for (const dup of open.slice(1)) actions.push({ kind: "close-issue", key, number: dup.number, comment: duplicateComment(oldest) });
+    const checkId = key.slice(at + 1);
+    const prev = previous.get(key);
+    if (prev) {
+      if (prev.issue !== oldest.number) previous.set(key, { ...prev, issue: oldest.number });
+      continue;
+    }
+    const check = policy.monitoring.checks.find((c) => c.id === baseCheckId(checkId));
+    const severity = check?.severity ?? (checkId === DRIFT_CHECK ? (policy.monitoring.drift?.severity ?? "warning") : "warning");
+    const openedAt = oldest.createdAt ?? now;
+    previous.set(key, { model: model.name, checkId, severity, issue: oldest.number, openedAt, lastBadAt: openedAt, escalated: false });
+  }
+  const issueOf = (key: string) => input.observed.issues.get(key) ?? (input.observed.openIncidents?.get(key)?.[0] ? { ...input.observed.openIncidents.get(key)![0]!, state: "open" as const, title: "" } : undefined);
   const statuses = new Map(input.statuses.map((s) => [keyOf(s), s]));
   const next: Incident[] = [];
 
@@ -158,17 +180,17 @@ export function planRemediation(input: PlanInput): RemediationPlan {
     const doing = changes.map((d) => d.doing);
     const inc: Incident = prev
       ? { ...prev, lastBadAt: Math.max(prev.lastBadAt, f.latest?.t ?? now), severity: maxSeverity(prev.severity, f.severity) }
-      : { model: f.model, checkId: f.checkId, severity: f.severity, openedAt: f.since ?? now, lastBadAt: f.latest?.t ?? now, escalated: false };
+      : { model: f.model, checkId: f.checkId, severity: f.severity, openedAt: now, lastBadAt: f.latest?.t ?? now, escalated: false };
     const change = changes.find((d) => d.change)?.change;
     if (change) inc.change = change;
     if (acts.includes("event") && !prev?.published) {
-      actions.push({ kind: "publish-event", event: anomalyEvent(f, eventContext(model, policy, now, input.runUrl)) });
+      actions.push({ kind: "publish-event", event: anomalyEvent(f, { ...eventContext(model, policy, now, input.runUrl), openedAt: inc.openedAt }), incident: key });
       doing.push("Published a `Model Anomaly Detected` event.");
       inc.published = true;
     }
-    const escalation = prev ? escalate(inc, model, policy, input.observed, now) : undefined;
+    const obs = issueOf(key);
+    const escalation = prev ? escalate(inc, model, policy, input.observed, now, obs?.createdAt) : undefined;
     const extra = escalation ? `\n\n${escalationComment(escalation)}` : "";
-    const obs = input.observed.issues.get(key);
     if (acts.includes("issue") || inc.issue !== undefined) {
       if (obs?.state === "open") {
         inc.issue = obs.number;
@@ -209,6 +231,7 @@ export function planRemediation(input: PlanInput): RemediationPlan {
   }
 
   // 3. Incidents whose check passed on this run: closed once healthy for the recovery window.
+  const recoveredChanges: { model: string; branch: string; metric: string; healthySince: number }[] = [];
   for (const [key, prev] of previous) {
     if (seen.has(key)) continue;
     const model = models.get(prev.model);
@@ -225,13 +248,24 @@ export function planRemediation(input: PlanInput): RemediationPlan {
       next.push(prev);
       continue;
     }
-    const obs = input.observed.issues.get(key);
+    const obs = issueOf(key);
     if (prev.issue !== undefined && obs?.state === "open") {
       actions.push({ kind: "close-issue", key, number: obs.number, comment: recoveredComment(status.metric, healthySince, now, policy.monitoring.recovery) });
     }
+    if (prev.change) recoveredChanges.push({ model: prev.model, branch: prev.change.branch, metric: status.metric, healthySince });
     if (prev.published) {
       actions.push({ kind: "publish-event", event: resolvedEvent({ model: prev.model, check: prev.checkId, openedAt: prev.openedAt, healthySince, ...(prev.issue !== undefined ? { issue: prev.issue } : {}), now }) });
     }
+  }
+
+  // 4. A proposed change no incident needs any more (its model recovered without it) is closed, with why.
+  const stillNeeded = new Set([...next.flatMap((i) => (i.change ? [i.change.branch] : [])), ...actions.flatMap((a) => (a.kind === "propose-change" ? [a.branch] : []))]);
+  const closing = new Set<string>();
+  for (const r of recoveredChanges) {
+    const pr = input.observed.pulls.get(r.branch);
+    if (!pr || pr.state !== "open" || stillNeeded.has(r.branch) || closing.has(r.branch)) continue;
+    closing.add(r.branch);
+    actions.push({ kind: "close-change", model: r.model, branch: r.branch, number: pr.number, comment: changeNotNeededComment(r.model, r.metric, r.healthySince, now) });
   }
 
   const ordered = actions.map((a, i) => ({ a, i })).sort((x, y) => ORDER[x.a.kind] - ORDER[y.a.kind] || x.i - y.i).map((x) => x.a);
@@ -248,12 +282,14 @@ function eventContext(model: ModelSpec, policy: PolicySpec, now: number, runUrl?
  * merged, the policy's recovery window from the merge; without one, `escalation.after` from the
  * opening (only when the policy has an escalation block). Once per incident.
  */
-function escalate(inc: Incident, model: ModelSpec, policy: PolicySpec, observed: Observed, now: number) {
+function escalate(inc: Incident, model: ModelSpec, policy: PolicySpec, observed: Observed, now: number, issueCreatedAt?: number) {
   if (inc.escalated) return undefined;
   const pr = inc.change ? observed.pulls.get(inc.change.branch) : undefined;
   const appliedAt = pr?.merged ? pr.closedAt : undefined;
   const esc = policy.remediation.escalation;
-  const deadline = appliedAt !== undefined ? appliedAt + policy.monitoring.recovery * 1000 : esc ? inc.openedAt + esc.after * 1000 : undefined;
+  // timed from when the remediation was proposed, as GitHub records it (the PR, else the issue), never from the data
+  const proposedAt = pr?.createdAt ?? issueCreatedAt ?? inc.openedAt;
+  const deadline = appliedAt !== undefined ? appliedAt + policy.monitoring.recovery * 1000 : esc ? proposedAt + esc.after * 1000 : undefined;
   if (deadline === undefined || now < deadline) return undefined;
   const from = inc.severity;
   const to = raiseSeverity(from);
@@ -262,7 +298,7 @@ function escalate(inc: Incident, model: ModelSpec, policy: PolicySpec, observed:
   const reason =
     appliedAt !== undefined
       ? `still failing ${formatDuration((now - appliedAt) / 1000)} after #${pr!.number} was merged (the policy's recovery window is ${formatDuration(policy.monitoring.recovery)})`
-      : `still failing ${formatDuration((now - inc.openedAt) / 1000)} after it opened (the policy escalates after ${formatDuration(esc!.after)})`;
+      : `still failing ${formatDuration((now - proposedAt) / 1000)} after the remediation was proposed (the policy escalates after ${formatDuration(esc!.after)})`;
   const mention = [...new Set([...(esc?.mention ?? []).filter((m) => /^@[A-Za-z0-9][A-Za-z0-9/._-]*$/.test(m)), ...splitOwners(model.owners).teams])];
   return { from, to, reason, mention };
 }

@@ -88,6 +88,11 @@ export function recoveredComment(metric: string, healthySince: number, now: numb
   return `Recovered: ${mdText(metric)} has been within its thresholds since ${mdTime(healthySince)} (${formatDuration((now - healthySince) / 1000)}, the policy asks for ${formatDuration(recoverySeconds)}). Closing.`;
 }
 
+/** The comment on a rollback or scale PR closed because its model recovered without it. */
+export function changeNotNeededComment(model: string, metric: string, healthySince: number, now: number): string {
+  return `Closing unmerged: ${mdText(model)} recovered without this change (${mdText(metric)} has been within its thresholds since ${mdTime(healthySince)}, ${formatDuration((now - healthySince) / 1000)}). If it degrades again, a new proposal is made against the repository as it is then.`;
+}
+
 /** The comment that reopens an issue when the check fails again. */
 export function reopenedComment(f: MonitorFinding, now: number): string {
   return `Failing again at ${mdTime(now)}: ${mdText(f.summary)}\n\n${evidenceTable([f])}${f.drift ? `\n\n${driftTable(f.drift)}` : ""}`;

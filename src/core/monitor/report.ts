@@ -46,7 +46,9 @@ export function describeAction(a: MonitorAction): { target: string; summary: str
     case "update-issue":
       return { target: a.key, summary: `update #${a.number}${a.state ? ` (${a.state === "open" ? "reopen" : "close"})` : ""}${a.title ? `: "${a.title}"` : ""}` };
     case "close-issue":
-      return { target: a.key, summary: `close #${a.number} (recovered)` };
+      return { target: a.key, summary: `close #${a.number} (${a.comment.startsWith("Duplicate of") ? "duplicate" : "recovered"})` };
+    case "close-change":
+      return { target: a.branch, summary: `close PR #${a.number} (${a.model} recovered without it)` };
     case "propose-change":
       return { target: a.branch, summary: `propose PR "${a.title}"` };
     case "publish-event":

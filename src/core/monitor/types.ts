@@ -133,9 +133,14 @@ export interface Incident {
 /** What GitHub says right now about the objects the plan touches. */
 export interface Observed {
   /** Issues by marker key (`<model>/<check>`). */
-  issues: Map<string, { number: number; state: "open" | "closed"; closedAt?: number; title: string }>;
+  issues: Map<string, { number: number; state: "open" | "closed"; closedAt?: number; title: string; createdAt?: number }>;
   /** Pull requests by branch. */
-  pulls: Map<string, { number: number; state: "open" | "closed"; merged: boolean; closedAt?: number; url: string }>;
+  pulls: Map<string, { number: number; state: "open" | "closed"; merged: boolean; closedAt?: number; url: string; createdAt?: number }>;
+  /**
+   * Every open incident issue by key, oldest first, as listed by the bot's label (not by search, whose
+   * index lags): more than one is a duplicate left by runs that started together. Absent when not listed.
+   */
+  openIncidents?: Map<string, { number: number; url: string; createdAt?: number; updatedAt?: number }[]>;
 }
 
 /** Everything the monitor does, in order. The command executes these, or writes them under --out. */
@@ -144,6 +149,8 @@ export type MonitorAction =
   | { kind: "comment-issue"; key: string; number: number; body: string }
   | { kind: "update-issue"; key: string; number: number; title?: string; body?: string; labels?: string[]; state?: "open" | "closed" }
   | { kind: "close-issue"; key: string; number: number; comment: string }
+  /** Closes a proposed change's PR unmerged (the model recovered without it), with a comment saying why. */
+  | { kind: "close-change"; model: string; branch: string; number: number; comment: string }
   | {
       kind: "propose-change";
       model: string;
@@ -159,7 +166,8 @@ export type MonitorAction =
       /** Filled by the command once the model file has been edited. */
       files?: Record<string, string>;
     }
-  | { kind: "publish-event"; event: StewardEvent }
+  /** `incident`: the key of the incident whose opening this event announces (recorded as published only once sent). */
+  | { kind: "publish-event"; event: StewardEvent; incident?: string }
   | { kind: "note"; model: string; message: string };
 
 /** Actions a rule may ask for (re-exported for readers of this module). */
