@@ -249,7 +249,7 @@ export interface Scm {
   /** Creates or updates the one comment on `number` that contains `marker` (appended to `body` when missing). */
   upsertComment(number: number, marker: string, body: string): Promise<void>;
   /** Every issue carrying the bot's label in `state` (default "open"), newest update first. */
-  listIssues(state?: "open" | "closed" | "all"): Promise<IssueRef[]>;
+  listIssues(state?: "open" | "closed" | "all", opts?: { refresh?: boolean }): Promise<IssueRef[]>;
   /** Comments on an issue or pull request, oldest first. */
   listComments(number: number): Promise<CommentRef[]>;
   /**

@@ -3,6 +3,7 @@
  * through EventBus, or, on a dry run (or without the port), writes what it would do under `deps.out`.
  */
 import { describeError, PartialPublishError } from "../core/errors.js";
+import { duplicateComment, hasMarker, incidentMarker } from "../core/github-conventions.js";
 import { dryRunFiles } from "../core/monitor/dry-run-files.js";
 import { applyModelEdit } from "../core/monitor/edit-model-file.js";
 import type { ActionOutcome } from "../core/monitor/report.js";
@@ -50,7 +51,23 @@ export async function act(deps: MonitorDeps, a: Exclude<MonitorAction, { kind: "
   if (ctx.dryRun || !scm) return { ...(await write(deps, dryRunFiles(a))), ...(a.kind === "open-issue" ? { preview: `${a.title}\n\n${a.body}` } : {}) };
   switch (a.kind) {
     case "open-issue": {
+      // Concurrency: look again by label (the search index lags) just before and just after creating.
+      const marker = incidentMarker(a.key);
+      const already = await oldestOpen(scm, marker);
+      if (already) {
+        ctx.created.set(a.key, already.number);
+        await scm.comment(already.number, a.body);
+        return { status: "done", url: already.url };
+      }
       const issue = await scm.createIssue({ title: a.title, body: a.body, labels: a.labels, assignees: a.assignees });
+      const oldest = await oldestOpen(scm, marker);
+      if (oldest && oldest.number < issue.number) {
+        // another run opened the same incident at the same time: keep the older one, close ours with a link
+        await scm.comment(issue.number, duplicateComment(oldest));
+        await scm.updateIssue(issue.number, { state: "closed" });
+        ctx.created.set(a.key, oldest.number);
+        return { status: "done", url: oldest.url };
+      }
       ctx.created.set(a.key, issue.number);
       return { status: "done", url: issue.url };
     }
@@ -69,6 +86,12 @@ export async function act(deps: MonitorDeps, a: Exclude<MonitorAction, { kind: "
       await scm.closePullRequest(a.number);
       return { status: "done" };
   }
+}
+
+/** The oldest open bot issue carrying `marker`, listed afresh by label. */
+export async function oldestOpen(scm: NonNullable<MonitorDeps["scm"]>, marker: string) {
+  const open = (await scm.listIssues("open", { refresh: true })).filter((i) => hasMarker(i.body, marker));
+  return open.sort((x, y) => x.number - y.number)[0];
 }
 
 async function write(deps: MonitorDeps, files: { path: string; text: string }[]): Promise<Pick<ActionOutcome, "status" | "file">> {

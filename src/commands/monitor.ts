@@ -160,7 +160,7 @@ export async function runMonitor(deps: MonitorDeps, opts: MonitorOptions): Promi
   const rendered = renderHealth({ health: healthRows, incidents: kept, now, headline: sofar.headline, coverage, ...(opts.shard ? { shard: opts.shard } : {}), ...(opts.runUrl ? { runUrl: opts.runUrl } : {}) });
   // The health issue lists every model of the shard: a run for some models leaves it to the next full run.
   if (only) warnings.push(`model-health issue not updated: this run covered only ${[...only].join(", ")} (--model); the next full run updates it`);
-  else outcomes.push(await upsertHealth(deps, health?.number, rendered, dryRun, warnings));
+  else outcomes.push(await upsertHealth(deps, health?.number, { ...rendered, marker: healthMarker(opts.shard) }, dryRun, warnings));
 
   if (deps.livePlans) outcomes.push(...(await reportDrift(deps, dryRun, warnings)));
 

@@ -47,7 +47,9 @@ export function issueOperations(ctx: RepoContext, options: { since?: Date } = {}
       const found = matches.filter((i) => i.state === "open").sort(newest)[0] ?? matches.sort(byClosed)[0];
       return found && { ...found };
     },
-    async listIssues(state = "open") {
+    async listIssues(state = "open", opts = {}) {
+      // refresh: list again now (another run may have opened one since), the writer's check before and after creating
+      if (opts.refresh) listing = undefined;
       const all = [...(await botIssues()).values()].filter((i) => state === "all" || i.state === state).map((i) => ({ ...i }));
       return all.sort((a, b) => (b.updatedAt?.getTime() ?? 0) - (a.updatedAt?.getTime() ?? 0));
     },

@@ -30,7 +30,8 @@ export const DEFAULT_LABEL = BOT_LABEL;
 /**
  * The Scm port on GitHub's REST API. Every method maps Octokit's errors once, to ExternalError("github",
  * status). API calls per method (n = files, p = pages of 100):
- * findIssue / listIssues p the first time, then 0 (the listing is kept for the adapter's life);
+ * findIssue / listIssues p the first time, then 0 (the listing is kept for the adapter's life; listIssues
+ * with `refresh` lists again, p);
  * createIssue, updateIssue, comment, closePullRequest 1; findPullRequest 1; upsertComment p + 0 or 1;
  * listComments p; readFile 1 (2 above 1 MB); listReviews p; teamMembers p; proposeChange 9 + n for a new branch and pull request,
  * 6 + n when nothing changed, 9 + n when the branch and the pull request's text changed.
@@ -50,7 +51,7 @@ export function octokitScm(config: OctokitScmConfig): Scm {
   // Nothing the bot writes to GitHub (issues, comments, pull requests and their files) carries a known secret.
   return redactingPort<Scm>({
     findIssue: (marker) => mapErrors("find issue by marker", () => issues.findIssue(marker)),
-    listIssues: (state) => mapErrors("list issues", () => issues.listIssues(state)),
+    listIssues: (state, opts) => mapErrors("list issues", () => issues.listIssues(state, opts)),
     createIssue: (input) => mapErrors(`create issue "${input.title}"`, () => issues.createIssue(input)),
     updateIssue: (number, input) => mapErrors(`update issue #${number}`, () => issues.updateIssue(number, input)),
     comment: (number, body) => mapErrors(`comment on #${number}`, () => issues.comment(number, body)),

@@ -40,8 +40,12 @@ const CHANGES: readonly RemediationAction[] = ["rollback-pr", "scale-pr", "end-s
 
 /**
  * For a coverage gap (no-data, stale, unreadable): the rules that name its kind (`kind: no-data`),
- * without the actions that change the deployment; by default an issue. A rule without `kind` does
- * not match a gap: "critical -> rollback-pr" is about bad data, not about no data.
+ * without the actions that change the deployment. By default an issue for no-data and stale (a
+ * series that stopped: a per-check problem); nothing for unreadable, whose cause is the run's (a
+ * failed call: credentials, region, throttling), which fails the run (exit 2) and is listed first in
+ * the summary and the health issue instead of opening an issue per check (thousands when CloudWatch
+ * is down). A rule without `kind` does not match a gap: "critical -> rollback-pr" is about bad data,
+ * not about no data.
  */
 function coverageActions(finding: MonitorFinding, policy: PolicySpec): RemediationAction[] {
   const out: RemediationAction[] = [];
@@ -54,7 +58,7 @@ function coverageActions(finding: MonitorFinding, policy: PolicySpec): Remediati
     named = true;
     for (const a of rule.do) if (!out.includes(a) && !CHANGES.includes(a)) out.push(a);
   }
-  return named ? out : ["issue"];
+  return named ? out : finding.kind === "unreadable" ? [] : ["issue"];
 }
 
 /**
