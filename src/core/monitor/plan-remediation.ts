@@ -287,8 +287,9 @@ function escalate(inc: Incident, model: ModelSpec, policy: PolicySpec, observed:
   const pr = inc.change ? observed.pulls.get(inc.change.branch) : undefined;
   const appliedAt = pr?.merged ? pr.closedAt : undefined;
   const esc = policy.remediation.escalation;
-  // timed from when the remediation was proposed, as GitHub records it (the PR, else the issue), never from the data
-  const proposedAt = pr?.createdAt ?? issueCreatedAt ?? inc.openedAt;
+  // timed from when the remediation was proposed, as GitHub records it (the PR, else the issue), never from
+  // the data; never before the run that opened the incident (a PR proposed later moves it later)
+  const proposedAt = Math.max(inc.openedAt, pr?.createdAt ?? issueCreatedAt ?? inc.openedAt);
   const deadline = appliedAt !== undefined ? appliedAt + policy.monitoring.recovery * 1000 : esc ? proposedAt + esc.after * 1000 : undefined;
   if (deadline === undefined || now < deadline) return undefined;
   const from = inc.severity;
