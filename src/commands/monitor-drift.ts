@@ -78,7 +78,7 @@ export async function checkSampleDrift(
       const window = model.monitoring?.window ?? 14 * 86400;
       const r = await readCaptureSample(deps.capture!, { model, state: input.state!, now: input.now!, windowSeconds: window });
       if (!r.ok) {
-        fail(`data capture: ${r.error}`);
+        fail(`data capture: ${r.error}`, /^no captured request/.test(r.error) ? "no-data" : "unreadable");
         continue;
       }
       current = `${r.sample.rows} captured request(s) from ${r.sample.source} `.trimEnd();

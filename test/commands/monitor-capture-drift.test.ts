@@ -119,7 +119,7 @@ describe("steward monitor: drift of the captured requests against the version's 
   it("nothing captured in the window, or a version without `input`: the drift check says why, never silently ok", async () => {
     let report = await run();
     expect(report.warnings).toEqual([`scorer: drift not checked: data capture: no captured request under s3://acme-capture/t${n}/scorer-prod/ in the last 6h`]);
-    expect(report.models[0]!.checks.find((c) => c.check === "drift")).toMatchObject({ status: "read-error" });
+    expect(report.models[0]!.checks.find((c) => c.check === "drift")).toMatchObject({ status: "no-data" });
     write("models/scorer/versions/1.yaml", readFileSync(join(root, "models/scorer/versions/1.yaml"), "utf8").replace(/input: .*\n/, ""));
     report = await run();
     expect(report.warnings[0]).toMatch(/^scorer: drift not checked: data capture: version 1 declares no `input`/);
