@@ -24,7 +24,7 @@ describe("the monitor and model-card action bundles on the sample repository", (
     const r = await runAction("monitor", { INPUT_ROOT: repo.root, INPUT_SOURCE: metrics, "INPUT_DRY-RUN": "true", INPUT_OUT: out }, { cwd: repo.root });
     expect(r.status, r.stdout).toBe(0);
     // three on fraud-detection, and demand-forecasting's split that may be completed (two checks, kind variant)
-    expect(r.out("findings")).toBe("5");
+    expect(r.out("findings"), r.stdout).toBe("5");
     expect(r.out("outcome")).toBe("findings");
     expect(r.summary.split("\n")[0]).toMatch(/^\*\*FINDINGS: 3 findings \(1 threshold, 1 anomaly, 1 drift\)/);
     expect(r.out("models")).toBe("3");

@@ -5,7 +5,8 @@
  * result, the report's status and what GitHub and EventBridge were left with: a run that could not
  * read or could not act fails the step and says so first; a run that saw findings stays green.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -71,7 +72,9 @@ describe("the monitor action against fake CloudWatch, EventBridge and GitHub", {
     writeFileSync(policy, readFileSync(policy, "utf8").replace("recovery: 6h", "recovery: 1m"));
     world = { auc: "healthy", latency: "healthy" };
     aws = await startFakeAws((key, start, end) => series(world, key, start, end));
-    gh = await startFakeGitHub({ files: { "models/churn-prediction/model.yaml": readFileSync(join(root, "models/churn-prediction/model.yaml"), "utf8") } });
+    // main on GitHub holds the same files as the checkout (bot PRs are built from the remote base)
+    const files = Object.fromEntries(readdirSync(root, { recursive: true }).map(String).filter((f) => statSync(join(root, f)).isFile()).map((f) => [f, readFileSync(join(root, f), "utf8")]));
+    gh = await startFakeGitHub({ files });
   });
 
   afterEach(async () => {
@@ -211,6 +214,16 @@ describe("the monitor action against fake CloudWatch, EventBridge and GitHub", {
   });
 
   it("a recovered model's open rollback PR is closed with a comment saying why", async () => {
+    // a git history in which 1.0.0 served production before 1.1.0: the rollback target
+    const model = join(root, "models/churn-prediction/model.yaml");
+    const now = readFileSync(model, "utf8");
+    const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: root, stdio: "pipe" });
+    git("init", "-q", "-b", "main");
+    writeFileSync(model, now.replace('production: "1.1.0"', 'production: "1.0.0"'));
+    git("add", "-A");
+    git("commit", "-qm", "serve 1.0.0");
+    writeFileSync(model, now);
+    git("commit", "-qam", "promote 1.1.0");
     world.auc = "failing";
     const first = await runAction("monitor", env());
     expect(first.status, first.stdout).toBe(0);
