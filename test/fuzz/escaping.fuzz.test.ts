@@ -115,6 +115,8 @@ describe("fuzz: escaping invariants of every output format", () => {
     return assembleState(files.map((p) => checkFile(p, enc.encode(read(p))))).state;
   })();
   const report = {
+    status: { outcome: "findings", exitCode: 1, headline: "FINDINGS: 1 finding (1 threshold) would be acted on (dry run). 1 check: 0 ok, 1 finding, 0 no-data, 0 stale, 0 unreadable.", coverage: { ok: 0, finding: 1, "no-data": 0, stale: 0, unreadable: 0 }, failedActions: 0 },
+    coverage: [{ model: "fraud-detection", check: "accuracy", outcome: "finding", detail: "S" }],
     now: "2026-11-26T04:00:00Z",
     dryRun: true,
     models: [{ model: "fraud-detection", policy: "strict", serving: "7", status: "critical", checks: [{ check: "accuracy", status: "breach", severity: "critical", summary: "S" }], incidents: [{ check: "accuracy", severity: "critical", issue: 3 }], changes: ["steward/rollback/fraud-detection"] }],
@@ -131,6 +133,7 @@ describe("fuzz: escaping invariants of every output format", () => {
     m.checks[0]!.status = `s-${text("check status")}`;
     m.changes[0] = `steward/${text("change branch")}`;
     r.findings[0]!.summary = text("finding summary");
+    r.coverage[0]!.detail = text("coverage detail");
     r.actions[0]!.summary = text("action summary");
     r.warnings = [text("warning")];
     const parsed = parseMonitorReport(JSON.stringify(r));
@@ -159,6 +162,9 @@ describe("fuzz: escaping invariants of every output format", () => {
       fc.property(hostile, hostile, (a, b) => {
         const r = structuredClone(report) as typeof report;
         r.findings[0]!.summary = a;
+        r.status.headline = `BLIND: 1 of 1 checks could not be read (first: ${a})`;
+        r.coverage[0]!.detail = b;
+        r.coverage[0]!.outcome = "unreadable";
         r.warnings = [b];
         r.models[0]!.checks[0]!.summary = b;
         let out = "";
