@@ -10,7 +10,8 @@ import { renderVersionYaml } from "../core/registry-edit/render-version-yaml.js"
 import type { RunSource } from "../core/registry-edit/run-facts.js";
 import type { Finding } from "../core/result.js";
 import { findVersion, versionsOf } from "../core/types.js";
-import type { Logger, RepoFiles, Scm } from "../ports.js";
+import type { GitHistory, Logger, RepoFiles, Scm } from "../ports.js";
+import { proposeFromBase } from "./propose-from-base.js";
 import { loadRepo } from "./load-repo.js";
 
 export interface RegisterDeps {
@@ -18,6 +19,8 @@ export interface RegisterDeps {
   runs: RunSource;
   /** Needed with `openPr`. */
   scm?: Scm;
+  /** The local clone's history, for the re-rendered model card of a pull request. */
+  git?: GitHistory;
   logger: Logger;
 }
 
@@ -107,8 +110,19 @@ export async function registerVersion(deps: RegisterDeps, opts: RegisterOptions)
   if (opts.openPr) {
     const proposal = registerProposal({ model: model.name, version, runId: run.runId, path, text, gates, notes });
     deps.logger.info(`proposing ${proposal.branch} into ${opts.base}`);
-    const pr = await deps.scm!.proposeChange({ ...proposal, base: opts.base, files: { [path]: text } });
-    return { ...ready, status: "proposed", pullRequest: { number: pr.number, url: pr.url } };
+    // Built from the base branch as it is now, with the model card re-rendered in the same commit.
+    const proposed = await proposeFromBase(
+      { scm: deps.scm!, files: deps.files, ...(deps.git ? { git: deps.git } : {}), logger: deps.logger },
+      {
+        ...proposal, base: opts.base, cards: [model.name],
+        edit: async (files) => {
+          if (await files.read(path)) throw new UserError(`${path} already exists on ${opts.base}; pull it and choose another version label`);
+          return { [path]: text };
+        },
+      },
+    );
+    const pr = proposed.pullRequest;
+    return { ...ready, notes: [...ready.notes, ...proposed.warnings], status: "proposed", pullRequest: { number: pr.number, url: pr.url } };
   }
   await deps.files.write(path, text);
   return { ...ready, status: "written" };

@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { gitCliHistory } from "../../adapters/git/git-cli-history.js";
 import { fsRepoFiles } from "../../adapters/fs/repo-files.js";
 import { consoleLogger, silentLogger } from "../../adapters/log/console-logger.js";
 import { mlflowClient, type MlflowClient } from "../../adapters/mlflow/mlflow-client.js";
@@ -40,7 +41,7 @@ export const registerCli: CliCommand = async (argv, io) => {
   }
   const root = resolve(io.cwd, values.root ?? ".");
   const report = await registerVersion(
-    { files: fsRepoFiles(root), runs: runSource(mlflowClient(mlflowTransport(mlflow))), logger, ...(openPr ? { scm: scmFromEnv(gh, logger, { required: true })! } : {}) },
+    { files: fsRepoFiles(root), runs: runSource(mlflowClient(mlflowTransport(mlflow))), git: gitCliHistory(root), logger, ...(openPr ? { scm: scmFromEnv(gh, logger, { required: true })! } : {}) },
     { model: values.model, runId: values["run-id"], ...(values.version !== undefined ? { version: values.version } : {}), openPr, base: io.env.GITHUB_BASE_REF || "main", now: io.now() },
   );
   if (format === "json") io.stdout(JSON.stringify(toJson(report), null, 2) + "\n");
