@@ -61,16 +61,23 @@ export function buildQueries(models: ModelSpec[], policies: Map<string, PolicySp
         return { namespace: q.namespace, metric: q.metric, stat: q.stat, period, model: model.name, id: `${model.name}/${metric}${suffix}${own}`, dimensions, name: `${metric}${suffix}` };
       };
       const key = `${model.name}/${check.id}`;
+      // SageMaker publishes a split endpoint's metrics per variant only (never AllTraffic): each variant is a check of its own
+      const perVariant = variants.length > 1 && check.metrics.length === 1 && publishedPerVariant(monitoring.metrics[check.metric]!);
       const queries = check.metrics.map((m) => queryOf(m));
-      out.push({ series: { key, model: model.name, check, periodSeconds: period }, query: queries[0]!, queries });
-      if (variants.length < 2 || !check.compareVariants || check.metrics.length > 1) continue;
+      if (!perVariant) out.push({ series: { key, model: model.name, check, periodSeconds: period }, query: queries[0]!, queries });
+      if (variants.length < 2 || check.metrics.length > 1 || (!check.compareVariants && !perVariant)) continue;
       for (const v of variants) {
         const vq = queryOf(check.metric, v.version);
-        out.push({ series: { key: `${key}@${v.version}`, model: model.name, check, version: v.version, periodSeconds: period }, query: vq, queries: [vq] });
+        out.push({ series: { key: `${key}@${v.version}`, model: model.name, check, version: v.version, ...(perVariant ? { perVariant: true } : {}), periodSeconds: period }, query: vq, queries: [vq] });
       }
     }
   }
   return out;
+}
+
+/** Whether SageMaker publishes this metric per production variant of an endpoint (EndpointName + VariantName). */
+export function publishedPerVariant(q: { namespace: string; dimensions: Record<string, string> }): boolean {
+  return (q.namespace === "AWS/SageMaker" || q.namespace.startsWith("/aws/sagemaker/")) && "EndpointName" in q.dimensions;
 }
 
 /** The distinct series to read for `planned`, in first-use order: a metric several checks use is read once. */

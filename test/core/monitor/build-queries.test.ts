@@ -39,7 +39,10 @@ describe("buildQueries with multi-metric checks", () => {
       stages: { production: { variants: [{ version: "7", weight: 90 }, { version: "8", weight: 10 }] } },
       monitoring: { window: 86400, period: 600, metrics: { latency: q("ModelLatency"), invocations: q("Invocations") } },
     });
-    expect(buildQueries([model], policies).map((p) => p.series.key)).toEqual(["fraud-detection/latency", "fraud-detection/latency@7", "fraud-detection/latency@8", "fraud-detection/latency-vs-traffic"]);
+    // SageMaker publishes a split endpoint's latency per variant only: one check per variant, no AllTraffic check
+    const planned = buildQueries([model], policies);
+    expect(planned.map((p) => p.series.key)).toEqual(["fraud-detection/latency@7", "fraud-detection/latency@8", "fraud-detection/latency-vs-traffic"]);
+    expect(planned.slice(0, 2).map((p) => [p.series.perVariant, p.query.dimensions.VariantName])).toEqual([[true, "v-7"], [true, "v-8"]]);
   });
 });
 
