@@ -41,7 +41,7 @@ function series(world: World, key: MetricKey, start: number, end: number): { t: 
         out.push({ t, value: (world.auc === "failing" && recent ? 0.6 : 0.85) * wiggle });
         break;
       case "ModelLatency":
-        out.push({ t, value: (world.latency === "slow" && recent ? 900_000 : 80_000) * wiggle });
+        out.push({ t, value: (world.latency === "slow" && recent && key.dimensions.EndpointName === "churn-prediction" ? 900_000 : 80_000) * wiggle });
         break;
       case "Invocations":
         out.push({ t, value: 1000 * wiggle });
