@@ -1,8 +1,11 @@
 import { neutralizeCommands } from "../../core/text/workflow-commands.js";
 import { redactOutput } from "./redaction.js";
 
-const BLANK = /^[^\S\r\n]*$/;
-const MAY_BECOME_COMMAND = /^[^\S\r\n]*(?::|#|##)$/;
+// Leading blanks as the runner trims them (.NET TrimStart): JavaScript's \s lacks NEL (U+0085) and
+// U+180E, so a line that starts with one of them must count as blank here too.
+const LEAD = "(?:[^\\S\\r\\n]|[\\u0085\\u180e])";
+const BLANK = new RegExp(`^${LEAD}*$`);
+const MAY_BECOME_COMMAND = new RegExp(`^${LEAD}*(?::|#|##)$`);
 
 /**
  * A writer for plain text on stdout or stderr, both of which the Actions runner reads for workflow

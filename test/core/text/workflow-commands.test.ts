@@ -35,6 +35,17 @@ describe("workflow commands", () => {
     );
   });
 
+  it("a line led by NEL (U+0085), which the runner trims and JavaScript's \\s does not, is guarded across chunks", () => {
+    // fast-check found these (seed 776773150): the blank lead was written before the command arrived.
+    for (const chunks of [["\u0085", "::"], ["\u0085#", "#[##", "", "[~]ST*\r"], ["\u180e:", ":x"]]) {
+      let out = "";
+      const g = guardedWriter((s) => void (out += s));
+      for (const c of chunks) g.write(c);
+      g.flush();
+      expect(commandsIn(out)).toEqual([]);
+    }
+  });
+
   it("plain text never yields a command, also when streamed in arbitrary chunks", () => {
     const hostile = fc.array(fc.oneof(fc.constantFrom("::", ":", "##[", "#", "\n", "\r", " ", "\t", "\u0085", "add-mask::x", "error::e"), fc.string({ unit: "grapheme-ascii" })), { maxLength: 30 });
     fc.assert(
