@@ -105,11 +105,19 @@ describe("workerEvaluator", () => {
     const deps = { metrics: fileMetricSource(join(ROOT, "samples/metrics"), { replay: true }), files: fsRepoFiles(ROOT), logger: silentLogger };
     const opts = { now: new Date("2026-11-26T12:00:00Z"), dryRun: true };
     const inThread = await runMonitor(deps, opts);
-    const seen: number[] = [];
+    const seen: string[][] = [];
     const warn = vi.fn();
     const evaluator = workerEvaluator({ workerUrl, workers: 2, minJobs: 0, logger: { warn } });
-    const onWorkers = await runMonitor({ ...deps, evaluateAll: async (js) => (seen.push(js.length), evaluator(js)) }, opts);
-    expect(seen).toEqual([inThread.models.reduce((n, m) => n + m.checks.filter((c) => c.check !== "drift").length, 0)]); // the data-drift check is not a detection job
+    const onWorkers = await runMonitor({ ...deps, evaluateAll: async (js) => (seen.push(js.map((j) => j.check.id)), evaluator(js)) }, opts);
+    // One call, one detection job per evaluated (model, check, variant) of the coverage (which lists findings first). Not jobs: the
+    // data-drift check (its own statistics) and a split's per-version series read only for the comparison between
+    // variants (the check itself runs on the model's series; the versions are compared by the split comparison).
+    const comparisonOnly = (r: (typeof inThread.coverage)[number]) => r.variant !== undefined && !inThread.models.some((m) => m.model === r.model && m.checks.some((c) => c.check === `${r.check}@${r.variant}`));
+    const detection = inThread.coverage.filter((r) => r.check !== "drift" && !comparisonOnly(r));
+    expect(detection.filter((r) => r.variant !== undefined).length).toBeGreaterThan(0); // per-variant checks of the split are jobs
+    expect(inThread.coverage.some(comparisonOnly)).toBe(true);
+    expect(seen.length).toBe(1);
+    expect([...seen[0]!].sort()).toEqual(detection.map((r) => r.check).sort());
     expect(inThread.findings.length).toBeGreaterThan(0);
     expect(onWorkers).toStrictEqual(inThread);
     expect(warn).not.toHaveBeenCalled();
