@@ -57,7 +57,9 @@ export function buildQueries(models: ModelSpec[], policies: Map<string, PolicySp
         const suffix = version === undefined ? "" : `@${version}`;
         // read at the check's period; one that differs from the metric's own gets its own id
         const own = (q.period ?? monitoring.period) === period ? "" : `~${period}s`;
-        const dimensions = version === undefined ? { ...q.dimensions } : { ...q.dimensions, VariantName: variantName(version, variants.length) };
+        // an endpoint served by one version publishes under its one variant (AllTraffic): filled in when the YAML leaves it out
+        const single = version === undefined && variants.length === 1 && publishedPerVariant(q) && q.dimensions.VariantName === undefined;
+        const dimensions = version !== undefined ? { ...q.dimensions, VariantName: variantName(version, variants.length) } : single ? { ...q.dimensions, VariantName: variantName(variants[0]!.version, 1) } : { ...q.dimensions };
         return { namespace: q.namespace, metric: q.metric, stat: q.stat, period, model: model.name, id: `${model.name}/${metric}${suffix}${own}`, dimensions, name: `${metric}${suffix}` };
       };
       const key = `${model.name}/${check.id}`;

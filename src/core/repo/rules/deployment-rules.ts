@@ -1,6 +1,8 @@
 import { findVersion } from "../../types.js";
 import type { PendingFinding } from "../check-file.js";
 import { error, type Rule } from "./context.js";
+import { publishedPerVariant } from "../../monitor/build-queries.js";
+import { variantName } from "../../plan/sagemaker-names.js";
 
 /** SageMaker's tag alphabet (AddTags/CreateModel `Tag`): letters, spaces, digits and `_.:/=+-@`. */
 const AWS_TAG = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
@@ -43,6 +45,39 @@ export const deploymentConsistent: Rule = ({ state }) => {
     for (const variant of stage?.variants ?? []) {
       const v = findVersion(state, m.name, variant.version);
       if (v && !v.image) out.push(error(v.file, "missing-image", "", `version "${v.version}" serves on SageMaker endpoint "${sm.endpoint}" but has no image`));
+    }
+  }
+  return out;
+};
+
+/**
+ * A monitoring metric that names the model's SageMaker endpoint (EndpointName) reads a series SageMaker
+ * publishes: the model's own endpoint, and a VariantName that is one of the served stage's variants.
+ * A weighted split has no AllTraffic series (each variant publishes its own): leave VariantName out
+ * and the monitor reads each variant's; a stage served by one version publishes under AllTraffic
+ * (filled in by the monitor when left out, so a split ended by a pull request stays valid).
+ */
+export const monitoringDimensionsPublished: Rule = ({ state }) => {
+  const out: PendingFinding[] = [];
+  for (const m of state.models) {
+    const sm = m.deployment?.sagemaker;
+    if (!sm || !m.monitoring) continue;
+    const variants = m.stages[sm.stage]?.variants ?? [];
+    const names = variants.map((v) => variantName(v.version, variants.length));
+    for (const [metric, q] of Object.entries(m.monitoring.metrics)) {
+      if (!publishedPerVariant(q)) continue;
+      const at = `/monitoring/metrics/${metric.replace(/~/g, "~0").replace(/\//g, "~1")}/dimensions`;
+      const endpoint = q.dimensions.EndpointName;
+      if (endpoint !== sm.endpoint) {
+        out.push(error(m.file, "metric-dimensions", `${at}/EndpointName`, `metric "${metric}" reads EndpointName "${endpoint}", but this model's endpoint is "${sm.endpoint}": SageMaker publishes nothing for this model under that name`));
+      }
+      const variant = q.dimensions.VariantName;
+      if (variant === undefined || names.length === 0 || names.includes(variant)) continue;
+      const message =
+        names.length > 1
+          ? `metric "${metric}" reads VariantName "${variant}", but stage "${sm.stage}" is a weighted split served by variants ${names.join(", ")}: SageMaker publishes no series for "${variant}" on it. Leave VariantName out; the monitor reads each variant's series`
+          : `metric "${metric}" reads VariantName "${variant}", but the endpoint's only variant is "${names[0]}"`;
+      out.push(error(m.file, "metric-dimensions", `${at}/VariantName`, message));
     }
   }
   return out;
