@@ -4,7 +4,8 @@
  * severity "info" never roll back.
  */
 import type { ModelSpec, PolicySpec, RepoState } from "../types.js";
-import { sanitizeName } from "./sagemaker-names.js";
+import { sanitizeName, variantName } from "./sagemaker-names.js";
+import { publishedPerVariant, servedVariants } from "../monitor/build-queries.js";
 import type { DesiredAlarm } from "./sagemaker-types.js";
 
 const STATISTICS = new Set(["Average", "Sum", "Minimum", "Maximum", "SampleCount"]);
@@ -49,7 +50,7 @@ export function deploymentAlarms(model: ModelSpec, endpoint: string, policy: Pol
         description: `model-steward: ${model.name} ${check.metric} ${bound === "min" ? "below" : "above"} ${threshold} (policy ${policy?.name}, check ${check.id}); rolls back deployments of ${endpoint}`,
         namespace: query.namespace,
         metric: query.metric,
-        dimensions: { ...query.dimensions },
+        dimensions: alarmDimensions(model, query),
         ...stat,
         period,
         evaluationPeriods: Math.max(1, check.sustained),
@@ -81,4 +82,11 @@ export function modelsForAlarm(state: Pick<RepoState, "models" | "policies">, al
       return deploymentAlarms(m, sm.endpoint, policy).alarms.some((a) => a.name === alarm);
     })
     .map((m) => m.name);
+}
+
+/** An endpoint served by one version publishes under its one variant (AllTraffic): filled in when model.yaml leaves VariantName out, as the monitor does. */
+function alarmDimensions(model: ModelSpec, query: { namespace: string; dimensions: Record<string, string> }): Record<string, string> {
+  const variants = servedVariants(model);
+  if (variants.length !== 1 || !publishedPerVariant(query) || query.dimensions.VariantName !== undefined) return { ...query.dimensions };
+  return { ...query.dimensions, VariantName: variantName(variants[0]!.version, 1) };
 }

@@ -33,6 +33,12 @@ describe("buildQueries with multi-metric checks", () => {
     ]);
   });
 
+  it("reads a one-version endpoint's SageMaker metric under its variant AllTraffic when model.yaml leaves VariantName out, and keeps a named one", () => {
+    const model = aModelSpec({ policy: policy.name, stages: { production: { variants: [{ version: "7", weight: 100 }] } }, monitoring: { window: 86400, period: 600, metrics: { latency: q("ModelLatency"), invocations: { ...q("Invocations"), dimensions: { EndpointName: "e", VariantName: "AllTraffic" } }, quality: { namespace: "Acme/Quality", metric: "Q", dimensions: { Model: "m" }, stat: "Average" } } } });
+    const planned = buildQueries([model], policies);
+    expect(planned.flatMap((p) => p.queries.map((x) => x.dimensions))).toEqual([{ EndpointName: "e", VariantName: "AllTraffic" }, { EndpointName: "e", VariantName: "AllTraffic" }, { EndpointName: "e", VariantName: "AllTraffic" }]);
+  });
+
   it("gives multi-metric checks no per-variant series", () => {
     const model = aModelSpec({
       policy: policy.name,
