@@ -90,7 +90,8 @@ export async function runMonitor(deps: MonitorDeps, opts: MonitorOptions): Promi
   const histories = await loadHistories(deps.history, models, [...splitModels.map((m) => m.name)], warnings);
   for (const m of splitModels) {
     const since = splitSince(histories.get(m.name), servedVariants(m).map((v) => v.version));
-    findings.push(...splitFindings({ model: m, checks: [...variantPoints.get(m.name)!.values()], now, ...(since !== undefined ? { splitSince: since } : {}) }));
+    const failing = new Set(findings.filter((f) => f.model === m.name && f.version !== undefined).map((f) => f.version!));
+    findings.push(...splitFindings({ model: m, checks: [...variantPoints.get(m.name)!.values()], now, failing, ...(since !== undefined ? { splitSince: since } : {}) }));
   }
   const needed = observationsNeeded({ models, policies, findings, incidents });
   const extra = needed.historyModels.filter((n) => !histories.has(n));

@@ -11,12 +11,15 @@ export interface SplitInput {
   /** When the current split began (epoch ms), from git history; else the first point of the series. */
   splitSince?: number;
   now: number;
+  /** Versions with a finding of their own this run (a per-variant check failed): never the version a split completes to. */
+  failing?: ReadonlySet<string>;
 }
 
 /**
  * Split decisions of one model as findings of kind "variant". Ends the split when any check finds
  * the challenger significantly worse; completes it only when every compared check says it held up
- * for the rollout's bake time (deployment.sagemaker.rollout.bakeMinutes); otherwise nothing.
+ * for the rollout's bake time (deployment.sagemaker.rollout.bakeMinutes) and the challenger has no
+ * finding of its own this run (`failing`: its per-variant latency breaching, say); otherwise nothing.
  */
 export function splitFindings(input: SplitInput): MonitorFinding[] {
   const variants = servedVariants(input.model);
@@ -32,7 +35,8 @@ export function splitFindings(input: SplitInput): MonitorFinding[] {
   }
   if (outcomes.length === 0) return [];
   const ending = outcomes.filter((o) => o.outcome.decision === "end-split");
-  const chosen = ending.length ? ending : outcomes.every((o) => o.outcome.decision === "complete-split") ? outcomes : [];
+  const completes = outcomes.every((o) => o.outcome.decision === "complete-split" && !input.failing?.has(o.outcome.challenger.version));
+  const chosen = ending.length ? ending : completes ? outcomes : [];
   return chosen.map(({ check, outcome, points }) => ({
     model: input.model.name,
     checkId: check.id,

@@ -102,4 +102,13 @@ describe("planRemediation", () => {
     expect(actions.map((a) => a.kind)).toEqual(["propose-change", "publish-event"]);
     expect(actions[0]).toMatchObject({ branch: "steward/split/demand-forecasting", purpose: "end-split", edit: { kind: "set-stage", stage: "production", variants: [{ version: "2026.10", weight: 100 }] } });
   });
+
+  it("never completes a split to a challenger that has a finding of its own this run (its per-variant latency breaching)", () => {
+    const model = aModelSpec({ name: "demand-forecasting", policy: "strict", stages: { production: { variants: [{ version: "2026.10", weight: 80 }, { version: "2026.11", weight: 20 }] } } });
+    const pts = (v: number) => Array.from({ length: 48 }, (_, i) => ({ t: NOW - (48 - i) * 3600_000, value: v + 0.002 * Math.sin(i) }));
+    const split = { model, checks: [{ check: mape, points: new Map([["2026.10", pts(0.11)], ["2026.11", pts(0.11)]]), periodSeconds: 3600 }], now: NOW };
+    expect(splitFindings(split)).toMatchObject([{ kind: "variant", variant: { decision: "complete-split", challenger: { version: "2026.11" } } }]);
+    expect(splitFindings({ ...split, failing: new Set(["2026.11"]) })).toEqual([]);
+    expect(splitFindings({ ...split, failing: new Set(["2026.10"]) })).toMatchObject([{ variant: { decision: "complete-split" } }]);
+  });
 });
