@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run demo`: the whole product on the sample repository in this folder, offline, in a minute.
 // validate -> model cards -> plan (against empty targets: what a first apply would create) ->
-// monitor (dry run over the embedded metric files, in which fraud-detection degrades and its input data drifts).
+// monitor (dry run over the embedded metric files, in which fraud-detection degrades and its input data drifts, and one variant of demand-forecasting's split slows down).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -35,7 +35,7 @@ const codes = [];
 codes.push(step("1. validate", "Schemas, references, DVC pointers: what every pull request runs.", ["validate"]));
 codes.push(step("2. model cards", "Are the committed MODEL_CARD.md files what the repository says?", ["card", "--check"]));
 codes.push(step("3. plan", "What a first `steward apply` would create in MLflow and SageMaker (no live targets here).", ["plan", "--offline"]));
-codes.push(step("4. monitor", "Two weeks of metrics; fraud-detection's accuracy slides below its threshold, and the requests its endpoint captured (SageMaker data capture, embedded JSON Lines) show transaction amounts drifting from the baseline sample. Dry run: nothing is sent.", ["monitor", "--source", "samples", "--dry-run", "--out", out]));
+codes.push(step("4. monitor", "Two weeks of metrics; fraud-detection's accuracy slides below its threshold, and the requests its endpoint captured (SageMaker data capture, embedded JSON Lines) show transaction amounts drifting from the baseline sample; demand-forecasting's 2026.11 variant (20 % of its split) breaches its latency threshold. Dry run: nothing is sent.", ["monitor", "--source", "samples", "--dry-run", "--out", out]));
 
 // The monitor printed what it would send; point at the files a reviewer would open.
 const listing = ["issues", "pulls", "events"].flatMap((d) => (existsSync(join(out, d)) ? readdirSync(join(out, d)).sort().map((f) => `  ${d}/${f}`) : []));

@@ -2,8 +2,9 @@
 // Writes samples/metrics/<model>/<metric>.csv: the embedded metric files of the sample repository,
 // 14 days at each model's monitoring period, deterministic (seeded). One model degrades:
 // fraud-detection's accuracy slides below its 0.9 threshold over the last hours while its latency
-// rises under the daily traffic cycle; churn-prediction and demand-forecasting stay healthy, and
-// demand-forecasting's split also has per-variant files (<metric>@<version>.csv).
+// rises under the daily traffic cycle; churn-prediction stays healthy; demand-forecasting's split has
+// per-variant files (<metric>@<version>.csv), and its 2026.11 variant's latency climbs above the
+// policy's 500 ms over the last hours (a per-variant finding, latency@2026.11) while 2026.10 stays healthy.
 // Usage: node scripts/make-sample-metrics.mjs [--out DIR] [--end ISO]
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -64,18 +65,18 @@ function write(model, metric, rows, digits) {
   write("churn-prediction", "latency", ts.map((t) => [t, (31_000 + 14_000 * traffic(t)) * (1 + 0.04 * r.normal())]), 0);
 }
 
-// demand-forecasting: hourly, healthy, serving a split of 2026.10 (80 %) and 2026.11 (20 %).
+// demand-forecasting: hourly, serving a split of 2026.10 (80 %) and 2026.11 (20 %); 2026.11 slows over the last 6 hours.
 {
   const r = rng(23);
   const ts = timestamps(60);
   const variants = [
-    { version: "2026.10", weight: 0.8, mape: 0.112 },
-    { version: "2026.11", weight: 0.2, mape: 0.106 },
+    { version: "2026.10", weight: 0.8, mape: 0.112, slows: 0 },
+    { version: "2026.11", weight: 0.2, mape: 0.106, slows: 8 },
   ];
   const per = variants.map((v) => ({
     ...v,
     mape: ts.map((t) => [t, v.mape + 0.004 * Math.sin((t / (7 * 24 * HOUR)) * 2 * Math.PI) + 0.005 * r.normal()]),
-    latency: ts.map((t) => [t, (95_000 + 40_000 * traffic(t)) * (1 + 0.05 * r.normal())]),
+    latency: ts.map((t) => [t, (95_000 + 40_000 * traffic(t)) * (1 + 0.05 * r.normal()) * (1 + v.slows * ramp(t, 6))]),
     invocations: ts.map((t) => [t, Math.max(0, 5_200 * v.weight * traffic(t) * (1 + 0.04 * r.normal()))]),
   }));
   for (const v of per) {

@@ -48,7 +48,7 @@ describe("buildDashboard", () => {
     const result = await buildDashboard(deps(out), { now: NOW });
     expect(result.written).toEqual(["index.html", "models/churn-prediction.html", "models/demand-forecasting.html", "models/fraud-detection.html", "audit.html"]);
     for (const p of result.written) expect(existsSync(join(out, p))).toBe(true);
-    expect(result.view.models.map((m) => [m.name, m.health])).toEqual([["churn-prediction", "ok"], ["demand-forecasting", "ok"], ["fraud-detection", "critical"]]);
+    expect(result.view.models.map((m) => [m.name, m.health])).toEqual([["churn-prediction", "ok"], ["demand-forecasting", "warning"], ["fraud-detection", "critical"]]);
     const fraud = result.view.models.find((m) => m.name === "fraud-detection")!;
     expect(fraud.incidents.map((i) => i.checkId).sort()).toEqual(["accuracy", "drift", "latency"]);
     expect(fraud.changes.map((c) => c.branch)).toContain("steward/rollback/fraud-detection");

@@ -97,7 +97,7 @@ describe.skipIf(skipBrowser)("the dashboard in headless Chromium", () => {
     const rows = page.locator("#models tbody tr");
     expect(await rows.count()).toBe(3);
     const health = await rows.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute("data-model"), tr.querySelector(".badge")?.textContent]));
-    expect(health).toEqual([["churn-prediction", "OK"], ["demand-forecasting", "OK"], ["fraud-detection", "Critical"]]);
+    expect(health).toEqual([["churn-prediction", "OK"], ["demand-forecasting", "Warning"], ["fraud-detection", "Critical"]]);
     await expect(page.title()).resolves.toBe("Models — model-steward dashboard");
   });
 

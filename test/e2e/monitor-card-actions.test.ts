@@ -13,7 +13,7 @@ const ROOT = new URL("../../", import.meta.url).pathname;
 const shallow = execFileSync("git", ["rev-parse", "--is-shallow-repository"], { cwd: ROOT, encoding: "utf8" }).trim() !== "false";
 
 describe("the monitor and model-card action bundles on the sample repository", () => {
-  it("monitor, dry run over the sample metrics: three findings on fraud-detection (accuracy, latency, data drift), a report and the files it would send", async () => {
+  it("monitor, dry run over the sample metrics: three findings on fraud-detection (accuracy, latency, data drift), two on demand-forecasting's slow 2026.11 variant, a report and the files it would send", async () => {
     const out = mkdtempSync(join(tmpdir(), "steward-monitor-out-"));
     onTestFinished(() => rmSync(out, { recursive: true, force: true }));
     // The sample repository in a git history where 6 served production before 7 (the rollback target).
@@ -23,10 +23,10 @@ describe("the monitor and model-card action bundles on the sample repository", (
     onTestFinished(() => rmSync(metrics, { recursive: true, force: true }));
     const r = await runAction("monitor", { INPUT_ROOT: repo.root, INPUT_SOURCE: metrics, "INPUT_DRY-RUN": "true", INPUT_OUT: out }, { cwd: repo.root });
     expect(r.status, r.stdout).toBe(0);
-    // three on fraud-detection, and demand-forecasting's split that may be completed (two checks, kind variant)
+    // three on fraud-detection; on demand-forecasting, its 2026.11 variant's latency (latency@2026.11) and latency-vs-traffic
     expect(r.out("findings"), r.stdout).toBe("5");
     expect(r.out("outcome")).toBe("findings");
-    expect(r.summary.split("\n")[0]).toMatch(/^\*\*FINDINGS: 3 findings \(1 threshold, 1 anomaly, 1 drift\)/);
+    expect(r.summary.split("\n")[0]).toMatch(/^\*\*FINDINGS: 5 findings \(3 anomaly, 1 threshold, 1 drift\)/);
     expect(r.out("models")).toBe("3");
     expect(r.stdout).toContain("::error title=fraud-detection/accuracy::");
     expect(r.summary).toContain("fraud-detection");
@@ -34,7 +34,10 @@ describe("the monitor and model-card action bundles on the sample repository", (
     assertValidReport(text, "the bundled monitor's report.json");
     const report = JSON.parse(text) as { dryRun: boolean; findings: { model: string; checkId: string; kind: string }[] };
     expect(report.dryRun).toBe(true);
-    expect(report.findings.filter((f) => f.kind !== "variant").map((f) => `${f.model}/${f.checkId}`).sort()).toEqual(["fraud-detection/accuracy", "fraud-detection/drift", "fraud-detection/latency"]);
+    expect(report.findings.map((f) => `${f.model}/${f.checkId}`).sort()).toEqual(["demand-forecasting/latency-vs-traffic", "demand-forecasting/latency@2026.11", "fraud-detection/accuracy", "fraud-detection/drift", "fraud-detection/latency"]);
+    // the slow variant is never the one a split is completed to
+    expect(report.findings.some((f) => f.kind === "variant")).toBe(false);
+    expect(existsSync(join(out, "issues/demand-forecasting__latency__2026.11.md"))).toBe(true);
     expect(existsSync(join(out, "issues/fraud-detection__drift.md"))).toBe(true);
     expect(existsSync(join(out, "pulls/steward__rollback__fraud-detection.patch"))).toBe(true);
   });
