@@ -26,7 +26,9 @@ describe("the monitor and model-card action bundles on the sample repository", (
     // three on fraud-detection; on demand-forecasting, its 2026.11 variant's latency (latency@2026.11) and latency-vs-traffic
     expect(r.out("findings"), r.stdout).toBe("5");
     expect(r.out("outcome")).toBe("findings");
-    expect(r.summary.split("\n")[0]).toMatch(/^\*\*FINDINGS: 5 findings \(3 anomaly, 1 threshold, 1 drift\)/);
+    // Which kind (threshold or anomaly) a finding is depends on where "now" falls in the replayed daily
+    // cycle, so the headline is checked for its shape and counts, the findings themselves below.
+    expect(r.summary.split("\n")[0]).toMatch(/^\*\*FINDINGS: 5 findings \((\d+ (threshold|anomaly), )+1 drift\) would be acted on \(dry run\)\. 15 checks: 10 ok, 5 finding, 0 no-data, 0 stale, 0 unreadable\.\*\*$/);
     expect(r.out("models")).toBe("3");
     expect(r.stdout).toContain("::error title=fraud-detection/accuracy::");
     expect(r.summary).toContain("fraud-detection");
