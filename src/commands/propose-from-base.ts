@@ -4,19 +4,13 @@
  * with the commit that was read as parent. Nothing from a stale local checkout is carried over.
  */
 import { describeError } from "../core/errors.js";
+import type { PullRequestDraft } from "../core/monitor/types.js";
 import { overlayFiles } from "../core/registry-edit/overlay-files.js";
 import type { GitHistory, Logger, PullRequestRef, RepoFiles, Scm } from "../ports.js";
 import { baseSnapshot } from "./base-snapshot.js";
 import { renderCards } from "./render-cards.js";
 
-export interface BaseChange {
-  branch: string;
-  /** The branch the pull request merges into. */
-  base: string;
-  title: string;
-  body: string;
-  labels: string[];
-  commitMessage: string;
+export interface BaseChange extends PullRequestDraft {
   /** The new texts (repository-relative path -> text), computed from the files of the base commit. */
   edit(files: RepoFiles): Promise<Record<string, string>>;
   /** Models whose MODEL_CARD.md is re-rendered from the edited base (the models the edit touches). */

@@ -151,24 +151,29 @@ export type MonitorAction =
   | { kind: "close-issue"; key: string; number: number; comment: string }
   /** Closes a proposed change's PR unmerged (the model recovered without it), with a comment saying why. */
   | { kind: "close-change"; model: string; branch: string; number: number; comment: string }
-  | {
+  | (PullRequestDraft & {
       kind: "propose-change";
       model: string;
       purpose: ChangePurpose;
-      branch: string;
-      base: string;
-      title: string;
-      body: string;
-      labels: string[];
-      commitMessage: string;
       path: string;
       edit: ModelEdit;
       /** Filled by the command once the model file has been edited. */
       files?: Record<string, string>;
-    }
+    })
   /** `incident`: the key of the incident whose opening this event announces (recorded as published only once sent). */
   | { kind: "publish-event"; event: StewardEvent; incident?: string }
   | { kind: "note"; model: string; message: string };
 
 /** Actions a rule may ask for (re-exported for readers of this module). */
 export type { RemediationAction };
+
+/** What every pull request the bot opens carries: where it goes, what it says, how its commit reads. */
+export interface PullRequestDraft {
+  branch: string;
+  /** The branch the pull request merges into. */
+  base: string;
+  title: string;
+  body: string;
+  labels: string[];
+  commitMessage: string;
+}
