@@ -7,59 +7,15 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { checkProperties as check, checkReferences, checkTemplateProperties, readTemplate, resourceSpec as spec } from "../support/cloudformation.js";
 
-type Schema = { type?: string | string[]; enum?: unknown[]; properties?: Record<string, Schema>; required?: string[]; requiredOr?: string[]; oneOfRequired?: string[]; items?: Schema; additionalProperties?: Schema; minItems?: number; maxItems?: number; minimum?: number; maximum?: number; $ref?: string; definitions?: Record<string, Schema> };
-const spec = JSON.parse(readFileSync(new URL("../fixtures/cloudformation/resource-spec.json", import.meta.url), "utf8")) as Record<string, Schema>;
-const template = parse(readFileSync(new URL("../../docs/aws/realtime.yaml", import.meta.url), "utf8")) as {
-  Parameters: Record<string, unknown>; Conditions: Record<string, unknown>; Resources: Record<string, { Type: string; Condition?: string; Properties: Record<string, unknown> }>;
-};
-
-const isIntrinsic = (v: unknown) => !!v && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 1 && /^(Ref|Fn::\w+|Condition)$/.test(Object.keys(v)[0]!);
-const typeOf = (v: unknown) => (Array.isArray(v) ? "array" : Number.isInteger(v) ? "integer" : typeof v === "number" ? "number" : typeof v);
-
-/** Problems of `value` against `schema` (resolved in `root`), at `at`. Intrinsics and Fn::If branches are checked as values. */
-function check(value: unknown, schema: Schema, root: Schema, at: string): string[] {
-  if (schema.$ref) return check(value, root.definitions![schema.$ref.replace("#/definitions/", "")]!, root, at);
-  if (value && typeof value === "object" && !Array.isArray(value) && "Fn::If" in value) {
-    const [, yes, no] = (value as { "Fn::If": unknown[] })["Fn::If"];
-    return [...check(yes, schema, root, `${at}(if)`), ...(isIntrinsic(no) && (no as { Ref?: string }).Ref === "AWS::NoValue" ? [] : check(no, schema, root, `${at}(else)`))];
-  }
-  if (isIntrinsic(value)) return [];
-  const out: string[] = [];
-  const types = schema.type === undefined ? (schema.properties ? ["object"] : []) : ([] as string[]).concat(schema.type);
-  const t = typeOf(value);
-  if (types.length && !types.includes(t) && !(t === "integer" && types.includes("number"))) return [`${at}: ${t}, the spec says ${types.join(" or ")}`];
-  if (schema.enum && !schema.enum.includes(value)) out.push(`${at}: ${JSON.stringify(value)} is not one of ${schema.enum.join(", ")}`);
-  if (typeof value === "number" && schema.minimum !== undefined && value < schema.minimum) out.push(`${at}: below ${schema.minimum}`);
-  if (typeof value === "number" && schema.maximum !== undefined && value > schema.maximum) out.push(`${at}: above ${schema.maximum}`);
-  if (Array.isArray(value)) {
-    const present = value.filter((v) => !(isIntrinsic(v) && (v as { Ref?: string }).Ref === "AWS::NoValue"));
-    if (schema.minItems !== undefined && present.length < schema.minItems) out.push(`${at}: fewer than ${schema.minItems} items`);
-    if (schema.maxItems !== undefined && value.length > schema.maxItems) out.push(`${at}: more than ${schema.maxItems} items`);
-    if (schema.items) value.forEach((v, i) => out.push(...check(v, schema.items!, root, `${at}[${i}]`)));
-  } else if (value && typeof value === "object" && (schema.properties || schema.additionalProperties)) {
-    const obj = value as Record<string, unknown>;
-    for (const [k, v] of Object.entries(obj)) {
-      const p = schema.properties?.[k] ?? schema.additionalProperties;
-      if (!p) out.push(`${at}.${k}: not a property of this type`);
-      else out.push(...check(v, p, root, `${at}.${k}`));
-    }
-    for (const r of schema.required ?? []) if (!(r in obj)) out.push(`${at}: required property ${r} missing`);
-    if (schema.requiredOr && !schema.requiredOr.some((r) => r in obj)) out.push(`${at}: needs one of ${schema.requiredOr.join(", ")}`);
-    if (schema.oneOfRequired && schema.oneOfRequired.filter((r) => r in obj).length !== 1) out.push(`${at}: needs exactly one of ${schema.oneOfRequired.join(", ")}`);
-  }
-  return out;
-}
+const template = readTemplate("realtime.yaml");
 
 describe("docs/aws/realtime.yaml", () => {
   it("every resource's properties match the CloudFormation resource specification of its type", () => {
-    const resources = Object.entries(template.Resources);
-    expect(resources.length).toBeGreaterThan(0);
-    for (const [name, r] of resources) {
-      const typeSpec = spec[r.Type];
-      expect(typeSpec, `${name}: no spec for ${r.Type} in the fixture`).toBeDefined();
-      expect(check(r.Properties, typeSpec!, typeSpec!, name)).toEqual([]);
-    }
+    expect(Object.keys(template.Resources).length).toBeGreaterThan(0);
+    expect(checkTemplateProperties(template)).toEqual([]);
+    expect(checkReferences(template)).toEqual([]);
   });
 
   it("the checker is not a rubber stamp: a wrong property, type, enum or missing required one is reported", () => {
