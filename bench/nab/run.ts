@@ -11,7 +11,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { streamScorer } from "../../src/core/detect/score-series.js";
-import { parseTimestamp } from "../../src/core/detect/series-csv.js";
+import { parseTimestamp } from "../../src/core/detect/timestamp.js";
 import { CANDIDATES, type Candidate } from "./grid.js";
 import { PROFILES, scoreSet, type LabelledSeries } from "./nab-score.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { detectCsv, detectStream, detectorsFromPolicy } from "../../src/commands/detect.js";
 import { DEFAULT_DETECTORS } from "../../src/core/detect/default-config.js";
-import { parseTimestamp } from "../../src/core/detect/series-csv.js";
+import { parseTimestamp } from "../../src/core/detect/timestamp.js";
 
 describe("detectCsv", () => {
   it("writes one row per input row, echoing timestamp and value, score in [0,1]", () => {

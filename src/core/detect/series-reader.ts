@@ -5,7 +5,7 @@
  * not white space: `[` is a JSON array, `{` NDJSON, anything else CSV. Memory is one line (one
  * array element) plus the chunk, whatever the number of rows. Pure: text in, rows out.
  */
-import { parseTimestamp } from "./series-csv.js";
+import { parseTimestamp } from "./timestamp.js";
 
 export type SeriesFormat = "csv" | "ndjson" | "json";
 
