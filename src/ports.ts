@@ -349,6 +349,12 @@ export interface AlarmStore {
   describeAlarms(names: string[]): Promise<LiveAlarm[]>;
   /** Creates or replaces the alarm (PutMetricAlarm); `tags` only count when it is created (CloudWatch ignores them on update). */
   putAlarm(alarm: DesiredAlarm, tags?: Record<string, string>): Promise<void>;
+  /** Every metric alarm whose name starts with `prefix` (DescribeAlarms AlarmNamePrefix, all pages), with its ARN. */
+  listAlarms(prefix: string): Promise<LiveAlarm[]>;
+  /** The tags of the alarm of this ARN (ListTagsForResource). */
+  alarmTags(arn: string): Promise<Record<string, string>>;
+  /** Deletes the alarms (DeleteAlarms); a name that no longer exists counts as deleted. */
+  deleteAlarms(names: string[]): Promise<void>;
 }
 
 export interface VariantScaling {

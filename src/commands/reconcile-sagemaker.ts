@@ -174,6 +174,7 @@ export function sagemakerReconciler(deps: SageMakerReconcilerDeps): TargetReconc
     const { aws } = deps;
     switch (step.action) {
       case "put-metric-alarm": return void (await aws.alarms.putAlarm(p.alarm as DesiredAlarm, p.tags as Record<string, string> | undefined));
+      case "delete-metric-alarm": return void (await aws.alarms.deleteAlarms([p.name as string]));
       case "tag-endpoint": return void (await aws.sagemaker.addTags(p.arn as string, p.tags as Record<string, string>));
       case "create-model": return void (await aws.sagemaker.createModel(p.model as DesiredModel, p.tags as Record<string, string>));
       case "create-endpoint-config": return void (await aws.sagemaker.createEndpointConfig(p.config as DesiredEndpointConfig, p.tags as Record<string, string>));

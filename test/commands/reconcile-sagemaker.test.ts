@@ -3,7 +3,10 @@ import {
   DescribeScalingPoliciesCommand, PutScalingPolicyCommand, RegisterScalableTargetCommand,
   type PutScalingPolicyCommandInput, type RegisterScalableTargetCommandInput,
 } from "@aws-sdk/client-application-auto-scaling";
-import { CloudWatchClient, DescribeAlarmsCommand, PutMetricAlarmCommand, type PutMetricAlarmCommandInput } from "@aws-sdk/client-cloudwatch";
+import {
+  CloudWatchClient, CloudWatchServiceException, DeleteAlarmsCommand, DescribeAlarmsCommand, ListTagsForResourceCommand, PutMetricAlarmCommand,
+  type PutMetricAlarmCommandInput,
+} from "@aws-sdk/client-cloudwatch";
 import {
   CreateEndpointCommand, CreateEndpointConfigCommand, CreateModelCommand, DeleteEndpointCommand, DescribeEndpointCommand,
   DescribeEndpointConfigCommand, DescribeModelCommand, ListEndpointConfigsCommand, ListModelsCommand, SageMakerClient,
@@ -160,11 +163,31 @@ function fakeAws() {
     deleting.add(EndpointName);
     return {};
   });
-  cw.on(DescribeAlarmsCommand).callsFake(({ AlarmNames }) => ({
-    MetricAlarms: (AlarmNames ?? []).filter((n: string) => alarms.has(n)).map((n: string) => { const a = alarms.get(n)!; return { ...a, AlarmArn: `arn:aws:cloudwatch:us-east-1:123456789012:alarm:${n}`, StateValue: "OK" }; }),
-    CompositeAlarms: [],
-  }));
-  cw.on(PutMetricAlarmCommand).callsFake((input: PutMetricAlarmCommandInput) => { alarms.set(input.AlarmName!, input); return {}; });
+  // CloudWatch as documented: names or a name prefix, 50 alarms a page (MaxRecords' default) in name order,
+  // Tags only on creation (PutMetricAlarm ignores them on update), DeleteAlarms all-or-nothing (ResourceNotFound).
+  const alarmArn = (n: string) => `arn:aws:cloudwatch:us-east-1:123456789012:alarm:${n}`;
+  cw.on(DescribeAlarmsCommand).callsFake(({ AlarmNames, AlarmNamePrefix, NextToken }) => {
+    const names = [...alarms.keys()].filter((n) => (AlarmNames ? AlarmNames.includes(n) : n.startsWith(AlarmNamePrefix ?? ""))).sort();
+    const start = NextToken ? Number(NextToken) : 0;
+    const page = names.slice(start, start + 50);
+    return {
+      MetricAlarms: page.map((n: string) => { const { Tags: _t, ...a } = alarms.get(n)!; return { ...a, AlarmArn: alarmArn(n), StateValue: "OK" }; }),
+      CompositeAlarms: [],
+      ...(start + 50 < names.length ? { NextToken: String(start + 50) } : {}),
+    };
+  });
+  cw.on(PutMetricAlarmCommand).callsFake((input: PutMetricAlarmCommandInput) => { alarms.set(input.AlarmName!, { ...input, Tags: alarms.get(input.AlarmName!)?.Tags ?? input.Tags }); return {}; });
+  cw.on(ListTagsForResourceCommand).callsFake(({ ResourceARN }) => {
+    const a = [...alarms.entries()].find(([n]) => alarmArn(n) === ResourceARN);
+    if (!a) throw new CloudWatchServiceException({ name: "ResourceNotFoundException", $fault: "client", $metadata: { httpStatusCode: 404 }, message: "The specified resource does not exist." });
+    return { Tags: a[1].Tags ?? [] };
+  });
+  cw.on(DeleteAlarmsCommand).callsFake(({ AlarmNames }) => {
+    const missing = (AlarmNames ?? []).filter((n: string) => !alarms.has(n));
+    if (missing.length) throw new CloudWatchServiceException({ name: "ResourceNotFound", $fault: "client", $metadata: { httpStatusCode: 404 }, message: `Alarm(s) ${missing.join(", ")} not found.` });
+    for (const n of AlarmNames ?? []) alarms.delete(n);
+    return {};
+  });
   aas.on(DescribeScalableTargetsCommand).callsFake(({ ResourceIds }) => ({ ScalableTargets: (ResourceIds ?? []).filter((id: string) => targets.has(id)).map((id: string) => ({ ...targets.get(id)!, CreationTime: new Date(tick), RoleARN: "arn:aws:iam::123456789012:role/aws-service-role/sagemaker.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_SageMakerEndpoint" })) }));
   aas.on(DescribeScalingPoliciesCommand).callsFake(({ ResourceId }) => ({ ScalingPolicies: [...policies.values()].filter((p) => p.ResourceId === ResourceId).map((p) => ({ ...p, PolicyARN: `arn:aws:autoscaling:us-east-1:123456789012:scalingPolicy:x:resource/sagemaker/${p.ResourceId}:policyName/${p.PolicyName}`, CreationTime: new Date(tick), Alarms: [] })) }));
   aas.on(RegisterScalableTargetCommand).callsFake((input: RegisterScalableTargetCommandInput) => { targets.set(input.ResourceId!, input); return { ScalableTargetARN: "arn:aws:application-autoscaling:us-east-1:123456789012:scalable-target/x" }; });
@@ -436,6 +459,77 @@ describe("sagemaker reconciler", () => {
     state.versions = state.versions.map((v) => (v.version === "7" ? { ...v, image: undefined } : v));
     await expect(reconciler().plan(state, ctx)).rejects.toThrow(/no container image/);
     expect(aws.sm.calls()).toHaveLength(0);
+  });
+
+  it("a split gets one latency alarm per variant on that variant's VariantName; the endpoint-wide alarm this repo made is deleted, a second apply writes nothing", async () => {
+    const latency = { id: "latency", metric: "latency", metrics: ["latency"], detectors: [], threshold: { max: 250000 }, sustained: 2, severity: "warning" as const, compareVariants: false };
+    const withLatency = (production: StageVariant[]) => {
+      const s = repo(production);
+      s.policies = [{ ...policy, monitoring: { ...policy.monitoring, checks: [...policy.monitoring.checks, latency] } }];
+      s.models[0]!.monitoring!.metrics.latency = { namespace: "AWS/SageMaker", metric: "ModelLatency", dimensions: { EndpointName: "fraud-detection-prod" }, stat: "p99" };
+      return s;
+    };
+    await converge(withLatency(only("7")));
+    expect(calls(PutMetricAlarmCommand).map((c) => c.args[0].input).find((i) => i.AlarmName === "steward-fraud-detection-prod-latency-max")!.Dimensions)
+      .toEqual([{ Name: "EndpointName", Value: "fraud-detection-prod" }, { Name: "VariantName", Value: "AllTraffic" }]);
+    // an alarm a person made under the same prefix, and one of another endpoint whose name starts with this one's
+    aws.alarms.set("steward-fraud-detection-prod-manual", { AlarmName: "steward-fraud-detection-prod-manual", AlarmDescription: "paged by hand", Namespace: "AWS/SageMaker", MetricName: "Invocations", Dimensions: [{ Name: "EndpointName", Value: "fraud-detection-prod" }] });
+    aws.alarms.set("steward-fraud-detection-prod-eu-latency-max", { AlarmName: "steward-fraud-detection-prod-eu-latency-max", AlarmDescription: "model-steward: fraud-eu latency above 1 (policy p, check latency); rolls back deployments of fraud-detection-prod-eu", Namespace: "AWS/SageMaker", MetricName: "ModelLatency", Tags: [{ Key: "steward:model", Value: "fraud-eu" }] });
+    aws.cw.resetHistory();
+
+    const split = withLatency([{ version: "7", weight: 80 }, { version: "8", weight: 20 }]);
+    const r = reconciler();
+    const plan = await r.plan(split, ctx);
+    expect(plan.steps.map((s) => `${s.action} ${s.resource}`)).toEqual([
+      "put-metric-alarm alarm/steward-fraud-detection-prod-latency-7-max",
+      "put-metric-alarm alarm/steward-fraud-detection-prod-latency-8-max",
+      "create-model model/" + (plan.steps.find((s) => s.action === "create-model")!.params.model as { name: string }).name,
+      "create-endpoint-config endpoint-config/" + (plan.steps.find((s) => s.action === "create-endpoint-config")!.params.config as { name: string }).name,
+      "deregister-scalable-target scalable-target/endpoint/fraud-detection-prod/variant/AllTraffic",
+      "update-endpoint endpoint/fraud-detection-prod",
+      "register-scalable-target scalable-target/endpoint/fraud-detection-prod/variant/v-7",
+      "put-scaling-policy scaling-policy/endpoint/fraud-detection-prod/variant/v-7/steward-invocations-per-instance",
+      "register-scalable-target scalable-target/endpoint/fraud-detection-prod/variant/v-8",
+      "put-scaling-policy scaling-policy/endpoint/fraud-detection-prod/variant/v-8/steward-invocations-per-instance",
+      "delete-metric-alarm alarm/steward-fraud-detection-prod-latency-max",
+    ]);
+    expect(plan.steps.at(-1)!.summary).toBe("delete alarm steward-fraud-detection-prod-latency-max: no check of fraud-detection watches ModelLatency (EndpointName=fraud-detection-prod, VariantName=AllTraffic) any more");
+    expect(plan.notes.filter((n) => n.includes("alarm steward-"))).toEqual([
+      "fraud-detection-prod: alarm steward-fraud-detection-prod-manual (Invocations, EndpointName=fraud-detection-prod) is not one apply made for fraud-detection (no steward:model=fraud-detection tag or another description); left as it is",
+    ]);
+    const outcomes = await r.apply(plan, ctx);
+    expect(outcomes.filter((o) => o.status !== "done")).toEqual([]);
+
+    const puts = calls(PutMetricAlarmCommand).map((c) => c.args[0].input as PutMetricAlarmCommandInput);
+    expect(puts.map((i) => [i.AlarmName, i.Dimensions, i.ExtendedStatistic, i.Threshold, i.ComparisonOperator])).toEqual([
+      ["steward-fraud-detection-prod-latency-7-max", [{ Name: "EndpointName", Value: "fraud-detection-prod" }, { Name: "VariantName", Value: "v-7" }], "p99", 250000, "GreaterThanThreshold"],
+      ["steward-fraud-detection-prod-latency-8-max", [{ Name: "EndpointName", Value: "fraud-detection-prod" }, { Name: "VariantName", Value: "v-8" }], "p99", 250000, "GreaterThanThreshold"],
+    ]);
+    expect(calls(DescribeAlarmsCommand).map((c) => c.args[0].input)).toEqual([{ AlarmNamePrefix: "steward-fraud-detection-prod-", AlarmTypes: ["MetricAlarm"] }]);
+    expect(calls(ListTagsForResourceCommand).map((c) => c.args[0].input)).toEqual([{ ResourceARN: "arn:aws:cloudwatch:us-east-1:123456789012:alarm:steward-fraud-detection-prod-latency-max" }]);
+    expect(calls(DeleteAlarmsCommand).map((c) => c.args[0].input)).toEqual([{ AlarmNames: ["steward-fraud-detection-prod-latency-max"] }]);
+    expect([...aws.alarms.keys()].sort()).toEqual([
+      "steward-fraud-detection-prod-accuracy-min", "steward-fraud-detection-prod-eu-latency-max", "steward-fraud-detection-prod-latency-7-max",
+      "steward-fraud-detection-prod-latency-8-max", "steward-fraud-detection-prod-manual",
+    ]);
+
+    // converged: a second plan has no step, and a second apply makes no write
+    aws.cw.resetHistory();
+    const again = await r.plan(split, ctx);
+    expect(again.steps).toEqual([]);
+    await r.apply(again, ctx);
+    expect(calls(PutMetricAlarmCommand)).toHaveLength(0);
+    expect(calls(DeleteAlarmsCommand)).toHaveLength(0);
+  });
+
+  it("an alarm deleted meanwhile still counts as deleted (DeleteAlarms is all-or-nothing)", async () => {
+    const store = cloudWatchAlarms(new CloudWatchClient({ region: "us-east-1" }));
+    aws.alarms.set("steward-a-x-max", { AlarmName: "steward-a-x-max" });
+    await store.deleteAlarms(["steward-a-gone-max", "steward-a-x-max"]);
+    expect(calls(DeleteAlarmsCommand).map((c) => c.args[0].input.AlarmNames)).toEqual([["steward-a-gone-max", "steward-a-x-max"], ["steward-a-x-max"]]);
+    expect(aws.alarms.size).toBe(0);
+    await store.deleteAlarms(["steward-a-x-max"]);
+    expect(calls(DeleteAlarmsCommand)).toHaveLength(3);
   });
 
   it("the sample repository: every model with a deployment is planned from its YAML, .dvc pointers and policy, and converges", async () => {

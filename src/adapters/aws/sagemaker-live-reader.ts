@@ -6,6 +6,7 @@ import type { SageMakerAws } from "../../ports.js";
 import { isOwnedConfigName, isOwnedModelName } from "../../core/plan/sagemaker-retention.js";
 import { sanitizeName } from "../../core/plan/sagemaker-names.js";
 import { variantResourceId } from "../../core/plan/sagemaker-desired.js";
+import { alarmPrefix, isDerivedAlarm } from "../../core/plan/sagemaker-alarms.js";
 import type { DesiredEndpoint, LiveSageMakerState } from "../../core/plan/sagemaker-types.js";
 
 /** The live state of `desired`'s endpoint, its configs, models, alarms and autoscaling. */
@@ -15,7 +16,17 @@ export async function readLiveSageMakerState(aws: SageMakerAws, desired: Desired
   const existingModels: string[] = [];
   for (const m of desired.models) if (await aws.sagemaker.modelExists(m.name)) existingModels.push(m.name);
   const desiredConfigExists = currentConfig?.name === desired.config.name || (await aws.sagemaker.describeEndpointConfig(desired.config.name)) !== undefined;
-  const alarms = desired.alarms.length ? await aws.alarms.describeAlarms(desired.alarms.map((a) => a.name)) : [];
+  // One listing by the endpoint's prefix: the alarms the policy derives, and those of series no check watches any more.
+  const wanted = new Set(desired.alarms.map((a) => a.name));
+  const listed = await aws.alarms.listAlarms(alarmPrefix(desired.endpoint));
+  const alarms = listed.filter((a) => wanted.has(a.name));
+  const strayAlarms = [];
+  for (const a of listed) {
+    if (wanted.has(a.name)) continue;
+    // tags are read only where they decide something: an alarm apply wrote for this endpoint
+    const tags = a.arn && isDerivedAlarm(a, desired.model, desired.endpoint) ? await aws.alarms.alarmTags(a.arn) : {};
+    strayAlarms.push({ ...a, tags });
+  }
   const resourceIds = [...new Set([
     ...desired.scaling.map((s) => s.resourceId),
     ...(endpoint?.variants ?? []).map((v) => variantResourceId(desired.endpoint, v.name)),
@@ -35,5 +46,6 @@ export async function readLiveSageMakerState(aws: SageMakerAws, desired: Desired
     ownedConfigs,
     ownedModels,
     ...(endpointTags ? { endpointTags } : {}),
+    strayAlarms,
   };
 }

@@ -45,7 +45,7 @@ export function emptySageMakerAws(): SageMakerAws {
       listTags: async () => ({}),
       addTags: refuse("tagging an endpoint"),
     },
-    alarms: { describeAlarms: async () => [], putAlarm: refuse("creating an alarm") },
+    alarms: { describeAlarms: async () => [], listAlarms: async () => [], alarmTags: async () => ({}), putAlarm: refuse("creating an alarm"), deleteAlarms: refuse("deleting an alarm") },
     scaling: {
       describe: async () => ({ targets: [], policies: [] }),
       registerScalableTarget: refuse("registering a scalable target"),

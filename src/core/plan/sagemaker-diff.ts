@@ -8,6 +8,7 @@
 import type { PlanStep } from "./types.js";
 import { endpointSteps } from "./sagemaker-endpoint-steps.js";
 import { retention } from "./sagemaker-retention.js";
+import { isOwnedAlarm } from "./sagemaker-alarms.js";
 import type { DesiredAlarm, DesiredEndpoint, LiveAlarm, LiveSageMakerState } from "./sagemaker-types.js";
 
 const sortedList = (l: string[]) => JSON.stringify([...l].sort());
@@ -57,6 +58,29 @@ export function endpointTagStep(desired: DesiredEndpoint, live: LiveSageMakerSta
     notes,
     step: { target: "sagemaker", action: "tag-endpoint", resource: `endpoint/${desired.endpoint}`, summary: `tag endpoint ${desired.endpoint}: ${changes.map((c) => `${c.field.slice(4)}=${c.to}`).join(", ")} (in place)`, params: { endpoint: desired.endpoint, arn: live.endpoint.arn, tags }, changes },
   };
+}
+
+/**
+ * Alarms under the endpoint's prefix that no check derives any more (the endpoint-wide alarm of an
+ * endpoint that became a split, the alarms of a variant that left it): deleted when this repository
+ * made them for this model, named and left alone otherwise. They go last, after the deployment
+ * that stops naming them as rollback alarms.
+ */
+export function strayAlarmSteps(desired: DesiredEndpoint, live: LiveSageMakerState): { steps: PlanStep[]; notes: string[] } {
+  const steps: PlanStep[] = [];
+  const notes: string[] = [];
+  for (const a of [...(live.strayAlarms ?? [])].sort((x, y) => x.name.localeCompare(y.name))) {
+    const series = Object.entries(a.dimensions).map(([k, v]) => `${k}=${v}`).join(", ");
+    if (isOwnedAlarm(a, desired.model, desired.endpoint)) {
+      steps.push({ target: "sagemaker", action: "delete-metric-alarm", resource: `alarm/${a.name}`, summary: `delete alarm ${a.name}: no check of ${desired.model} watches ${a.metric} (${series}) any more`, params: { name: a.name } });
+      continue;
+    }
+    // another endpoint whose name starts with this one's (its alarms share the prefix) is not ours to mention
+    const other = /rolls back deployments of (\S+)$/.exec(a.description ?? "")?.[1];
+    if (other !== undefined && other !== desired.endpoint) continue;
+    notes.push(`${desired.endpoint}: alarm ${a.name} (${a.metric}, ${series}) is not one apply made for ${desired.model} (no steward:model=${desired.model} tag or another description); left as it is`);
+  }
+  return { steps, notes };
 }
 
 export interface SageMakerEndpointPlan {
@@ -127,6 +151,10 @@ export function diffSageMaker(desired: DesiredEndpoint, live: LiveSageMakerState
   const protectedModels = [...desired.models.map((m) => m.name), ...(live.currentConfig?.variants.map((v) => v.modelName) ?? [])];
   const models = retention(live.ownedModels, protectedModels, desired.retain);
   for (const name of models.candidates) notes.push(`${desired.model}: clean-up candidate (beyond retain=${desired.retain}, not deleted): model/${name}`);
+
+  const strays = strayAlarmSteps(desired, live);
+  steps.push(...strays.steps);
+  notes.push(...strays.notes);
 
   // Every step names its endpoint, so a failure anywhere can be reported against the deployment it belongs to.
   return { steps: steps.map((st) => (st.params.endpoint === undefined ? { ...st, params: { ...st.params, endpoint: desired.endpoint } } : st)), notes };

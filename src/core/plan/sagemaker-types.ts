@@ -196,6 +196,8 @@ export interface LiveEndpointConfig {
 }
 
 export interface LiveAlarm extends Omit<DesiredAlarm, "comparison" | "treatMissingData" | "description"> {
+  /** AlarmArn, for ListTagsForResource. */
+  arn?: string;
   description?: string;
   comparison: string;
   treatMissingData?: string;
@@ -240,4 +242,11 @@ export interface LiveSageMakerState {
   ownedModels: OwnedResource[];
   /** Tags of the existing endpoint (ListTags); undefined when there is no endpoint or they were not read. */
   endpointTags?: Record<string, string>;
+  /**
+   * Alarms named with this endpoint's alarm prefix (`steward-<endpoint>-`) that no desired alarm
+   * names, with their tags: the alarms of a series no check watches any more (the endpoint-wide
+   * alarm of an endpoint that became a split, a variant that left it). Deleted when this
+   * repository made them (src/core/plan/sagemaker-alarms.ts `isOwnedAlarm`); undefined when not read.
+   */
+  strayAlarms?: (LiveAlarm & { tags: Record<string, string> })[];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deploymentAlarms } from "../../../src/core/plan/sagemaker-alarms.js";
+import { deploymentAlarms, isOwnedAlarm, modelsForAlarm } from "../../../src/core/plan/sagemaker-alarms.js";
 import type { MonitoringCheck } from "../../../src/core/types.js";
 import { aModelSpec, aPolicySpec } from "../../support/builders.js";
 
@@ -18,5 +18,28 @@ describe("deploymentAlarms dimensions", () => {
     expect(deploymentAlarms(named, "e", policy).alarms[0]!.dimensions).toEqual({ EndpointName: "e", VariantName: "AllTraffic" });
     const own = aModelSpec({ policy: policy.name, stages: { production: { variants: [{ version: "7", weight: 100 }] } }, monitoring: { ...metric({}), metrics: { latency: { namespace: "Acme/Quality", metric: "L", dimensions: { EndpointName: "e" }, stat: "p99" } } } });
     expect(deploymentAlarms(own, "e", policy).alarms[0]!.dimensions).toEqual({ EndpointName: "e" });
+  });
+
+  it("a split alarms on each variant's own VariantName with the same threshold, and names them as rollback alarms", () => {
+    const split = { production: { variants: [{ version: "2026.10", weight: 80 }, { version: "2026.11", weight: 20 }] } };
+    const model = aModelSpec({ policy: policy.name, stages: split, monitoring: metric({ EndpointName: "e" }) });
+    const { alarms } = deploymentAlarms(model, "e", policy);
+    expect(alarms.map((a) => [a.name, a.dimensions, a.threshold, a.comparison])).toEqual([
+      ["steward-e-latency-2026-10-max", { EndpointName: "e", VariantName: "v-2026-10" }, 500000, "GreaterThanThreshold"],
+      ["steward-e-latency-2026-11-max", { EndpointName: "e", VariantName: "v-2026-11" }, 500000, "GreaterThanThreshold"],
+    ]);
+    expect(alarms[1]!.description).toBe("model-steward: fraud-detection latency of variant v-2026-11 (v2026.11) above 500000 (policy strict, check latency@2026.11); rolls back deployments of e");
+    expect(modelsForAlarm({ models: [{ ...model, deployment: { sagemaker: { ...model.deployment!.sagemaker!, endpoint: "e" } } }], policies: [policy] }, "steward-e-latency-2026-11-max")).toEqual([model.name]);
+  });
+
+  it("an alarm is this model's to delete only with apply's name, description and steward:model tag", () => {
+    const model = aModelSpec({ policy: policy.name, stages: { production: { variants: [{ version: "7", weight: 100 }] } }, monitoring: metric({ EndpointName: "e" }) });
+    const [a] = deploymentAlarms(model, "e", policy).alarms;
+    const tags = { "steward:model": model.name };
+    expect(isOwnedAlarm({ ...a!, tags }, model.name, "e")).toBe(true);
+    expect(isOwnedAlarm({ ...a!, tags: {} }, model.name, "e")).toBe(false);
+    expect(isOwnedAlarm({ ...a!, tags, description: "paged by hand" }, model.name, "e")).toBe(false);
+    expect(isOwnedAlarm({ ...a!, tags }, model.name, "e2")).toBe(false);
+    expect(isOwnedAlarm({ ...a!, tags: { "steward:model": "other" } }, model.name, "e")).toBe(false);
   });
 });
