@@ -13,8 +13,13 @@ import { renderCards } from "./render-cards.js";
 export interface BaseChange extends PullRequestDraft {
   /** The new texts (repository-relative path -> text), computed from the files of the base commit. */
   edit(files: RepoFiles): Promise<Record<string, string>>;
-  /** Models whose MODEL_CARD.md is re-rendered from the edited base (the models the edit touches). */
-  cards: string[];
+  /**
+   * Models whose MODEL_CARD.md is re-rendered from the edited base (the models the edit touches),
+   * or a function of the edit's files when only the edit knows them.
+   */
+  cards: string[] | ((edited: Record<string, string>) => string[]);
+  /** The pull request's body when it depends on what the edit found (default: `body`). */
+  bodyFor?(edited: Record<string, string>): string;
 }
 
 export interface ProposedChange {
@@ -44,14 +49,26 @@ export interface ProposeDeps {
  * reverted either (the pull request's diff is only this change). Throws what the Scm and the edit throw.
  */
 export async function proposeFromBase(deps: ProposeDeps, change: BaseChange): Promise<ProposedChange> {
+  return (await propose(deps, change, false))!;
+}
+
+/** proposeFromBase, but nothing is proposed (undefined) when the edit changes no file of the base. */
+export async function proposeFromBaseIfChanged(deps: ProposeDeps, change: BaseChange): Promise<ProposedChange | undefined> {
+  return propose(deps, change, true);
+}
+
+async function propose(deps: ProposeDeps, change: BaseChange, skipEmpty: boolean): Promise<ProposedChange | undefined> {
   const warnings: string[] = [];
   const snap = await baseSnapshot(deps.scm, change.base, deps.files);
   const edited = await change.edit(snap.files);
-  const cards = await renderCardsAt(deps, snap.sha, snap.files, edited, change.cards, warnings);
+  if (skipEmpty && Object.keys(edited).length === 0) return undefined;
+  const models = typeof change.cards === "function" ? change.cards(edited) : change.cards;
+  const cards = await renderCardsAt(deps, snap.sha, snap.files, edited, models, warnings);
   const files = { ...edited, ...cards };
   deps.logger.info(`proposing ${change.branch} on ${change.base} at ${snap.sha.slice(0, 7)} (${Object.keys(files).length} file(s); ${snap.downloaded()} read through the API)`);
+  const body = change.bodyFor ? change.bodyFor(edited) : change.body;
   const pullRequest = await deps.scm.proposeChange({
-    branch: change.branch, base: change.base, parent: snap.sha, title: change.title, body: change.body, labels: change.labels, commitMessage: change.commitMessage, files,
+    branch: change.branch, base: change.base, parent: snap.sha, title: change.title, body, labels: change.labels, commitMessage: change.commitMessage, files,
   });
   for (const w of warnings) deps.logger.warn(w);
   return { pullRequest, parent: snap.sha, files, warnings };

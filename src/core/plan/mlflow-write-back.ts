@@ -29,3 +29,11 @@ export function recordModelVersion(text: string, modelVersion: string): WriteBac
   }
   return { ok: true, text: doc.toString(), changed: true };
 }
+
+/** The `mlflow.modelVersion` recorded in a version file's text, or undefined (none, or the file does not parse). */
+export function recordedModelVersion(text: string): string | undefined {
+  const doc = parseDocument(text);
+  if (doc.errors.length) return undefined;
+  const v = doc.getIn(["mlflow", "modelVersion"]);
+  return v === undefined || v === null ? undefined : String(v);
+}

@@ -2,12 +2,13 @@ import * as core from "@actions/core";
 import { resolve } from "node:path";
 import { fsRepoFiles } from "../../adapters/fs/repo-files.js";
 import { actionsLogger } from "../../adapters/log/actions-logger.js";
-import { runApply, writeBackModelVersions } from "../../commands/apply.js";
+import { runApply } from "../../commands/apply.js";
+import { proposeWriteBack, type AssignedVersion } from "../../commands/write-back.js";
+import { gitCliHistory } from "../../adapters/git/git-cli-history.js";
 import { parseTargets } from "../../commands/plan.js";
 import { assignedVersions } from "../../commands/reconcile-mlflow.js";
 import { reportApplyFailure } from "../../commands/report-apply-failure.js";
 import { describeError } from "../../core/errors.js";
-import { WRITE_BACK_BRANCH, writeBackLabels } from "../../core/github-conventions.js";
 import { renderPlanMarkdown } from "../../core/plan/render-plan.js";
 import type { RepoFiles, Scm } from "../../ports.js";
 import { targetSlots } from "../cli/plan.js";
@@ -44,7 +45,7 @@ export async function run(env: Record<string, string | undefined> = process.env)
     core.setOutput("assigned", JSON.stringify(assigned));
     // The write-back PR targets the branch this apply ran for (main, on a push).
     const base = env.GITHUB_REF_NAME || "main";
-    if (scm && assigned.length && booleanInput("write-back", true)) await proposeWriteBack(scm, files, assigned, gh.sha, base, logger);
+    if (scm && assigned.length && booleanInput("write-back", true)) await writeBack(scm, files, root, assigned, gh.sha, base, logger);
     const failed = result.reports.filter((r) => r.status === "failed");
     for (const r of failed) actionLog.error(`${r.target}: ${r.reason ?? "failed"}`, { title: `steward apply ${r.target}` });
     if (result.findings.some((f) => f.severity === "error")) actionLog.fail("nothing applied: the repository has errors");
@@ -54,21 +55,17 @@ export async function run(env: Record<string, string | undefined> = process.env)
   }
 }
 
-/** Writes the numbers into the version files of the checkout and proposes them as one pull request. */
-async function proposeWriteBack(scm: Scm, files: RepoFiles, assigned: { file: string; version: string; name: string; stewardVersion: string }[], sha: string | undefined, base: string, logger: ReturnType<typeof actionsLogger>): Promise<void> {
-  const results = await writeBackModelVersions(files, assigned);
-  const changed: Record<string, string> = {};
-  for (const r of results.filter((x) => x.status === "written")) changed[r.file] = new TextDecoder().decode((await files.read(r.file))!);
-  if (Object.keys(changed).length === 0) return;
-  const rows = assigned.map((a) => `| ${a.name} | ${a.stewardVersion} | ${a.version} |`);
-  const pr = await scm.proposeChange({
-    branch: WRITE_BACK_BRANCH,
-    base,
-    title: "Record the MLflow version numbers assigned by apply",
-    body: [`\`steward apply\`${sha ? ` at ${sha.slice(0, 12)}` : ""} registered these versions in MLflow. Merging records their numbers as \`mlflow.modelVersion\`, so later applies find them by number.`, "", "| model | version | MLflow version |", "|---|---|---:|", ...rows].join("\n"),
-    labels: writeBackLabels(),
-    commitMessage: "Record MLflow model version numbers",
-    files: changed,
-  });
-  logger.info(`proposed ${pr.url}`);
+/**
+ * Proposes the numbers as one pull request built from the base branch on the remote (never from this
+ * checkout), cards re-rendered; numbers that could not be recorded fail the step, naming each.
+ */
+async function writeBack(scm: Scm, files: RepoFiles, root: string, assigned: AssignedVersion[], sha: string | undefined, base: string, logger: ReturnType<typeof actionsLogger>): Promise<void> {
+  const out = await proposeWriteBack({ scm, files, git: gitCliHistory(root), logger }, { assigned, base, ...(sha ? { commit: sha } : {}) });
+  if (out.pullRequest) {
+    logger.info(`write-back: ${out.recorded.length} MLflow version number(s) proposed in ${out.pullRequest.url}`);
+    core.setOutput("write-back-pr", out.pullRequest.url);
+  } else logger.info(`write-back: every MLflow version number is already recorded on ${base}`);
+  for (const w of out.warnings) actionLog.warning(w, { title: "steward apply write-back" });
+  for (const s of out.skipped) actionLog.error(`MLflow version ${s.version} not recorded: ${s.reason}`, { title: "steward apply write-back" });
+  if (out.skipped.length) actionLog.fail(`applied, but ${out.skipped.length} MLflow version number(s) could not be recorded in a pull request`);
 }
