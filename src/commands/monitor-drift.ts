@@ -83,7 +83,7 @@ export async function checkSampleDrift(
       }
       current = `${r.sample.rows} captured request(s) from ${r.sample.source} `.trimEnd();
       if (r.sample.skipped) out.warnings.push(`${model.name}: ${r.sample.skipped} captured request(s) did not fit the input schema and were left out${r.sample.problems[0] ? ` (first: ${r.sample.problems[0]})` : ""}`);
-      report = compareSamples(baseline.columns!, r.sample.columns, { tests: drift.tests, thresholds: drift.thresholds });
+      report = compareSamples(baseline.columns!, r.sample.columns, { tests: drift.tests, thresholds: drift.thresholds, histograms: true });
     } else {
       if (!deps.metrics.driftSample) {
         fail("this metric source has no current data samples", "no-data");
@@ -95,7 +95,7 @@ export async function checkSampleDrift(
           fail(`no current sample ${model.name}/drift.csv`, "no-data");
           continue;
         }
-        report = compareSamples(baseline.columns!, parseCsvColumns(sample), { tests: drift.tests, thresholds: drift.thresholds });
+        report = compareSamples(baseline.columns!, parseCsvColumns(sample), { tests: drift.tests, thresholds: drift.thresholds, histograms: true });
       } catch (err) {
         fail(`current sample ${model.name}/drift.csv: ${describeError(err)}`);
         continue;

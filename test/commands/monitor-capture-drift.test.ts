@@ -103,6 +103,11 @@ describe("steward monitor: drift of the captured requests against the version's 
     const f = report.findings.find((x) => x.kind === "drift")!;
     expect(f).toMatchObject({ model: "scorer", checkId: "drift", drift: { drifted: ["amount"] } });
     expect(f.drift!.baseline).toBe("data/train.csv");
+    // the histograms of the dashboard, from the captured requests against the training data
+    expect(f.drift!.histograms!.map((h) => [h.column, h.kind])).toEqual(expect.arrayContaining([["amount", "numeric"], ["channel", "categorical"]]));
+    const amount = f.drift!.histograms!.find((h) => h.column === "amount")!;
+    expect(amount.current.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
+    expect(amount.current).not.toEqual(amount.baseline);
     expect(f.summary).toContain(`; current sample: 300 captured request(s) from s3://acme-capture/t${n}/scorer-prod/ (SageMaker data capture)`);
     expect(driftIssue()!.body).toMatch(/\| amount \| ks \| [^|]+ \| [^|]+ \| 0\.01 \| \*\*drift\*\* \|/);
     expect(events.find((e) => e.detailType === "Model Anomaly Detected" && e.detail.check === "drift")).toBeDefined();

@@ -74,6 +74,13 @@ describe("steward monitor: data drift against the policy's DVC baseline (scratch
     expect(report.findings.map((f) => `${f.checkId}:${f.kind}`).sort()).toEqual(["accuracy:threshold", "drift:drift"]);
     const f = report.findings.find((x) => x.kind === "drift")!;
     expect(f).toMatchObject({ model: "scorer", checkId: "drift", severity: "warning", drift: { baseline: "data/baseline.csv", drifted: ["amount"] } });
+    // the histograms of the dashboard: both samples over the same bins, from the DVC-tracked baseline file
+    const kinds = Object.fromEntries(f.drift!.histograms!.map((h) => [h.column, h.kind]));
+    expect(kinds).toMatchObject({ amount: "numeric", channel: "categorical" });
+    const amount = f.drift!.histograms!.find((h) => h.column === "amount")!;
+    expect(amount.baseline.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
+    expect(amount.current.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
+    expect(amount.current).not.toEqual(amount.baseline);
 
     const issue = driftIssue()!;
     expect(issue.title).toBe("[warning] scorer: drift differs from its baseline sample");

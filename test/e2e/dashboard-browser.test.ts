@@ -212,6 +212,38 @@ describe.skipIf(skipBrowser)("the dashboard in headless Chromium", () => {
     await page.waitForURL(/models\/fraud-detection\.html$/);
   });
 
+  it("draws the drifted feature's baseline and current histograms, with a table that needs no script, and passes axe", async () => {
+    // the sample's drift: amount, against the DVC-tracked baseline data/fraud/baseline-features.csv
+    const figures = page.locator("#drift-h ~ figure.hist-box");
+    expect(await figures.count()).toBe(4);
+    const amount = figures.first();
+    expect(await amount.getAttribute("data-column")).toBe("amount");
+    await expect(amount.locator("figcaption .badge").textContent()).resolves.toBe("drift");
+    const svg = amount.locator('svg.hist[role="img"]');
+    expect(await svg.getAttribute("aria-label")).toMatch(/^amount: share of the baseline and of the current sample in 20 equal-width bins from [\d.]+ to [\d.]+; largest difference in /);
+    await expect(svg.locator("title").first().textContent()).resolves.toBe("amount: baseline and current distributions");
+    // both series, one bar each per bin, both drawn
+    expect(await svg.locator("rect.hb").count()).toBe(20);
+    expect(await svg.locator("rect.hc").count()).toBe(20);
+    const drawn = async (cls: string) => (await svg.locator(`rect.${cls}`).evaluateAll((rs) => rs.map((r) => (r as unknown as { getBBox(): { height: number } }).getBBox().height))).filter((h) => h > 0).length;
+    expect(await drawn("hb")).toBeGreaterThan(3);
+    expect(await drawn("hc")).toBeGreaterThan(3);
+    expect(await amount.locator(".legend li").allTextContents()).toEqual(["baseline", "current"]);
+    // the same numbers as a table, opened from the keyboard
+    const rows = amount.locator("details.hist-table tbody tr");
+    expect(await rows.first().isVisible()).toBe(false);
+    await amount.locator("details.hist-table summary").focus();
+    await page.keyboard.press("Enter");
+    expect(await rows.first().isVisible()).toBe(true);
+    expect(await rows.count()).toBe(20);
+    expect(await rows.first().locator("td").first().textContent()).toMatch(/^\d+(\.\d+)? %$/);
+    // the categorical column: bars per category, named under the axis
+    const merchant = page.locator('figure.hist-box[data-column="merchant_category"]');
+    expect(await merchant.locator("rect.hb").count()).toBeGreaterThan(1);
+    expect(await merchant.locator("svg.hist text").allTextContents()).toEqual(expect.arrayContaining(["grocery", "online"]));
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it("the audit page lists every stage change from git, newest first, and passes axe", async () => {
     // bypassCSP only lets the test inject axe-core; the page's own script runs by its hash either way
     const p = await browser.newPage({ bypassCSP: true });

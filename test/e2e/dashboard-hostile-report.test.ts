@@ -46,6 +46,10 @@ describe.skipIf(skipBrowser)("the dashboard from hostile monitor reports, in hea
       for (const ch of m.changes as Json[]) Object.assign(ch, { title: XSS, url: "javascript:window.owned=true" });
     }
     for (const f of textual.findings) Object.assign(f, { summary: XSS, checkId: `${f.checkId as string}` });
+    // drift histograms: column and category names
+    const histograms = textual.findings.flatMap((f) => ((f.drift as Json | undefined)?.histograms as Json[] | undefined) ?? []);
+    expect(histograms.length).toBeGreaterThan(0);
+    for (const h of histograms) Object.assign(h, { column: XSS }, h.kind === "categorical" ? { categories: (h.categories as string[]).map(() => XSS) } : {});
     for (const a of textual.actions) Object.assign(a, { summary: XSS, url: "javascript:window.owned=true" });
     textual.warnings.push(XSS);
     // 2. Hostile where the schema says enum: refused as a whole, and the reason is shown as text.
@@ -76,6 +80,7 @@ describe.skipIf(skipBrowser)("the dashboard from hostile monitor reports, in hea
   it("runs no injected script on any page, shows the hostile text as text, and the CSP never had to act", async () => {
     expect(pages.length).toBeGreaterThan(3);
     let shownAsText = 0;
+    let histogramsDrawn = 0;
     for (const path of pages) {
       const page = await browser.newPage();
       const console: string[] = [];
@@ -92,9 +97,11 @@ describe.skipIf(skipBrowser)("the dashboard from hostile monitor reports, in hea
       expect(await page.locator('a[href^="javascript:" i]').count(), path).toBe(0);
       expect(console.filter((m) => /Content Security Policy|Refused to/i.test(m)), path).toEqual([]);
       if ((await page.locator("body").textContent())?.includes("<script>window.owned=true</script>")) shownAsText++;
+      histogramsDrawn += await page.locator("svg.hist rect.hc").count();
       await page.close();
     }
     expect(shownAsText).toBeGreaterThan(1);
+    expect(histogramsDrawn).toBeGreaterThan(0);
     expect(cliOutput).toMatch(/report\.json.*does not match schemas\/report\.schema\.json/);
   }, 120_000);
 

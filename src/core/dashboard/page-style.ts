@@ -75,6 +75,14 @@ svg.chart .empty{fill:var(--muted);font-size:14px}
 .lg-thr{border-top:2px dashed var(--thr)}
 .lg-anomaly{border:2px solid var(--bad);border-radius:50%;width:.7rem!important}
 .lg-breach{background:var(--bad);border-radius:50%;width:.7rem!important}
+svg.hist{width:100%;height:auto;display:block}
+svg.hist .grid{stroke:#e3e6eb;stroke-width:1}
+svg.hist .tick{font-size:12px;fill:#4a4a4a}
+svg.hist .hb{fill:#767f8f}
+svg.hist .hc{fill:var(--series)}
+.lg-hb{background:#767f8f}
+.lg-hc{background:var(--series)}
+.hist-table summary{cursor:pointer;margin:.25rem 0;font-size:.9rem}
 ol.timeline{list-style:none;margin:0;padding:0 0 0 1rem;border-left:3px solid var(--line)}
 ol.timeline li{position:relative;margin:0 0 1rem;padding-left:.75rem}
 ol.timeline li::before{content:"";position:absolute;left:-1.55rem;top:.45rem;width:.8rem;height:.8rem;border-radius:50%;background:var(--series);border:2px solid #fff}
@@ -82,7 +90,7 @@ code{font-size:.9em;background:var(--panel);padding:0 .25rem;border-radius:.25re
 footer{max-width:72rem;margin:2rem auto;padding:1rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line)}
 @media (max-width:40rem){body{font-size:15px}main{padding:.75rem}th,td{padding:.4rem .5rem}.filter input{min-width:0;width:100%}
 .summary{grid-template-columns:repeat(3,1fr)}
-svg.chart .tick,svg.chart .threshold-label{font-size:20px}svg.chart .marker{stroke-width:2.5}.summary strong{font-size:1.2rem}.summary li{padding:.4rem .5rem;font-size:.85rem}
+svg.chart .tick,svg.chart .threshold-label,svg.hist .tick{font-size:20px}svg.chart .marker{stroke-width:2.5}.summary strong{font-size:1.2rem}.summary li{padding:.4rem .5rem;font-size:.85rem}
 #models thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 #models,#models tbody,#models tr,#models th,#models td{display:block;width:100%}
 #models caption{display:block}

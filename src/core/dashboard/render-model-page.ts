@@ -3,6 +3,7 @@ import { checkClass, checkWord } from "./render-index.js";
 import { formatBound, formatTime, formatValue } from "./format.js";
 import { healthBadge, pageShell } from "./page-shell.js";
 import { renderCharts } from "./render-charts.js";
+import { renderHistograms } from "./render-histogram.js";
 import { linkOrText, table, variantsText } from "./render-parts.js";
 import type { DashboardView, ModelView, VersionView } from "./types.js";
 
@@ -50,7 +51,8 @@ function drift(m: ModelView): string {
   const d = m.drift!;
   const rows = d.rows.map((r) => `<tr><th scope="row">${escapeHtml(r.column)}</th><td>${escapeHtml(r.test ?? "—")}</td><td class="num">${r.statistic !== undefined ? escapeHtml(formatValue(r.statistic)) : "—"}</td><td class="num">${r.pValue !== undefined ? escapeHtml(formatValue(r.pValue)) : "—"}</td><td class="num">${r.threshold !== undefined ? escapeHtml(formatValue(r.threshold)) : "—"}</td><td><span class="badge ${r.verdict === "drift" ? "h-warning" : r.verdict === "ok" ? "h-ok" : "h-no-data"}">${escapeHtml(r.verdict)}</span>${r.note ? ` <span class="muted">${escapeHtml(r.note)}</span>` : ""}</td></tr>`);
   return `<p>Current sample against the baseline <code>${escapeHtml(d.baseline)}</code>, run of ${escapeHtml(formatTime(d.at))}: ${d.drifted.length ? `drift in ${d.drifted.map((c) => `<code>${escapeHtml(c)}</code>`).join(", ")}` : "no column drifted"}.</p>` +
-    table({ caption: "One row per column and test.", head: ["Column", "Test", "Statistic", "p-value", "Threshold", "Verdict"], rows });
+    table({ caption: "One row per column and test.", head: ["Column", "Test", "Statistic", "p-value", "Threshold", "Verdict"], rows }) +
+    renderHistograms(d.histograms ?? [], d.drifted, m.slug);
 }
 
 function incidents(m: ModelView): string {

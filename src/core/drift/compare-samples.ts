@@ -1,6 +1,7 @@
 import { DEFAULT_DRIFT_TESTS, driftTests, type DriftInput, type DriftTestResult } from "./registry.js";
 import { sortedCopy } from "./ks.js";
 import { ColumnSample, MAX_CATEGORIES } from "./column-sample.js";
+import { driftHistogram, type DriftHistogram } from "./histogram.js";
 
 export interface ColumnDrift {
   column: string;
@@ -13,6 +14,8 @@ export interface ColumnDrift {
   drift: boolean;
   /** Why the column could not be tested (e.g. absent from one sample, or no values). */
   skipped?: string;
+  /** Both samples over the same bins, when DriftOptions.histograms asked for it and the column was tested. */
+  histogram?: DriftHistogram;
 }
 
 export interface DriftReport {
@@ -25,6 +28,8 @@ export interface DriftOptions {
   tests?: readonly string[];
   /** Threshold overrides by test name. */
   thresholds?: Record<string, number>;
+  /** Also give each tested column its baseline-vs-current histogram (histogram.ts), for the dashboard. */
+  histograms?: boolean;
 }
 
 /** A table of text cells by column name (the parsed CSV). */
@@ -69,7 +74,7 @@ function compareColumn(column: string, b: ColumnSample | undefined, c: ColumnSam
   const input = numeric ? numericInput(bn!, cn!) : categoricalInput(b.counts!, c.counts!);
   const names = (opts.tests ?? DEFAULT_DRIFT_TESTS[kind]).filter((t) => driftTests[t]?.appliesTo.includes(kind));
   const tests = names.map((t) => driftTests[t]!.run(input, opts.thresholds?.[t] ?? driftTests[t]!.threshold));
-  return { ...base, tests, drift: tests.some((t) => t.drift) };
+  return { ...base, tests, drift: tests.some((t) => t.drift), ...(opts.histograms ? { histogram: driftHistogram(input) } : {}) };
 }
 
 function numericInput(b: Float64Array, c: Float64Array): DriftInput {

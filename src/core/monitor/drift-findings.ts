@@ -1,6 +1,6 @@
 import type { DriftReport } from "../drift/compare-samples.js";
 import type { Severity } from "../types.js";
-import type { CheckStatus, DriftRow, MonitorFinding } from "./types.js";
+import type { CheckStatus, ColumnHistogram, DriftRow, MonitorFinding } from "./types.js";
 
 /** The check id (and metric name) of a model's drift finding: one incident per model, whatever the columns. */
 export const DRIFT_CHECK = "drift";
@@ -19,6 +19,19 @@ export function driftRows(report: DriftReport): DriftRow[] {
           verdict: t.drift ? "drift" : "ok",
         })),
   );
+}
+
+/** Columns with a histogram in a drift finding: a wide table's report stays bounded in size. */
+export const MAX_HISTOGRAMS = 40;
+
+/**
+ * The histograms of a report's tested columns, in sample order; when more than MAX_HISTOGRAMS columns
+ * have one, the drifted columns are kept first, then the others in sample order.
+ */
+export function driftHistograms(report: DriftReport): ColumnHistogram[] {
+  const withHistogram = report.columns.filter((c) => c.histogram !== undefined);
+  const kept = new Set([...withHistogram.filter((c) => c.drift), ...withHistogram.filter((c) => !c.drift)].slice(0, MAX_HISTOGRAMS));
+  return withHistogram.filter((c) => kept.has(c)).map((c) => ({ column: c.column, ...c.histogram! }));
 }
 
 /**
@@ -45,7 +58,7 @@ export function driftFinding(input: { model: string; baseline: string; report: D
     lastedSeconds: 0,
     evidence: [],
     summary: `${drifted.length} of ${tested} columns drifted from the baseline ${input.baseline}: ${names.join("; ")}`,
-    drift: { baseline: input.baseline, drifted: drifted.map((c) => c.column), rows: driftRows(report) },
+    drift: { baseline: input.baseline, drifted: drifted.map((c) => c.column), rows: driftRows(report), ...histograms(report) },
   };
 }
 
@@ -59,4 +72,9 @@ export function driftStatus(model: string, severity: Severity, outcome: { findin
   const columns = outcome.report?.columns.length ?? 0;
   const summary = outcome.finding?.summary ?? `no drift in ${columns} columns`;
   return { model, checkId: DRIFT_CHECK, metric: DRIFT_CHECK, verdict: { ...base, status: outcome.finding ? "anomaly" : "ok", summary } };
+}
+
+function histograms(report: DriftReport): { histograms?: ColumnHistogram[] } {
+  const list = driftHistograms(report);
+  return list.length ? { histograms: list } : {};
 }

@@ -6,6 +6,7 @@
 import type { CheckVerdict } from "../detect/types.js";
 import type { Datapoint, StewardEvent } from "../../ports.js";
 import type { MonitoringCheck, RemediationAction, Severity } from "../types.js";
+import type { DriftHistogram } from "../drift/histogram.js";
 
 /** One series the monitor reads: a model's metric for one check, optionally for one variant of a split. */
 export interface MonitorSeries {
@@ -63,7 +64,12 @@ export interface DriftEvidence {
   /** Columns where any test says drift, in sample order. */
   drifted: string[];
   rows: DriftRow[];
+  /** Baseline-vs-current histogram of each tested column (drifted ones first when there are more than MAX_HISTOGRAMS), in sample order; absent in reports from before histograms. */
+  histograms?: ColumnHistogram[];
 }
+
+/** One column's histogram in a drift finding. */
+export type ColumnHistogram = { column: string } & DriftHistogram;
 
 /** One test on one column; a skipped column has one row without a test. */
 export interface DriftRow {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { DriftReport } from "../../../src/core/drift/compare-samples.js";
 import { compareSamples } from "../../../src/core/drift/compare-samples.js";
-import { DRIFT_CHECK, driftFinding, driftRows, driftStatus } from "../../../src/core/monitor/drift-findings.js";
+import { DRIFT_CHECK, driftFinding, driftHistograms, driftRows, driftStatus, MAX_HISTOGRAMS } from "../../../src/core/monitor/drift-findings.js";
+import { reportSchemaErrors } from "../../support/report-schema.js";
+import { aReport } from "../dashboard/a-report.js";
 import { anomalyEvent } from "../../../src/core/monitor/build-events.js";
 import { actionsFor } from "../../../src/core/monitor/match-rules.js";
 import { incidentTitle } from "../../../src/core/github-conventions.js";
@@ -84,4 +86,25 @@ describe("drift findings (pure)", () => {
     expect(driftStatus("m", "warning", { report: report(true), finding: f }).verdict.status).toBe("anomaly");
     expect(driftStatus("m", "warning", { error: "missing" })).toMatchObject({ readError: "missing", verdict: { status: "insufficient-data" } });
   });
+
+  it("carries each tested column's histogram, drifted columns kept first when there are more than MAX_HISTOGRAMS; valid under the report schema", () => {
+    const b = new Map<string, string[]>();
+    const c = new Map<string, string[]>();
+    for (let i = 0; i < MAX_HISTOGRAMS + 5; i++) {
+      b.set(`f${i}`, ["1.5", "2.5", "3.5", "4.5"]);
+      // the last column drifts: it must survive the cut
+      c.set(`f${i}`, i === MAX_HISTOGRAMS + 4 ? ["9.5", "9.5", "9.5", "9.5"] : ["1.5", "2.5", "3.5", "4.5"]);
+    }
+    const compared = compareSamples(b, c, { tests: ["psi"], histograms: true });
+    const f = driftFinding({ model: "m", baseline: "b.csv", report: compared, severity: "warning" })!;
+    const names = f.drift!.histograms!.map((h) => h.column);
+    expect(names).toHaveLength(MAX_HISTOGRAMS);
+    expect(names.at(-1)).toBe(`f${MAX_HISTOGRAMS + 4}`);
+    expect(names[0]).toBe("f0");
+    expect(driftHistograms(compared)).toEqual(f.drift!.histograms);
+    expect(reportSchemaErrors(aReport({ findings: [f] }))).toEqual([]);
+    // without histograms (the report of steward drift, or an old report) the field is absent, not empty
+    expect(driftFinding({ model: "m", baseline: "b.csv", report: report(true), severity: "warning" })!.drift).not.toHaveProperty("histograms");
+  });
 });
+

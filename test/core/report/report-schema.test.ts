@@ -35,4 +35,25 @@ describe("schemas/report.schema.json", () => {
     const parsed = parseMonitorReport(JSON.stringify(old));
     expect(parsed.ok && parsed.report.models[0]!.incidents).toEqual([{ check: "unknown", severity: "info", issue: 12 }]);
   });
+
+  it("a drift finding's histograms: numeric and categorical accepted; nulls, mismatched kinds and oversized ones refused", () => {
+    const drift = {
+      baseline: "data/b.csv",
+      drifted: ["amount"],
+      rows: [{ column: "amount", test: "psi", statistic: 0.4, threshold: 0.2, verdict: "drift" as const }],
+      histograms: [
+        { column: "amount", kind: "numeric" as const, edges: [0, 1, 2], baseline: [0.5, 0.5], current: [0.1, 0.9] },
+        { column: "hour", kind: "numeric" as const, edges: [-0.5, 0.5], integers: true as const, baseline: [1], current: [1] },
+        { column: "city", kind: "categorical" as const, categories: ["a"], baseline: [0.6], current: [0.2], other: { categories: 2, baseline: 0.4, current: 0.8 } },
+      ],
+    };
+    const withDrift = (d: unknown) => aReport({ findings: [aFinding({ kind: "drift", checkId: "drift", metric: "drift", evidence: [], drift: d as never })] });
+    expect(reportSchemaErrors(withDrift(drift))).toEqual([]);
+    const h0 = drift.histograms[0]!;
+    expect(reportSchemaErrors(withDrift({ ...drift, histograms: [{ ...h0, baseline: [0.5, null] }] })).join("\n")).toContain("/histograms/0");
+    expect(reportSchemaErrors(withDrift({ ...drift, histograms: [{ ...h0, categories: ["a"] }] })).join("\n")).toContain("/histograms/0");
+    expect(reportSchemaErrors(withDrift({ ...drift, histograms: [{ ...h0, edges: Array.from({ length: 100 }, (_, i) => i) }] })).join("\n")).toContain("/histograms/0");
+    expect(reportSchemaErrors(withDrift({ ...drift, histograms: [{ ...h0, current: [0.1, 1.5] }] })).join("\n")).toContain("/histograms/0");
+  });
 });
+
