@@ -43,7 +43,7 @@ describe("steward monitor against the fake GitHub API", () => {
     // the rules ask for events and no region is set: they could not be sent, which fails the run (2)
     expect(first.code).toBe(2);
     // fraud-detection degrades; on demand-forecasting's split, the 2026.11 variant's latency breaches (and its split is not completed)
-    expect(first.report.findings.map((f) => `${f.model}/${f.checkId}`).sort(), JSON.stringify(first.report.findings)).toEqual(["demand-forecasting/latency-vs-traffic", "demand-forecasting/latency@2026.11", "fraud-detection/accuracy", "fraud-detection/drift", "fraud-detection/latency"]);
+    expect(first.report.findings.map((f) => `${f.model}/${f.checkId}`).sort(), JSON.stringify(first.report.findings)).toEqual(["demand-forecasting/latency-vs-traffic@2026.11", "demand-forecasting/latency@2026.11", "fraud-detection/accuracy", "fraud-detection/drift", "fraud-detection/latency"]);
     const failed = first.report.actions.filter((a) => a.status === "failed");
     expect(failed.length).toBeGreaterThan(0);
     expect(failed.every((a) => a.kind === "publish-event")).toBe(true);

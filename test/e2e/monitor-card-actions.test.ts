@@ -23,7 +23,7 @@ describe("the monitor and model-card action bundles on the sample repository", (
     onTestFinished(() => rmSync(metrics, { recursive: true, force: true }));
     const r = await runAction("monitor", { INPUT_ROOT: repo.root, INPUT_SOURCE: metrics, "INPUT_DRY-RUN": "true", INPUT_OUT: out }, { cwd: repo.root });
     expect(r.status, r.stdout).toBe(0);
-    // three on fraud-detection; on demand-forecasting, its 2026.11 variant's latency (latency@2026.11) and latency-vs-traffic
+    // three on fraud-detection; on demand-forecasting, its 2026.11 variant's latency (latency@2026.11) and latency-vs-traffic@2026.11 (the same variant's latency no longer follows its traffic)
     expect(r.out("findings"), r.stdout).toBe("5");
     expect(r.out("outcome")).toBe("findings");
     // Which kind (threshold or anomaly) a finding is depends on where "now" falls in the replayed daily
@@ -36,7 +36,7 @@ describe("the monitor and model-card action bundles on the sample repository", (
     assertValidReport(text, "the bundled monitor's report.json");
     const report = JSON.parse(text) as { dryRun: boolean; findings: { model: string; checkId: string; kind: string }[] };
     expect(report.dryRun).toBe(true);
-    expect(report.findings.map((f) => `${f.model}/${f.checkId}`).sort()).toEqual(["demand-forecasting/latency-vs-traffic", "demand-forecasting/latency@2026.11", "fraud-detection/accuracy", "fraud-detection/drift", "fraud-detection/latency"]);
+    expect(report.findings.map((f) => `${f.model}/${f.checkId}`).sort()).toEqual(["demand-forecasting/latency-vs-traffic@2026.11", "demand-forecasting/latency@2026.11", "fraud-detection/accuracy", "fraud-detection/drift", "fraud-detection/latency"]);
     // the slow variant is never the one a split is completed to
     expect(report.findings.some((f) => f.kind === "variant")).toBe(false);
     expect(existsSync(join(out, "issues/demand-forecasting__latency__2026.11.md"))).toBe(true);

@@ -31,8 +31,10 @@ export function checksFor(model: ModelSpec, policy: PolicySpec | undefined): Mon
 
 /**
  * Every check a run evaluates, with the series it reads, in a stable order (models as given, checks
- * in policy order, variants in stage order). For a weighted split, each check with `compareVariants`
- * (never a multi-metric one) also gets one entry per variant: the `VariantName` dimension is set to
+ * in policy order, variants in stage order). For a weighted split, a check on a metric SageMaker
+ * publishes per variant (single- or multi-metric) is one check per variant (`perVariant`,
+ * `<check>@<version>`, no endpoint-wide entry), and a single-metric check with `compareVariants`
+ * gets one comparison-only entry per variant: the `VariantName` dimension is set to
  * the variant's name as the SageMaker deployer names it (src/core/plan/sagemaker-names.ts; added when
  * the metric has none, so quality metrics must be published per variant with that dimension).
  * Query ids are per metric, not per check: `<model>/<metric>` and `<model>/<metric>@<version>`, so a
@@ -63,14 +65,21 @@ export function buildQueries(models: ModelSpec[], policies: Map<string, PolicySp
         return { namespace: q.namespace, metric: q.metric, stat: q.stat, period, model: model.name, id: `${model.name}/${metric}${suffix}${own}`, dimensions, name: `${metric}${suffix}` };
       };
       const key = `${model.name}/${check.id}`;
-      // SageMaker publishes a split endpoint's metrics per variant only (never AllTraffic): each variant is a check of its own
-      const perVariant = variants.length > 1 && check.metrics.length === 1 && publishedPerVariant(monitoring.metrics[check.metric]!);
-      const queries = check.metrics.map((m) => queryOf(m));
-      if (!perVariant) out.push({ series: { key, model: model.name, check, periodSeconds: period }, query: queries[0]!, queries });
-      if (variants.length < 2 || check.metrics.length > 1 || (!check.compareVariants && !perVariant)) continue;
+      // SageMaker publishes a split endpoint's metrics per variant only (never AllTraffic): each variant is a
+      // check of its own. A multi-metric check reads each of its SageMaker metrics under the variant and its
+      // other metrics (published per model, say) as written, shared by every variant's check.
+      const split = variants.length > 1;
+      const ownSeries = (m: string) => publishedPerVariant(monitoring.metrics[m]!);
+      const perVariant = split && check.metrics.some(ownSeries);
+      if (!perVariant) {
+        const queries = check.metrics.map((m) => queryOf(m));
+        out.push({ series: { key, model: model.name, check, periodSeconds: period }, query: queries[0]!, queries });
+      }
+      // a split also reads each variant: as checks of their own, or (compareVariants, one metric) for the comparison only
+      if (!split || (!perVariant && !(check.compareVariants && check.metrics.length === 1))) continue;
       for (const v of variants) {
-        const vq = queryOf(check.metric, v.version);
-        out.push({ series: { key: `${key}@${v.version}`, model: model.name, check, version: v.version, ...(perVariant ? { perVariant: true } : {}), periodSeconds: period }, query: vq, queries: [vq] });
+        const queries = perVariant ? check.metrics.map((m) => (ownSeries(m) ? queryOf(m, v.version) : queryOf(m))) : [queryOf(check.metric, v.version)];
+        out.push({ series: { key: `${key}@${v.version}`, model: model.name, check, version: v.version, ...(perVariant ? { perVariant: true } : {}), periodSeconds: period }, query: queries[0]!, queries });
       }
     }
   }

@@ -39,16 +39,41 @@ describe("buildQueries with multi-metric checks", () => {
     expect(planned.flatMap((p) => p.queries.map((x) => x.dimensions))).toEqual([{ EndpointName: "e", VariantName: "AllTraffic" }, { EndpointName: "e", VariantName: "AllTraffic" }, { EndpointName: "e", VariantName: "AllTraffic" }]);
   });
 
-  it("gives multi-metric checks no per-variant series", () => {
+  it("on a split, a multi-metric check is one check per variant too: SageMaker metrics under the variant, others as written", () => {
     const model = aModelSpec({
       policy: policy.name,
       stages: { production: { variants: [{ version: "7", weight: 90 }, { version: "8", weight: 10 }] } },
       monitoring: { window: 86400, period: 600, metrics: { latency: q("ModelLatency"), invocations: q("Invocations") } },
     });
-    // SageMaker publishes a split endpoint's latency per variant only: one check per variant, no AllTraffic check
+    // SageMaker publishes a split endpoint's metrics per variant only: one check per variant, no AllTraffic check
     const planned = buildQueries([model], policies);
-    expect(planned.map((p) => p.series.key)).toEqual(["fraud-detection/latency@7", "fraud-detection/latency@8", "fraud-detection/latency-vs-traffic"]);
-    expect(planned.slice(0, 2).map((p) => [p.series.perVariant, p.query.dimensions.VariantName])).toEqual([[true, "v-7"], [true, "v-8"]]);
+    expect(planned.map((p) => p.series.key)).toEqual(["fraud-detection/latency@7", "fraud-detection/latency@8", "fraud-detection/latency-vs-traffic@7", "fraud-detection/latency-vs-traffic@8"]);
+    expect(planned.map((p) => [p.series.perVariant, p.series.version, p.queries.map((x) => `${x.id} ${x.dimensions.VariantName}`)])).toEqual([
+      [true, "7", ["fraud-detection/latency@7 v-7"]],
+      [true, "8", ["fraud-detection/latency@8 v-8"]],
+      [true, "7", ["fraud-detection/latency@7 v-7", "fraud-detection/invocations@7 v-7"]],
+      [true, "8", ["fraud-detection/latency@8 v-8", "fraud-detection/invocations@8 v-8"]],
+    ]);
+    // the latency a single-metric and a multi-metric check share is read once per variant
+    expect(uniqueQueries(planned).map((x) => x.id)).toEqual(["fraud-detection/latency@7", "fraud-detection/latency@8", "fraud-detection/invocations@7", "fraud-detection/invocations@8"]);
+
+    const mixed = aModelSpec({ ...model, monitoring: { window: 86400, period: 600, metrics: { latency: q("ModelLatency"), invocations: { namespace: "Acme/Traffic", metric: "Requests", dimensions: { Model: "m" }, stat: "Sum" } } } });
+    const multiOnly = buildQueries([mixed], policies).filter((p) => p.series.check.id === "latency-vs-traffic");
+    expect(multiOnly.map((p) => [p.series.key, p.queries.map((x) => `${x.id} ${x.dimensions.VariantName ?? "-"}`)])).toEqual([
+      ["fraud-detection/latency-vs-traffic@7", ["fraud-detection/latency@7 v-7", "fraud-detection/invocations -"]],
+      ["fraud-detection/latency-vs-traffic@8", ["fraud-detection/latency@8 v-8", "fraud-detection/invocations -"]],
+    ]);
+  });
+
+  it("on a split, a multi-metric check on metrics published per model stays one check for the endpoint", () => {
+    const own = { namespace: "Acme/Quality", dimensions: { Model: "m" }, stat: "Average" };
+    const model = aModelSpec({
+      policy: policy.name,
+      stages: { production: { variants: [{ version: "7", weight: 90 }, { version: "8", weight: 10 }] } },
+      monitoring: { window: 86400, period: 600, metrics: { latency: { ...own, metric: "L" }, invocations: { ...own, metric: "I" } } },
+    });
+    const planned = buildQueries([model], policies).filter((p) => p.series.check.id === "latency-vs-traffic");
+    expect(planned.map((p) => [p.series.key, p.series.perVariant])).toEqual([["fraud-detection/latency-vs-traffic", undefined]]);
   });
 });
 
