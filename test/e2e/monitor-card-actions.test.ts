@@ -28,7 +28,7 @@ describe("the monitor and model-card action bundles on the sample repository", (
     expect(r.out("outcome")).toBe("findings");
     // Which kind (threshold or anomaly) a finding is depends on where "now" falls in the replayed daily
     // cycle, so the headline is checked for its shape and counts, the findings themselves below.
-    expect(r.summary.split("\n")[0]).toMatch(/^\*\*FINDINGS: 5 findings \((\d+ (threshold|anomaly), )+1 drift\) would be acted on \(dry run\)\. 15 checks: 10 ok, 5 finding, 0 no-data, 0 stale, 0 unreadable\.\*\*$/);
+    expect(r.summary.split("\n")[0]).toMatch(/^\*\*FINDINGS: 5 findings \((\d+ (threshold|anomaly), )+1 drift\) would be acted on \(dry run\)\. 16 checks: 11 ok, 5 finding, 0 no-data, 0 stale, 0 unreadable\.\*\*$/);
     expect(r.out("models")).toBe("3");
     expect(r.stdout).toContain("::error title=fraud-detection/accuracy::");
     expect(r.summary).toContain("fraud-detection");
