@@ -105,7 +105,7 @@ export function sagemakerReconciler(deps: SageMakerReconcilerDeps): TargetReconc
         ctx.logger.debug(`reading SageMaker state of ${d.endpoint}`);
         const live = await readLiveSageMakerState(deps.aws, d);
         const p = diffSageMaker(d, live);
-        steps.push(...p.steps);
+        steps.push(...p.steps.map((s) => ({ ...s, model: d.model })));
         notes.push(...p.notes);
       }
       return { target: "sagemaker", steps, notes, ...(where ? { where } : {}) };

@@ -30,6 +30,8 @@ export interface RenderCardsOptions {
   check?: boolean;
   /** Read each model.yaml's committed history up to this commit; default HEAD. */
   ref?: string;
+  /** Keep each rendered card's text in its result (`text`), e.g. to compare it with the base's card. */
+  keepText?: boolean;
 }
 
 export interface CardResult {
@@ -41,6 +43,8 @@ export interface CardResult {
   /** Unified diff from the committed card to the rendered one, when stale or missing. */
   diff?: string;
   mlflowDisagreements: number;
+  /** The rendered card, with `keepText`. */
+  text?: string;
 }
 
 export interface RenderCardsReport {
@@ -90,7 +94,7 @@ export async function renderCards(deps: RenderCardsDeps, options: RenderCardsOpt
     const file = `${model.dir}/MODEL_CARD.md`;
     const previousBytes = await out.read(file);
     const previous = previousBytes === undefined ? undefined : new TextDecoder().decode(previousBytes);
-    const base = { model: model.name, file, mlflowDisagreements: view.mlflow.disagreementCount };
+    const base = { model: model.name, file, mlflowDisagreements: view.mlflow.disagreementCount, ...(options.keepText ? { text } : {}) };
     if (options.check) {
       if (previous === undefined) cards.push({ ...base, status: "missing", diff: unifiedDiff("", text, { from: "/dev/null", to: `b/${file}` }) });
       else if (withoutMlflow(previous) === withoutMlflow(text)) cards.push({ ...base, status: "fresh" });

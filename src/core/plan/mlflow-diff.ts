@@ -21,7 +21,7 @@ export function diffMlflow(desired: DesiredRegisteredModel[], live: LiveRegistry
   const errors: string[] = [];
   for (const model of desired) {
     const plan = diffModel(model, live.models[model.name], live.runs ?? {});
-    steps.push(...plan.steps);
+    steps.push(...plan.steps.map((s) => ({ ...s, model: model.model })));
     notes.push(...plan.notes);
     errors.push(...plan.errors);
   }

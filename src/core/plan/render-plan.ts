@@ -135,3 +135,37 @@ export function planJson(reports: TargetReport[], mode: "plan" | "apply" | "dry-
     },
   };
 }
+
+/**
+ * The plan for the pull-request comment, per model: a heading per model and one table of its steps
+ * in MLflow, SageMaker and CloudWatch; steps that belong to no single model come last. Targets that
+ * were skipped or failed, errors and notes are listed under their target first.
+ */
+export function renderPlanByModel(reports: TargetReport[], opts: { title?: string } = {}): string {
+  const out: string[] = [`## ${mdText(opts.title ?? "Plan")}`, ""];
+  const byModel = new Map<string, { target: Target; step: PlanStep }[]>();
+  for (const r of reports) {
+    const status = r.status ?? "planned";
+    const title = TITLES[r.target] ?? r.target;
+    const count = r.steps.length === 0 ? "no changes" : `${r.steps.length} change${r.steps.length === 1 ? "" : "s"}`;
+    if (status === "skipped") out.push(`- **${title}**: skipped: ${mdText(r.reason ?? "not configured")}`);
+    else if (status === "failed") out.push(`- **${title}**: failed${r.reason ? `: ${mdText(r.reason)}` : ""}`);
+    else out.push(`- **${title}**: ${count}${r.where ? ` in ${mdText(r.where)}` : ""}`);
+    for (const e of r.errors ?? []) out.push(`  - **error:** ${mdText(e)}`);
+    for (const s of r.steps) {
+      const key = s.model ?? "";
+      byModel.set(key, [...(byModel.get(key) ?? []), { target: r.target, step: s }]);
+    }
+  }
+  out.push("");
+  const models = [...byModel.keys()].filter((k) => k !== "").sort();
+  for (const model of [...models, ...(byModel.has("") ? [""] : [])]) {
+    const steps = byModel.get(model)!;
+    out.push(model === "" ? "#### Not one model's" : `#### ${mdCode(model)}`, "", "| | where | action | resource | change |", "|---|---|---|---|---|");
+    for (const { target, step } of steps) out.push(`| ${stepSymbol(step.action)} | ${TITLES[target] ?? target} | ${mdCode(step.action)} | ${mdCode(step.resource)} | ${changeCell(step)} |`);
+    out.push("");
+  }
+  const notes = reports.flatMap((r) => r.notes.map((n) => `- ${TITLES[r.target] ?? r.target}: ${mdText(n)}`));
+  if (notes.length) out.push(`<details><summary>${notes.length} note${notes.length === 1 ? "" : "s"}</summary>`, "", ...notes, "", "</details>", "");
+  return `${out.join("\n").trimEnd()}\n`;
+}

@@ -21,6 +21,8 @@ export interface PlanStep {
   changes?: { field: string; from?: unknown; to?: unknown }[];
   /** Everything the executor needs; JSON-serializable. */
   params: Record<string, unknown>;
+  /** The repository's model the step is for, when it is one model's (grouping in the PR comment). */
+  model?: string;
 }
 
 export interface TargetPlan {

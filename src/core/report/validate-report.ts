@@ -1,6 +1,7 @@
 import type { GateResult } from "../policy/evaluate-gates.js";
 import { formatFinding, type Finding } from "../result.js";
 import { mdCell, mdTable } from "./markdown.js";
+import { code, mdText } from "../text/markdown.js";
 
 /** What `steward validate` reports; the JSON form is this object with `schema: "steward.validate/v1"`. */
 export interface ValidateSummary {
@@ -70,9 +71,26 @@ export function renderValidateSummary(r: ValidateSummary): string {
     out.push(`<details><summary>${plural(r.notes.length, "note")}: problems in files this change does not touch (there before it; not counted)</summary>`, "");
     out.push(mdTable(["file", "line", "problem", "code"], r.notes.map((f) => [f.file, String(f.line ?? ""), f.message, f.code])), "", "</details>", "");
   }
-  if (r.gates.length) {
-    out.push("### Promotion gates", "");
-    out.push(mdTable(["", "model", "version", "stage", "policy", "checks"], r.gates.map((g) => [g.ok ? "✅" : "❌", g.promotion.model, g.promotion.version, g.promotion.stage, g.policy, g.checks.map((c) => `${c.ok ? "✓" : "✗"} ${c.message}`).join("; ")])), "");
+  if (r.gates.length) out.push(renderStageChanges(r.gates));
+  return out.join("\n");
+}
+
+/**
+ * Per model, each stage change (the versions it replaces -> the new one) with the gates' verdicts,
+ * one row per gate. Names and messages are escaped (they come from the YAML).
+ */
+export function renderStageChanges(gates: GateResult[]): string {
+  const out = ["### Stage changes and promotion gates", ""];
+  const byModel = new Map<string, GateResult[]>();
+  for (const g of gates) byModel.set(g.promotion.model, [...(byModel.get(g.promotion.model) ?? []), g]);
+  for (const [model, results] of byModel) {
+    out.push(`#### ${code(model)}`, "");
+    for (const g of results) {
+      const from = g.promotion.replacing.length ? g.promotion.replacing.map(code).join(", ") : "nothing";
+      out.push(`${g.ok ? "✅" : "❌"} **${mdText(g.promotion.stage)}**: ${from} → ${code(g.promotion.version)} (policy ${code(g.policy)}): ${g.ok ? "the gates pass" : `${plural(g.checks.filter((c) => !c.ok).length, "gate")} failed`}`, "");
+      if (g.checks.length) out.push(mdTable(["", "gate", "verdict"], g.checks.map((c) => [c.ok ? "✅ pass" : "❌ fail", c.gate, c.message])), "");
+      else out.push("_The policy sets no gate for this stage._", "");
+    }
   }
   return out.join("\n");
 }

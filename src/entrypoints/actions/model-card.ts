@@ -10,7 +10,8 @@ import { mlflowTransport } from "../../adapters/mlflow/mlflow-transport.js";
 import { publishPrSection } from "../../commands/publish-pr-section.js";
 import { renderCards, type RenderCardsReport } from "../../commands/render-cards.js";
 import { describeError } from "../../core/errors.js";
-import { mdTable } from "../../core/report/markdown.js";
+import { renderCardSection } from "../../core/report/card-section.js";
+import type { GitHistory } from "../../ports.js";
 import { actionLog, writeJobSummary } from "../github-output.js";
 import { readGitHubEnv, scmFromEnv } from "../github-env.js";
 import { writePrSectionArtifact } from "../pr-comment-artifact.js";
@@ -23,13 +24,14 @@ export async function run(env: Record<string, string | undefined> = process.env)
     const root = resolve(optionalInput("root") ?? ".");
     const check = booleanInput("check", true);
     const mlflow = mlflowConfigFromEnv(env);
+    const git = gitCliHistory(root);
     const report = await renderCards(
       {
         files: fsRepoFiles(root),
-        git: gitCliHistory(root),
+        git,
         ...(mlflow ? { runs: mlflowRunReader(mlflowClient(mlflowTransport(mlflow)), mlflow.trackingUri) } : {}),
       },
-      { ...(optionalInput("model") ? { model: optionalInput("model")! } : {}), check },
+      { ...(optionalInput("model") ? { model: optionalInput("model")! } : {}), check, keepText: true },
     );
     for (const w of report.warnings) actionLog.warning(w);
     for (const c of report.cards.filter((c) => c.status === "stale" || c.status === "missing")) {
@@ -38,7 +40,7 @@ export async function run(env: Record<string, string | undefined> = process.env)
       actionLog.info(c.diff ?? "");
       actionLog.endGroup();
     }
-    const summary = cardSummary(report, gh.serverUrl, gh.repository, gh.sha);
+    const summary = await cardSummary(report, git, optionalInput("base") ?? gh.pullBase, gh.serverUrl, gh.repository, gh.sha);
     await writeJobSummary(summary);
     if (gh.pullNumber && booleanInput("comment", true) && !gh.fromFork) {
       const scm = scmFromEnv(gh, actionsLogger());
@@ -54,11 +56,11 @@ export async function run(env: Record<string, string | undefined> = process.env)
   }
 }
 
-function cardSummary(r: RenderCardsReport, server: string, repo: string | undefined, sha: string | undefined): string {
-  const link = (file: string) => (repo && sha ? `[${file}](${server}/${repo}/blob/${sha}/${file})` : file);
-  const rows = r.cards.map((c) => [c.status === "stale" || c.status === "missing" ? "❌" : "✅", c.model, c.status, String(c.mlflowDisagreements)]);
-  const table = mdTable(["", "model", "card", "MLflow disagreements"], rows, ["l", "l", "l", "r"]);
-  const cards = r.cards.map((c) => `- ${link(c.file)}`).join("\n");
-  const stale = r.cards.filter((c) => c.diff).map((c) => `<details><summary>${c.file}</summary>\n\n\`\`\`diff\n${c.diff}\n\`\`\`\n</details>`);
-  return ["## Model cards", "", table, "", cards, "", ...stale].join("\n");
+async function cardSummary(r: RenderCardsReport, git: GitHistory, base: string | undefined, server: string, repo: string | undefined, sha: string | undefined): Promise<string> {
+  let baseCards: Map<string, string | undefined> | undefined;
+  if (base) {
+    baseCards = new Map();
+    for (const c of r.cards) baseCards.set(c.file, await git.show(base, c.file));
+  }
+  return renderCardSection({ cards: r.cards, ...(baseCards ? { baseCards } : {}), link: (file) => (repo && sha ? `${server}/${repo}/blob/${sha}/${file}` : undefined) });
 }

@@ -5,7 +5,7 @@ import { actionsLogger } from "../../adapters/log/actions-logger.js";
 import { parseTargets, runPlan } from "../../commands/plan.js";
 import { publishPrSection } from "../../commands/publish-pr-section.js";
 import { describeError } from "../../core/errors.js";
-import { renderPlanMarkdown } from "../../core/plan/render-plan.js";
+import { renderPlanByModel, renderPlanMarkdown } from "../../core/plan/render-plan.js";
 import { targetSlots } from "../cli/plan.js";
 import { actionLog, emitAnnotations, writeJobSummary } from "../github-output.js";
 import { readGitHubEnv, scmFromEnv } from "../github-env.js";
@@ -28,12 +28,14 @@ export async function run(env: Record<string, string | undefined> = process.env)
     const blocked = result.findings.some((f) => f.severity === "error");
     const markdown = blocked ? "## Plan\n\nNothing planned: the repository has errors (see the validate section)." : renderPlanMarkdown(result.reports, { title: "Plan" });
     await writeJobSummary(markdown);
+    // The comment shows the same plan per model (what a reviewer reads model by model).
+    const comment = blocked ? markdown : renderPlanByModel(result.reports, { title: "Plan" });
     if (gh.pullNumber && booleanInput("comment", true) && !gh.fromFork) {
       const scm = scmFromEnv(gh, logger);
-      if (scm) await publishPrSection(scm, gh.pullNumber, "plan", markdown, gh.runUrl);
+      if (scm) await publishPrSection(scm, gh.pullNumber, "plan", comment, gh.runUrl);
     } else if (gh.pullNumber && gh.fromFork && booleanInput("comment", true)) {
       // A fork's run has a read-only token: pr-comment.yml posts this section from the artifact.
-      await writePrSectionArtifact(env, "plan", markdown, gh.runUrl);
+      await writePrSectionArtifact(env, "plan", comment, gh.runUrl);
     }
     const changes = result.reports.reduce((n, r) => n + r.steps.length, 0);
     core.setOutput("changes", String(changes));
