@@ -3,6 +3,7 @@
  * tests use in-memory fakes (test/support) or local servers. Nothing here imports an SDK.
  */
 
+import type { LockTicket } from "./core/lock/decide-lock.js";
 import type { LiveModelVersion, LiveRegistry, LiveRun } from "./core/plan/registry-state.js";
 import type {
   DeploymentConfig, DesiredAlarm, DesiredEndpointConfig, DesiredModel, DesiredScaling,
@@ -443,4 +444,31 @@ export interface ChangeRecords {
   listReviews(number: number): Promise<ReviewRef[]>;
   /** The check runs called `name` on the commit (GET /repos/{owner}/{repo}/commits/{ref}/check-runs?check_name=). */
   checkRuns(sha: string, name: string): Promise<CheckRunRef[]>;
+}
+
+/** Who takes the apply lock, as recorded on its ticket. */
+export interface LockOwner {
+  /** The workflow run id, or `<host>:<pid>` on a laptop. */
+  runId: string;
+  /** A link to the run, when there is one. */
+  runUrl?: string;
+}
+
+/** What a lock ticket's new status says (`expired`/`broken`: closed by another apply). */
+export type LockMark = "waiting" | "holding" | "released" | "failed" | "expired" | "broken";
+
+/**
+ * Where the apply lock's tickets live: GitHub deployments to environment `steward-apply/<name>`
+ * (src/adapters/github/deployment-lock-store.ts). Ticket ids increase in the order they were taken.
+ * Every failure is an ExternalError (the caller never proceeds unlocked).
+ */
+export interface LockStore {
+  /** Where the tickets are, for messages. */
+  readonly location: string;
+  /** Takes a new ticket of lock `name` (state waiting); returns its id and the server's time of creation (epoch ms). */
+  take(name: string, owner: LockOwner): Promise<{ id: number; at: number }>;
+  /** The tickets of lock `name` created at or after `since` (server time, epoch ms), each with its latest state. */
+  tickets(name: string, since: number): Promise<LockTicket[]>;
+  /** Adds a status to ticket `id` (also the heartbeat); returns the server's time of the status (epoch ms). */
+  mark(name: string, id: number, mark: LockMark, description: string): Promise<number>;
 }

@@ -8,6 +8,7 @@ import type { TargetReport } from "../core/plan/render-plan.js";
 import { recordModelVersion } from "../core/plan/mlflow-write-back.js";
 import type { StepOutcome } from "../core/plan/types.js";
 import type { RepoFiles } from "../ports.js";
+import type { ApplyLease } from "./apply-lock.js";
 import { loadRepo } from "./load-repo.js";
 import { planTarget, selectSlots, type PlanRun, type RunPlanDeps, type RunPlanOptions } from "./plan.js";
 import type { PlanContext } from "./reconcilers.js";
@@ -17,13 +18,39 @@ export interface RunApplyOptions extends RunPlanOptions {
   dryRun?: boolean;
 }
 
+export interface RunApplyDeps extends RunPlanDeps {
+  /**
+   * Takes the apply lock of these targets (src/commands/apply-lock.ts) before anything is planned;
+   * throws when it cannot. Absent: apply runs unlocked (the entrypoints require --no-lock for that).
+   */
+  lock?: (targets: string[]) => Promise<ApplyLease>;
+}
+
 /** Applies the plan of every selected target; see PlanRun for the result (reports carry outcomes). */
-export async function runApply(deps: RunPlanDeps, opts: RunApplyOptions): Promise<PlanRun> {
+export async function runApply(deps: RunApplyDeps, opts: RunApplyOptions): Promise<PlanRun> {
   const { state, findings } = await loadRepo({ files: deps.files });
   if (findings.some((f) => f.severity === "error")) return { findings, reports: [] };
+  const slots = selectSlots(deps.reconcilers, opts.targets);
+  const locked = opts.dryRun || !deps.lock ? [] : slots.filter((s) => s.reconciler).map((s) => s.target);
+  // Locked before planning: a second apply plans from what the first one left.
+  const lease = locked.length ? await deps.lock!(locked) : undefined;
+  let reports: TargetReport[] = [];
+  try {
+    reports = await applySlots(deps, opts, state, slots);
+  } finally {
+    if (lease) {
+      const failed = reports.filter((r) => r.status === "failed").map((r) => r.target);
+      const steps = reports.reduce((n, r) => n + (r.outcomes?.length ?? 0), 0);
+      await lease.release(failed.length || reports.length === 0 ? "failed" : "released", failed.length || reports.length === 0 ? `apply failed${failed.length ? ` (${failed.join(", ")})` : ""}` : `applied: ${steps} step(s)`);
+    }
+  }
+  return { findings, reports };
+}
+
+async function applySlots(deps: RunPlanDeps, opts: RunApplyOptions, state: Parameters<typeof planTarget>[1], slots: ReturnType<typeof selectSlots>): Promise<TargetReport[]> {
   const ctx: PlanContext = { logger: deps.logger, now: opts.now, ...(opts.commit ? { commit: opts.commit } : {}), ...(opts.repoUrl ? { repoUrl: opts.repoUrl } : {}) };
   const reports: TargetReport[] = [];
-  for (const slot of selectSlots(deps.reconcilers, opts.targets)) {
+  for (const slot of slots) {
     const report = await planTarget(slot, state, ctx);
     if (report.status !== "planned" || opts.dryRun || !slot.reconciler) {
       reports.push(report);
@@ -44,7 +71,7 @@ export async function runApply(deps: RunPlanDeps, opts: RunApplyOptions): Promis
     const failed = outcomes.some((o) => o.status === "failed");
     reports.push({ ...report, status: failed ? "failed" : "applied", outcomes, ...(failed ? { reason: outcomes.find((o) => o.error)?.error } : {}) });
   }
-  return { findings, reports };
+  return reports;
 }
 
 export interface WriteBackResult {

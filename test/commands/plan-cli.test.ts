@@ -8,6 +8,7 @@ import { planCli } from "../../src/entrypoints/cli/plan.js";
 import { fsRepoFiles } from "../../src/adapters/fs/repo-files.js";
 import { loadRepo } from "../../src/commands/load-repo.js";
 import { fakeMlflowServer as bareFake } from "../support/fake-mlflow-server.js";
+import { startFakeGitHub } from "../support/fake-github-server.js";
 
 /** The sample governed repository at the project root. */
 const root = resolve(import.meta.dirname, "../..");
@@ -30,7 +31,10 @@ function io(env: Record<string, string | undefined>) {
 describe("steward plan / apply --target mlflow", () => {
   it("plans, applies, and then plans nothing, against the sample repository", async () => {
     await using server = await fakeMlflowServer();
-    const env = { MLFLOW_TRACKING_URI: server.url, GITHUB_SHA: "0123abc", GITHUB_REPOSITORY: "acme/models" };
+    await using gh = await startFakeGitHub();
+    const head = gh.state.refs.get("refs/heads/main")!;
+    // The apply lock is a GitHub deployment of the commit applied.
+    const env = { MLFLOW_TRACKING_URI: server.url, GITHUB_SHA: head, GITHUB_REPOSITORY: "acme/models", GITHUB_TOKEN: "t", GITHUB_API_URL: gh.url, GITHUB_RUN_ID: "77" };
 
     const plan = io(env);
     expect(await planCli(["--target", "mlflow", "--format", "json"], plan.cli)).toBe(0);
@@ -51,7 +55,24 @@ describe("steward plan / apply --target mlflow", () => {
     const second = JSON.parse(again.out());
     expect(second.totals).toEqual({ steps: 0, done: 0, failed: 0, skipped: 0 });
     expect(second.assigned).toEqual([]);
+    expect(second.locked).toBe(true);
     expect(server.writes().length).toBe(calls);
+    // Each apply took and released the lock: one deployment each, of the commit, in_progress then success.
+    const deployments = [...gh.state.deployments.values()];
+    expect(deployments.map((d) => [d.environment, d.sha, (d.payload as { runId: string }).runId])).toEqual([["steward-apply/mlflow", head, "77"], ["steward-apply/mlflow", head, "77"]]);
+    expect([...gh.state.deploymentStatuses.values()].map((st) => st.state)).toEqual(["in_progress", "success", "in_progress", "success"]);
+  });
+
+  it("refuses to apply unlocked unless told (--no-lock), and then says so first", async () => {
+    await using server = await fakeMlflowServer();
+    const refused = io({ MLFLOW_TRACKING_URI: server.url });
+    await expect(applyCli(["--target", "mlflow"], refused.cli)).rejects.toThrow(/apply takes a lock on GitHub .*GITHUB_TOKEN and GITHUB_REPOSITORY are not set; set them, or pass --no-lock/);
+    expect(server.writes()).toHaveLength(0);
+    const unlocked = io({ MLFLOW_TRACKING_URI: server.url });
+    expect(await applyCli(["--target", "mlflow", "--no-lock"], unlocked.cli)).toBe(0);
+    expect(unlocked.out().split("\n")[0]).toBe("apply is not locked (--no-lock): nothing stops another apply from interleaving with this one");
+    expect(unlocked.err().split("\n")[0]).toMatch(/^steward apply: apply is not locked/);
+    await expect(applyCli(["--target", "mlflow", "--lock-wait", "soon"], io({ MLFLOW_TRACKING_URI: server.url, GITHUB_TOKEN: "t", GITHUB_REPOSITORY: "a/b" }).cli)).rejects.toThrow(/--lock-wait takes a duration/);
   });
 
   it("--dry-run changes nothing", async () => {
@@ -76,7 +97,7 @@ describe("steward plan / apply --target mlflow", () => {
     server.inject({ match: (r) => r.method !== "GET", after: 3, times: 20, status: 500 });
     // MLflow's own retry schedule, without its waits (MLFLOW_HTTP_REQUEST_BACKOFF_*).
     const run = io({ MLFLOW_TRACKING_URI: server.url, MLFLOW_HTTP_REQUEST_BACKOFF_FACTOR: "0", MLFLOW_HTTP_REQUEST_BACKOFF_JITTER: "0" });
-    expect(await applyCli(["--target", "mlflow", "--format", "github"], run.cli)).toBe(1);
+    expect(await applyCli(["--target", "mlflow", "--format", "github", "--no-lock"], run.cli)).toBe(1);
     expect(run.out()).toContain("::error title=steward apply mlflow::mlflow (HTTP 500 INTERNAL_ERROR)");
   });
 
@@ -104,7 +125,7 @@ describe("steward plan / apply --target mlflow", () => {
       for (const d of ["models", "policies", "data", ".dvc"]) cpSync(join(root, d), join(dir, d), { recursive: true });
       const run = io({ MLFLOW_TRACKING_URI: server.url });
       run.cli.cwd = dir;
-      expect(await applyCli(["--target", "mlflow", "--write-back", "--format", "json"], run.cli)).toBe(0);
+      expect(await applyCli(["--target", "mlflow", "--write-back", "--format", "json", "--no-lock"], run.cli)).toBe(0);
       const json = JSON.parse(run.out());
       expect(json.writeBack.length).toBe(json.assigned.length);
       expect(json.writeBack.every((w: { status: string }) => w.status === "written" || w.status === "unchanged")).toBe(true);

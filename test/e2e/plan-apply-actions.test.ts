@@ -19,9 +19,11 @@ function mlflowRepo() {
 describe("the plan and apply action bundles against the fake MLflow", () => {
   it("plan shows the changes, apply makes them, a second apply changes nothing", async () => {
     await using mlflow = await fakeMlflowServer({ token: "secret" });
+    await using gh = await startFakeGitHub();
     mlflow.seedRuns(RUNS);
     using repo = mlflowRepo();
-    const env = { INPUT_ROOT: repo.root, MLFLOW_TRACKING_URI: mlflow.url, MLFLOW_TRACKING_TOKEN: "secret", INPUT_TARGET: "mlflow" };
+    const github = { GITHUB_TOKEN: "t", GITHUB_REPOSITORY: `${gh.owner}/${gh.repo}`, GITHUB_API_URL: gh.url, GITHUB_SHA: gh.state.refs.get("refs/heads/main")!, GITHUB_RUN_ID: "42" };
+    const env = { INPUT_ROOT: repo.root, MLFLOW_TRACKING_URI: mlflow.url, MLFLOW_TRACKING_TOKEN: "secret", INPUT_TARGET: "mlflow", ...github };
 
     const plan = await runAction("plan", env);
     expect(plan.status, plan.stdout).toBe(0);
@@ -40,6 +42,30 @@ describe("the plan and apply action bundles against the fake MLflow", () => {
     expect(again.status, again.stdout).toBe(0);
     expect(JSON.parse(again.out("assigned")!)).toEqual([]);
     expect(mlflow.writes()).toHaveLength(writes);
+    // Each apply held the lock (a deployment to steward-apply/mlflow) and released it.
+    expect([...gh.state.deployments.values()].map((d) => d.environment)).toEqual(["steward-apply/mlflow", "steward-apply/mlflow"]);
+    expect([...gh.state.deploymentStatuses.values()].map((s) => s.state)).toEqual(["in_progress", "success", "in_progress", "success"]);
+  });
+
+  it("with lock-wait 0, an apply that finds the lock held fails naming the holder, and applies nothing", async () => {
+    await using mlflow = await fakeMlflowServer();
+    await using gh = await startFakeGitHub();
+    mlflow.seedRuns(RUNS);
+    using repo = mlflowRepo();
+    const head = gh.state.refs.get("refs/heads/main")!;
+    // A laptop's apply holds the lock.
+    gh.actAs("octocat");
+    const held = await runAction("apply", { INPUT_ROOT: repo.root, INPUT_TARGET: "mlflow", INPUT_LOCK: "false", MLFLOW_TRACKING_URI: mlflow.url });
+    expect(held.status, held.stdout).toBe(0);
+    expect(held.stdout).toContain("::warning::apply is not locked (--no-lock)");
+    const writes = mlflow.writes().length;
+    gh.state.deployments.set(1, { id: 1, sha: head, ref: "main", task: "steward:apply-lock", payload: { runId: "laptop:4242" }, environment: "steward-apply/mlflow", description: null, transient: false, production: false, creator: "octocat", createdAt: "2026-01-01T00:00:00Z", updatedAt: "2026-01-01T00:00:00Z" });
+    gh.state.deploymentStatuses.set(2, { id: 2, deployment: 1, state: "in_progress", description: "applying", environment: "steward-apply/mlflow", logUrl: "", environmentUrl: "", creator: "octocat", createdAt: "2026-01-01T00:00:01Z" });
+    gh.actAs("github-actions[bot]");
+    const r = await runAction("apply", { INPUT_ROOT: repo.root, INPUT_TARGET: "mlflow", "INPUT_LOCK-WAIT": "0", MLFLOW_TRACKING_URI: mlflow.url, GITHUB_TOKEN: "t", GITHUB_REPOSITORY: `${gh.owner}/${gh.repo}`, GITHUB_API_URL: gh.url, GITHUB_SHA: head });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/::error::mlflow: another apply holds the lock: run laptop:4242 by octocat, applying since 2026-01-01T00:00:00Z/);
+    expect(mlflow.writes()).toHaveLength(writes);
   });
 
   it("a failed apply opens one issue on GitHub, and fails the step", async () => {
@@ -55,7 +81,7 @@ describe("the plan and apply action bundles against the fake MLflow", () => {
       GITHUB_TOKEN: "t",
       GITHUB_REPOSITORY: `${gh.owner}/${gh.repo}`,
       GITHUB_API_URL: gh.url,
-      GITHUB_SHA: "0123456789abcdef0123456789abcdef01234567",
+      GITHUB_SHA: gh.state.refs.get("refs/heads/main")!,
     };
     const r = await runAction("apply", env);
     expect(r.status).toBe(1);

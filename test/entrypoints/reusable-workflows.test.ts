@@ -19,7 +19,7 @@ interface Step {
 }
 interface Workflow {
   on: { workflow_call?: { inputs?: Record<string, unknown>; secrets?: Record<string, unknown> } };
-  jobs: Record<string, { steps: Step[] }>;
+  jobs: Record<string, { steps: Step[]; permissions?: Record<string, string> }>;
 }
 
 describe.each(FLOWS)("%s.yml", (flow) => {
@@ -50,5 +50,15 @@ describe.each(FLOWS)("%s.yml", (flow) => {
     const parsed = parse(caller.text) as { jobs: Record<string, { uses: string }> };
     expect(Object.values(parsed.jobs)[0]!.uses).toBe(`${PUBLISHED_REPO}/.github/workflows/${flow}.yml@${majorTag(version)}`);
     expect(caller.text.split("\n").filter((l) => l.trim() && !l.trim().startsWith("#")).length).toBeLessThanOrEqual(20);
+  });
+
+  it("asks for no permission the caller init writes does not grant (a called workflow cannot exceed its caller)", () => {
+    const caller = parse(starterFiles({ model: "m", ref: majorTag(version), layout: true }).find((f) => f.path === `.github/workflows/${flow}.yml`)!.text) as { permissions?: Record<string, string> };
+    for (const job of Object.values(wf.jobs)) {
+      for (const [scope, level] of Object.entries(job.permissions ?? {})) {
+        if (level === "write") expect(caller.permissions?.[scope], `${flow}: ${scope}`).toBe("write");
+        else expect(caller.permissions?.[scope], `${flow}: ${scope}`).toMatch(/^(read|write)$/);
+      }
+    }
   });
 });

@@ -51,6 +51,8 @@ type GitTree = T["git"]["getTree"]["response"]["data"];
 type GitBlob = T["git"]["getBlob"]["response"]["data"];
 type Review = T["pulls"]["listReviews"]["response"]["data"][number];
 type Content = Extract<T["repos"]["getContent"]["response"]["data"], { type: "file" }>;
+type Deployment = T["repos"]["getDeployment"]["response"]["data"];
+type DeploymentStatus = T["repos"]["getDeploymentStatus"]["response"]["data"];
 
 const recordedIssue = (recordedScenario("paginate-issues")[0]?.response as Issue[])[0] as Issue;
 const recordedRepository = recordedScenario("get-repository")[0]?.response as Repository;
@@ -77,6 +79,11 @@ interface IssueRecord {
 interface CommentRecord { id: number; issue: number; body: string; author: string; createdAt: string; updatedAt: string }
 interface ReviewRecord { id: number; pull: number; author: string; state: "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" | "DISMISSED"; body: string; commitId: string; submittedAt: string }
 interface CommitRecord { tree: string; parents: string[]; message: string; date: string }
+interface DeploymentRecord {
+  id: number; sha: string; ref: string; task: string; payload: unknown; environment: string; description: string | null;
+  transient: boolean; production: boolean; creator: string; createdAt: string; updatedAt: string;
+}
+interface DeploymentStatusRecord { id: number; deployment: number; state: DeploymentStatus["state"]; description: string; environment: string; logUrl: string; environmentUrl: string; creator: string; createdAt: string }
 interface TreeEntry { mode: string; sha: string }
 
 /** The repository's in-memory state; tests may read and change it directly. */
@@ -94,6 +101,9 @@ export interface FakeGitHubState {
   reviews: Map<number, ReviewRecord>;
   /** Organization teams ("org/slug") and their members' logins. */
   teams: Map<string, string[]>;
+  /** Deployments and their statuses, by id (ids increase in creation order, as GitHub's do). */
+  deployments: Map<number, DeploymentRecord>;
+  deploymentStatuses: Map<number, DeploymentStatusRecord>;
 }
 
 export interface RecordedRequest {
@@ -129,6 +139,10 @@ export interface FakeGitHub extends AsyncDisposable {
   closePull(number: number, options?: { merge?: boolean }): void;
   /** `login` submits a review of the pull request's current head, as a person would in the UI. */
   submitReview(number: number, login: string, event: "APPROVE" | "REQUEST_CHANGES" | "COMMENT", body?: string): number;
+  /** Moves the server's clock (timestamps it writes) forward by `ms`, as if that much time had passed. */
+  advanceClock(ms: number): void;
+  /** The identity the token speaks for: the `creator` of what it creates. Default github-actions[bot]. */
+  actAs(login: string): void;
   close(): Promise<void>;
 }
 
@@ -169,8 +183,9 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
   const state: FakeGitHubState = {
     issues: new Map(), comments: new Map(), labels: new Map(), refs: new Map(), blobs: new Map(), trees: new Map(), commits: new Map(),
     collaborators: new Set([owner, "octocat", "octokit-fixture-user-a", BOT_LOGIN]),
-    reviews: new Map(), teams: new Map(),
+    reviews: new Map(), teams: new Map(), deployments: new Map(), deploymentStatuses: new Map(),
   };
+  let actor = BOT_LOGIN;
   for (const l of recordedLabels) state.labels.set(l.name.toLowerCase(), { id: l.id, name: l.name, color: l.color, description: l.description, default: true });
   const requests: RecordedRequest[] = [];
   const faults: Array<{ method?: string; path?: RegExp; reply: FaultReply; times: number }> = [];
@@ -617,6 +632,81 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
     return page(`/orgs/${p.org}/teams/${p.slug}/members`, q, members.map((m) => user(m)));
   }]);
 
+  // Deployments and deployment statuses (REST "Deployments" and "Deployment statuses"): ids increase,
+  // lists are newest first and paginated, a ref must resolve (branch, tag or commit sha), a status's
+  // state is one of GitHub's seven and its description at most 140 characters.
+  const STATUS_STATES = ["error", "failure", "inactive", "in_progress", "queued", "pending", "success"];
+  const resolveRef = (ref: string): string | undefined =>
+    state.refs.get(`refs/heads/${ref}`) ?? state.refs.get(`refs/tags/${ref}`) ?? state.refs.get(ref)
+    ?? (ref.length >= 7 ? [...state.commits.keys()].find((sha) => sha.startsWith(ref)) : undefined);
+  const deploymentJson = (d: DeploymentRecord): Deployment => ({
+    url: `${api}/deployments/${d.id}`, id: d.id, node_id: "DE_kwDOA", sha: d.sha, ref: d.ref, task: d.task,
+    payload: d.payload as Deployment["payload"], original_environment: d.environment, environment: d.environment, description: d.description,
+    creator: user(d.creator), created_at: d.createdAt, updated_at: d.updatedAt,
+    statuses_url: `${api}/deployments/${d.id}/statuses`, repository_url: api,
+    transient_environment: d.transient, production_environment: d.production, performed_via_github_app: null,
+  });
+  const statusJson = (st: DeploymentStatusRecord): DeploymentStatus => ({
+    url: `${api}/deployments/${st.deployment}/statuses/${st.id}`, id: st.id, node_id: "DES_kwDOA", state: st.state,
+    creator: user(st.creator), description: st.description, environment: st.environment, target_url: st.logUrl,
+    created_at: st.createdAt, updated_at: st.createdAt, deployment_url: `${api}/deployments/${st.deployment}`, repository_url: api,
+    environment_url: st.environmentUrl, log_url: st.logUrl, performed_via_github_app: null,
+  });
+  const deploymentOr404 = (id: string) => state.deployments.get(Number(id)) ?? (() => { throw notFound(); })();
+  on("GET", "", () => ok({ ...repository(), default_branch: defaultBranch }));
+  on("POST", "/deployments", (_p, _q, b) => {
+    if (typeof b?.ref !== "string" || b.ref === "") throw invalid("Deployment", "ref", "missing_field");
+    const sha = resolveRef(b.ref);
+    if (!sha) throw new HttpError(422, `No ref found for: ${b.ref}`);
+    if (b.payload !== undefined && typeof b.payload !== "string" && (typeof b.payload !== "object" || b.payload === null)) throw invalid("Deployment", "payload");
+    const t = now();
+    const d: DeploymentRecord = {
+      id: nextId(), sha, ref: b.ref, task: typeof b.task === "string" ? b.task : "deploy", payload: b.payload ?? {},
+      environment: typeof b.environment === "string" ? b.environment : "production", description: typeof b.description === "string" ? b.description : null,
+      transient: b.transient_environment === true, production: b.production_environment ?? (b.environment ?? "production") === "production",
+      creator: actor, createdAt: t, updatedAt: t,
+    };
+    state.deployments.set(d.id, d);
+    return { status: 201, body: deploymentJson(d), headers: { location: `${api}/deployments/${d.id}` } };
+  });
+  on("GET", "/deployments", (_p, q) => {
+    const list = [...state.deployments.values()]
+      .filter((d) => ["sha", "ref", "task", "environment"].every((k) => !q.has(k) || String(d[k as "sha"]) === q.get(k)))
+      .sort((a, b) => b.id - a.id);
+    return page(`/repos/${owner}/${repo}/deployments`, q, list.map(deploymentJson));
+  });
+  on("GET", "/deployments/:id", (p) => ok(deploymentJson(deploymentOr404(p.id as string))));
+  on("POST", "/deployments/:id/statuses", (p, _q, b) => {
+    const d = deploymentOr404(p.id as string);
+    if (!STATUS_STATES.includes(String(b?.state))) throw invalid("DeploymentStatus", "state");
+    const description = typeof b.description === "string" ? b.description : "";
+    if (description.length > 140) throw new HttpError(422, "Validation Failed", { errors: [{ resource: "DeploymentStatus", field: "description", code: "custom", message: "description is too long (maximum is 140 characters)" }] });
+    const t = now();
+    const st: DeploymentStatusRecord = {
+      id: nextId(), deployment: d.id, state: b.state, description, environment: typeof b.environment === "string" ? b.environment : d.environment,
+      logUrl: String(b.log_url ?? b.target_url ?? ""), environmentUrl: String(b.environment_url ?? ""), creator: actor, createdAt: t,
+    };
+    state.deploymentStatuses.set(st.id, st);
+    d.updatedAt = t;
+    // auto_inactive (default true): earlier non-transient, non-production deployments to the environment
+    // whose latest state is success get an inactive status.
+    if (b.state === "success" && b.auto_inactive !== false) {
+      for (const other of state.deployments.values()) {
+        if (other.id >= d.id || other.environment !== d.environment || other.transient || other.production) continue;
+        const latest = [...state.deploymentStatuses.values()].filter((x) => x.deployment === other.id).sort((x, y) => y.id - x.id)[0];
+        if (latest?.state !== "success") continue;
+        const id = nextId();
+        state.deploymentStatuses.set(id, { ...latest, id, state: "inactive", description: "", createdAt: t });
+      }
+    }
+    return { status: 201, body: statusJson(st), headers: { location: `${api}/deployments/${d.id}/statuses/${st.id}` } };
+  });
+  on("GET", "/deployments/:id/statuses", (p, q) => {
+    const d = deploymentOr404(p.id as string);
+    const list = [...state.deploymentStatuses.values()].filter((st) => st.deployment === d.id).sort((a, b) => b.id - a.id);
+    return page(`/repos/${owner}/${repo}/deployments/${d.id}/statuses`, q, list.map(statusJson));
+  });
+
   // ------------------------------------------------------------ plumbing
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -672,6 +762,8 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
     url, owner, repo, defaultBranch, state, requests, close, commitFiles,
     [Symbol.asyncDispose]: close,
     fail: (match, reply, times = 1) => void faults.push({ ...match, reply, times }),
+    advanceClock: (ms) => void (clock += ms),
+    actAs: (login) => void (actor = login),
     fileAt: (branch, path) => {
       const entry = treeOf(state.refs.get(`refs/heads/${branch}`)).get(path);
       return entry && state.blobs.get(entry.sha)?.toString("utf8");

@@ -115,7 +115,7 @@ export function starterFiles(opts: StarterOptions): StarterFile[] {
   files.push(
     { path: "policies/default.yaml", text: POLICY },
     workflow("steward-pr", "Pull requests that touch models/ or policies/: validate, model cards, plan, one sticky comment.", '  pull_request:\n    paths: ["models/**", "policies/**", "**/*.dvc", ".dvc/config"]', "  contents: read\n  pull-requests: write\n  id-token: write", "steward-pr", opts.ref),
-    workflow("steward-apply", "A merge to main: apply the merged state to MLflow and SageMaker, one run at a time.", "  push:\n    branches: [main]\n    paths: [\"models/**\", \"policies/**\", \".dvc/config\"]\n  workflow_dispatch:", "  contents: write\n  pull-requests: write\n  issues: write\n  id-token: write", "steward-apply", opts.ref),
+    workflow("steward-apply", "A merge to main: apply the merged state to MLflow and SageMaker, one run at a time.", "  push:\n    branches: [main]\n    paths: [\"models/**\", \"policies/**\", \".dvc/config\"]\n  workflow_dispatch:", "  contents: write\n  pull-requests: write\n  issues: write\n  deployments: write\n  id-token: write", "steward-apply", opts.ref),
     workflow("steward-monitor", "Every 30 minutes: read the metrics, run the policies' checks, open issues and rollback PRs.", '  schedule:\n    - cron: "*/30 * * * *"\n  workflow_dispatch:', "  contents: write\n  pull-requests: write\n  issues: write\n  id-token: write", "steward-monitor", opts.ref),
     { path: ".vscode/settings.json", text: VSCODE },
   );

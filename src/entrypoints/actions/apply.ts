@@ -13,6 +13,7 @@ import { renderPlanMarkdown } from "../../core/plan/render-plan.js";
 import type { RepoFiles, Scm } from "../../ports.js";
 import { targetSlots } from "../cli/plan.js";
 import { actionLog, emitAnnotations, writeJobSummary } from "../github-output.js";
+import { applyLockFromEnv, UNLOCKED_NOTE } from "../apply-lock-env.js";
 import { readGitHubEnv, scmFromEnv } from "../github-env.js";
 import { booleanInput, optionalInput } from "./inputs.js";
 
@@ -30,8 +31,12 @@ export async function run(env: Record<string, string | undefined> = process.env)
     const targets = parseTargets(optionalInput("target"));
     const dryRun = booleanInput("dry-run");
     const now = new Date();
+    const noLock = !booleanInput("lock", true);
+    const lockWait = optionalInput("lock-wait");
+    const lock = dryRun ? undefined : applyLockFromEnv(gh, env, logger, { noLock, breakLock: booleanInput("break-lock"), ...(lockWait ? { wait: lockWait } : {}), ...(gh.sha ? { commit: gh.sha } : {}) });
+    if (!dryRun && noLock) actionLog.warning(UNLOCKED_NOTE);
     const result = await runApply(
-      { files, reconcilers: targetSlots(env, files), logger },
+      { files, reconcilers: targetSlots(env, files), logger, ...(lock ? { lock } : {}) },
       { now, dryRun, ...(targets ? { targets } : {}), ...(gh.sha ? { commit: gh.sha } : {}), ...(gh.repository ? { repoUrl: `${gh.serverUrl}/${gh.repository}` } : {}) },
     );
     emitAnnotations(result.findings, "steward apply");
