@@ -1,8 +1,8 @@
 // Regenerates the screenshots in docs/dashboard.md: `npm run screenshots`. Builds the dashboard of
 // the sample repository (its git history, the embedded sample metrics replayed to end at a fixed
 // time, one dry-run monitor pass), opens it in headless Chromium (Debian's /usr/bin/chromium or
-// CHROMIUM_PATH) and writes docs/dashboard-fleet.png and docs/dashboard-model.png (the
-// fraud-detection page with a point hovered). Deterministic input; the PNGs change only when the pages do.
+// CHROMIUM_PATH) and writes docs/dashboard-fleet.png, docs/dashboard-model.png (the
+// fraud-detection page with a point hovered) and docs/dashboard-drift.png (its drifted feature's histograms). Deterministic input; the PNGs change only when the pages do.
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -40,10 +40,12 @@ try {
     await page.mouse.move(box.x + box.width * 0.96, box.y + box.height * 0.6);
     await page.locator('figure[data-metric="accuracy"] .tip').first().waitFor({ state: "visible" });
     await page.locator('figure[data-metric="accuracy"]').screenshot({ path: join(ROOT, "docs/dashboard-model.png") });
+    await page.mouse.move(0, 0);
+    await page.locator('figure.hist-box[data-column="amount"]').screenshot({ path: join(ROOT, "docs/dashboard-drift.png") });
   } finally {
     await browser.close();
   }
-  process.stdout.write("wrote docs/dashboard-fleet.png and docs/dashboard-model.png\n");
+  process.stdout.write("wrote docs/dashboard-fleet.png, docs/dashboard-model.png and docs/dashboard-drift.png\n");
 } finally {
   rmSync(site, { recursive: true, force: true });
 }

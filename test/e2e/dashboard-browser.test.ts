@@ -138,6 +138,22 @@ describe.skipIf(skipBrowser)("the dashboard in headless Chromium", () => {
     await page.getByRole("button", { name: /^Health/ }).click();
     expect(await page.locator("#models tbody tr").first().getAttribute("data-model")).toBe("fraud-detection");
     expect(await page.locator("#models thead th").nth(1).getAttribute("aria-sort")).toBe("ascending");
+    // from the keyboard: the headers are buttons; Enter sorts ascending, Space again descending
+    const models = () => page.locator("#models tbody tr").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-model")));
+    const incidents = page.getByRole("button", { name: /^Open incidents/ });
+    await incidents.focus();
+    await page.keyboard.press("Enter");
+    expect(await page.locator("#models thead th").nth(6).getAttribute("aria-sort")).toBe("ascending");
+    expect(await page.locator("#models thead th").nth(1).getAttribute("aria-sort")).toBeNull();
+    expect(await models()).toEqual(["churn-prediction", "demand-forecasting", "fraud-detection"]);
+    await page.keyboard.press(" ");
+    expect(await page.locator("#models thead th").nth(6).getAttribute("aria-sort")).toBe("descending");
+    expect(await models()).toEqual(["fraud-detection", "demand-forecasting", "churn-prediction"]);
+    await page.getByRole("button", { name: /^Proposed PRs/ }).press("Enter");
+    expect((await models())[2]).toBe("fraud-detection");
+    // the open incidents and proposed PRs are listed in their columns, linked when the report has the URL
+    expect(await page.locator('#models tr[data-model="fraud-detection"] td[data-label="Open incidents"] li').allTextContents()).toEqual(["accuracy (critical)", "latency (warning)", "drift (warning)"]);
+    expect(await page.locator('#models tr[data-model="fraud-detection"] td[data-label="Proposed PRs"] li').count()).toBeGreaterThan(0);
   });
 
   it("opens a model's page with a chart of each metric, thresholds and the anomalies marked", async () => {

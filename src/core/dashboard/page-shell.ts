@@ -27,9 +27,10 @@ export const CONTENT_SECURITY_POLICY = [
 /**
  * A whole HTML document around `body` (already escaped HTML): inline CSS and script, a header that
  * links to the overview, a footer with the build time. `root` is the relative path to the site root
- * ("" for index.html, "../" for models/*.html). `title` is raw text.
+ * ("" for index.html, "../" for models/*.html). `title` is raw text. `wide` lets a page of wide tables
+ * (the fleet) use more of a large screen.
  */
-export function pageShell(opts: { title: string; root: string; body: string; view: DashboardView }): string {
+export function pageShell(opts: { title: string; root: string; body: string; view: DashboardView; wide?: boolean }): string {
   const { view } = opts;
   const runs = view.latestRun ? `latest monitor run ${formatTime(view.latestRun)} (${view.reportCount} report${view.reportCount === 1 ? "" : "s"})` : "no monitor report";
   return [
@@ -37,7 +38,7 @@ export function pageShell(opts: { title: string; root: string; body: string; vie
     `<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}"><meta name="viewport" content="width=device-width, initial-scale=1">`,
     `<title>${escapeHtml(opts.title)}</title><style>${PAGE_CSS}</style></head><body>`,
     `<header class="site"><a href="${opts.root}index.html">model-steward dashboard</a><p>Models, stages, metrics and remediation, from the repository and the monitor.</p></header>`,
-    `<main id="main">${opts.body}</main>`,
+    `<main id="main"${opts.wide ? ' class="wide"' : ""}>${opts.body}</main>`,
     `<footer>Generated for ${escapeHtml(formatTime(view.generatedAt))}; ${escapeHtml(runs)}.</footer>`,
     `<script>${SCRIPT}</script></body></html>`,
     "",

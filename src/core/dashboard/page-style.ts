@@ -11,6 +11,9 @@ header.site{background:#16213e;color:#fff;padding:.75rem 1rem}
 header.site a{color:#fff;text-decoration:none;font-weight:600}
 header.site p{margin:0;color:#d7def0;font-size:.9rem}
 main{max-width:72rem;margin:0 auto;padding:1rem}
+main.wide{max-width:100rem}
+#models thead th{white-space:normal}
+#models th,#models td{padding:.5rem .55rem}
 h1{font-size:1.6rem;margin:.5rem 0}
 h2{font-size:1.25rem;margin:2rem 0 .5rem;border-bottom:1px solid var(--line);padding-bottom:.25rem}
 h3{font-size:1.05rem;margin:1rem 0 .25rem}

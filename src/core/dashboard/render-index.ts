@@ -35,7 +35,7 @@ export function renderIndex(view: DashboardView): string {
       rows: view.models.map(row),
     }),
   ].join("\n");
-  return pageShell({ title: "Models — model-steward dashboard", root: "", body, view });
+  return pageShell({ title: "Models — model-steward dashboard", root: "", body, view, wide: true });
 }
 
 function row(m: ModelView): string {
@@ -51,7 +51,7 @@ function row(m: ModelView): string {
     `<td data-label="Policy">${escapeHtml(m.policy)}</td>`,
     `<td class="num" data-label="Open incidents" data-sort="${m.incidents.length}">${incidents}</td>`,
     `<td class="num" data-label="Proposed PRs" data-sort="${m.changes.length}">${prs}</td>`,
-    `<td class="nowrap" data-label="Last checked" data-sort="${escapeHtml(m.checkedAt ?? "")}">${m.checkedAt ? escapeHtml(formatTime(m.checkedAt)) : `<span class="muted">never</span>`}</td>`,
+    `<td data-label="Last checked" data-sort="${escapeHtml(m.checkedAt ?? "")}">${m.checkedAt ? escapeHtml(formatTime(m.checkedAt)) : `<span class="muted">never</span>`}</td>`,
     `</tr>`,
   ].join("");
 }
