@@ -3,6 +3,11 @@
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
 import { runCli } from "./cli.js";
+import { exitStatusAfterOutput, stdStream } from "./cli/std-stream.js";
+
+// Every write of every command goes through these: a reader that goes away (`| head -1`) ends the output quietly.
+const stdout = stdStream(process.stdout);
+const stderr = stdStream(process.stderr);
 
 const chunks: Buffer[] = [];
 async function readStdin(): Promise<string> {
@@ -21,8 +26,8 @@ async function ask(question: string): Promise<string> {
 }
 
 const code = await runCli(process.argv.slice(2), {
-  stdout: (s) => void process.stdout.write(s),
-  stderr: (s) => void process.stderr.write(s),
+  stdout: stdout.write,
+  stderr: stderr.write,
   env: process.env,
   cwd: process.cwd(),
   readStdin,
@@ -31,4 +36,6 @@ const code = await runCli(process.argv.slice(2), {
   now: () => new Date(),
   ...(process.stdin.isTTY ? { ask } : {}),
 });
-process.exitCode = code;
+await stdout.settled();
+if (stdout.error) stderr.write(`steward: cannot write standard output: ${stdout.error.message}\n`);
+process.exitCode = exitStatusAfterOutput(code, stdout);
