@@ -388,6 +388,24 @@ export interface AwsLocation {
   arn: string;
 }
 
+/** An environment of deployment.environments, as the adapters need it (core's DeploymentEnvironment). */
+export interface AwsEnvironmentRef {
+  name: string;
+  account: string;
+  region: string;
+  /** Assumed with STS AssumeRole; without it, the default credentials in `region`. */
+  roleArn?: string;
+}
+
+/** The clients of one environment: in its region, with its role's credentials (assumed on first use). */
+export interface AwsEnvironmentClients {
+  aws: SageMakerAws;
+  identity: AwsIdentity;
+}
+
+/** Builds (and may cache) the clients of an environment; makes no call until one is used. */
+export type ConnectAwsEnvironment = (env: AwsEnvironmentRef) => AwsEnvironmentClients;
+
 /** All of AWS the SageMaker reconciler talks to. */
 export interface SageMakerAws {
   sagemaker: SageMakerEndpoints;

@@ -104,6 +104,16 @@ export interface MonitoringSpec {
   metrics: Record<string, MetricQuery>;
 }
 
+/** One environment a model is deployed to (deployment.environments): plan/apply/monitor assume `roleArn` there. */
+export interface DeploymentEnvironment {
+  name: string;
+  /** 12 digits; the assumed identity must be in it. */
+  account: string;
+  region: string;
+  /** Assumed with STS AssumeRole; without it, the default credentials in `region`. */
+  roleArn?: string;
+}
+
 export interface ModelSpec {
   file: string;
   dir: string;
@@ -115,8 +125,11 @@ export interface ModelSpec {
   card: ModelCardText;
   registry?: { mlflow?: MlflowRegistryRef };
   stages: Record<string, StageAssignment>;
-  /** `account`/`region`: where the deployment must land; plan and apply refuse any other. */
-  deployment?: { sagemaker?: SageMakerDeployment; account?: string; region?: string };
+  /**
+   * `account`/`region`: where the deployment must land; plan and apply refuse any other.
+   * `environments`: the same deployment in several accounts/regions, each through its own role.
+   */
+  deployment?: { sagemaker?: SageMakerDeployment; account?: string; region?: string; environments?: DeploymentEnvironment[] };
   monitoring?: MonitoringSpec;
   tags: Record<string, string>;
 }

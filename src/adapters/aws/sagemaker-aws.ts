@@ -11,9 +11,12 @@ import { cloudWatchAlarms } from "./cloudwatch-alarms.js";
 import { awsClientOptions, type AwsRetryOptions } from "./sagemaker-client-options.js";
 import { sageMakerEndpoints } from "./sagemaker-endpoints.js";
 
-/** SageMaker, CloudWatch alarms and Application Auto Scaling, each on its own client. */
-export function sageMakerAws(retry: AwsRetryOptions = {}): SageMakerAws {
-  const options = awsClientOptions(retry);
+/**
+ * SageMaker, CloudWatch alarms and Application Auto Scaling, each on its own client. `where` sets
+ * the region and credentials of one environment (aws-environment.ts); by default the chain's.
+ */
+export function sageMakerAws(retry: AwsRetryOptions = {}, where: { region?: string; credentials?: () => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date }> } = {}): SageMakerAws {
+  const options = { ...awsClientOptions(retry), ...(where.region ? { region: where.region } : {}), ...(where.credentials ? { credentials: where.credentials } : {}) };
   return {
     sagemaker: sageMakerEndpoints(new SageMakerClient(options)),
     alarms: cloudWatchAlarms(new CloudWatchClient(options)),

@@ -3,7 +3,7 @@ import { mdCell } from "../text/markdown.js";
  * How plans read for people: a diff-like text for terminals and logs, markdown for the pull-request
  * comment and job summary, and one stable JSON shape (docs/mlflow.md#json). Shared by every target. Pure.
  */
-import type { PlanStep, StepOutcome, Target, TargetPlan } from "./types.js";
+import type { PlanEnvironment, PlanStep, StepOutcome, Target, TargetPlan } from "./types.js";
 
 /** A target's plan with what happened to it; a bare TargetPlan reads as "planned". */
 export interface TargetReport extends TargetPlan {
@@ -24,6 +24,23 @@ export function stepSymbol(action: string): "+" | "-" | "~" {
   return "~";
 }
 
+/**
+ * A target's steps by environment (deployment.environments), as indices into `steps`: the steps that
+ * land where the credentials point first (one group without `env`), then every environment of the
+ * plan in order, those without changes too. A plan without environments is one group.
+ */
+export function stepGroups(r: TargetPlan): { env?: PlanEnvironment; indices: number[] }[] {
+  const all = r.steps.map((_, i) => i);
+  if (!r.environments?.length) return [{ indices: all }];
+  const plain = all.filter((i) => !r.steps[i]!.environment);
+  return [...(plain.length ? [{ indices: plain }] : []), ...r.environments.map((env) => ({ env, indices: all.filter((i) => r.steps[i]!.environment === env.name) }))];
+}
+
+const changes = (n: number) => (n === 0 ? "no changes" : `${n} change${n === 1 ? "" : "s"}`);
+const envHead = (env: PlanEnvironment, n: number) => `environment ${env.name}: ${changes(n)} in ${env.where ?? `AWS account ${env.account}, region ${env.region}`}`;
+
+const envCount = (r: TargetPlan) => (r.environments?.length ? ` (${r.environments.length} environment${r.environments.length === 1 ? "" : "s"}: ${r.environments.map((e) => e.name).join(", ")})` : "");
+
 const show = (v: unknown) => (v === undefined ? "(none)" : typeof v === "string" ? JSON.stringify(v.length > 120 ? `${v.slice(0, 117)}...` : v) : JSON.stringify(v));
 
 /** The plan as text: one block per target, one line per step with its field changes indented below. */
@@ -35,17 +52,22 @@ export function renderPlanText(reports: TargetReport[]): string {
       out.push(`${r.target}: skipped (${r.reason ?? "not configured"})`);
       continue;
     }
-    const head = (r.steps.length === 0 ? "no changes" : `${r.steps.length} change${r.steps.length === 1 ? "" : "s"}`) + (r.where ? ` in ${r.where}` : "");
+    const head = (r.steps.length === 0 ? "no changes" : `${r.steps.length} change${r.steps.length === 1 ? "" : "s"}`) + (r.where ? ` in ${r.where}` : "") + envCount(r);
     if (status === "failed" && r.steps.length === 0) out.push(`${r.target}: FAILED${r.reason ? `: ${r.reason}` : ""}`);
     else out.push(`${r.target}: ${head}${status === "failed" ? ` -- FAILED${r.reason ? `: ${r.reason}` : ""}` : ""}`);
-    r.steps.forEach((s, i) => {
-      const outcome = r.outcomes?.[i];
-      const mark = outcome ? ` [${outcome.status}${outcome.error ? `: ${outcome.error}` : ""}]` : "";
-      out.push(`  ${stepSymbol(s.action)} ${s.resource}  ${s.summary}${mark}`);
-      for (const c of s.changes ?? []) {
-        out.push(c.from === undefined && c.to !== undefined ? `      ${c.field}: ${show(c.to)}` : `      ${c.field}: ${show(c.from)} -> ${show(c.to)}`);
+    for (const g of stepGroups(r)) {
+      const indent = g.env ? "    " : "  ";
+      if (g.env) out.push(`  ${envHead(g.env, g.indices.length)}`);
+      for (const i of g.indices) {
+        const s = r.steps[i]!;
+        const outcome = r.outcomes?.[i];
+        const mark = outcome ? ` [${outcome.status}${outcome.error ? `: ${outcome.error}` : ""}]` : "";
+        out.push(`${indent}${stepSymbol(s.action)} ${s.resource}  ${s.summary}${mark}`);
+        for (const c of s.changes ?? []) {
+          out.push(c.from === undefined && c.to !== undefined ? `${indent}    ${c.field}: ${show(c.to)}` : `${indent}    ${c.field}: ${show(c.from)} -> ${show(c.to)}`);
+        }
       }
-    });
+    }
     for (const e of r.errors ?? []) out.push(`  error: ${e}`);
     for (const n of r.notes) out.push(`  note: ${n}`);
   }
@@ -80,17 +102,20 @@ export function renderPlanMarkdown(reports: TargetReport[], opts: { title?: stri
       out.push(`### ${title}: skipped`, "", mdText(r.reason ?? "not configured"), "");
       continue;
     }
-    const count = (r.steps.length === 0 ? "no changes" : `${r.steps.length} change${r.steps.length === 1 ? "" : "s"}`) + (r.where ? ` in ${mdText(r.where)}` : "");
+    const count = (r.steps.length === 0 ? "no changes" : `${r.steps.length} change${r.steps.length === 1 ? "" : "s"}`) + (r.where ? ` in ${mdText(r.where)}` : "") + (envCount(r) ? ` ${mdText(envCount(r).trim())}` : "");
     out.push(status === "failed" && r.steps.length === 0 ? `### ${title}: failed` : `### ${title}: ${count}${status === "failed" ? " (failed)" : ""}`, "");
     if (status === "failed" && r.reason) out.push(`> ${mdText(r.reason)}`, "");
-    if (r.steps.length) {
+    for (const g of stepGroups(r)) {
+      if (g.env) out.push(`#### ${mdText(envHead(g.env, g.indices.length))}`, "");
+      if (!g.indices.length) continue;
       const withOutcome = r.outcomes !== undefined;
       out.push(withOutcome ? "| | action | resource | change | result |" : "| | action | resource | change |", withOutcome ? "|---|---|---|---|---|" : "|---|---|---|---|");
-      r.steps.forEach((s, i) => {
+      for (const i of g.indices) {
+        const s = r.steps[i]!;
         const row = `| ${stepSymbol(s.action)} | ${mdCode(s.action)} | ${mdCode(s.resource)} | ${changeCell(s)} |`;
         const o = r.outcomes?.[i];
         out.push(withOutcome ? `${row} ${o ? mdText(o.status + (o.error ? `: ${o.error}` : "")) : ""} |` : row);
-      });
+      }
       out.push("");
     }
     if (r.errors?.length) out.push(...r.errors.map((e) => `- **error:** ${mdText(e)}`), "");
@@ -107,12 +132,14 @@ export function planJson(reports: TargetReport[], mode: "plan" | "apply" | "dry-
     target: r.target,
     status: r.status ?? "planned",
     ...(r.where ? { where: r.where } : {}),
+    ...(r.environments?.length ? { environments: r.environments } : {}),
     ...(r.reason ? { reason: r.reason } : {}),
     steps: r.steps.map((s, i) => {
       const o = r.outcomes?.[i];
       return {
         action: s.action,
         resource: s.resource,
+        ...(s.environment ? { environment: s.environment } : {}),
         summary: s.summary,
         changes: s.changes ?? [],
         params: s.params,

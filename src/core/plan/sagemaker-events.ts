@@ -28,6 +28,8 @@ export interface DeploymentFacts {
   /** True when the desired state returns to an earlier, retained config (a rollback through git). */
   rollback: boolean;
   commit?: string;
+  /** The environment (deployment.environments) the endpoint is in; absent for one place. */
+  environment?: { name: string; account: string; region: string };
 }
 
 function base(f: DeploymentFacts): Record<string, unknown> {
@@ -43,6 +45,7 @@ function base(f: DeploymentFacts): Record<string, unknown> {
   if (f.previousEndpointConfig) d.previousEndpointConfig = f.previousEndpointConfig;
   if (f.trafficRouting) d.trafficRouting = f.trafficRouting;
   if (f.commit) d.commit = f.commit;
+  if (f.environment) d.environment = { name: f.environment.name, account: f.environment.account, region: f.environment.region };
   return d;
 }
 
@@ -82,5 +85,6 @@ export function rolledBackEvent(f: DeploymentFacts, now: Date, how: { trigger: "
   }
   if (how.reason) detail.reason = how.reason;
   if (f.commit) detail.commit = f.commit;
+  if (f.environment) detail.environment = { name: f.environment.name, account: f.environment.account, region: f.environment.region };
   return { detailType: DEPLOYMENT_DETAIL_TYPES.rolledBack, detail, time: now };
 }

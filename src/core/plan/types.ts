@@ -23,6 +23,18 @@ export interface PlanStep {
   params: Record<string, unknown>;
   /** The repository's model the step is for, when it is one model's (grouping in the PR comment). */
   model?: string;
+  /** The environment (deployment.environments) the step runs in; absent: where the credentials point. */
+  environment?: string;
+}
+
+/** An environment a target's steps run in, and where its credentials resolved. */
+export interface PlanEnvironment {
+  name: string;
+  account: string;
+  region: string;
+  roleArn?: string;
+  /** e.g. "AWS account 123456789012, region eu-west-1 (as arn:...)"; absent when not resolved (offline). */
+  where?: string;
 }
 
 export interface TargetPlan {
@@ -37,6 +49,11 @@ export interface TargetPlan {
   errors?: string[];
   /** Where the target's changes land, e.g. "AWS account 123456789012, region us-east-1"; printed first. */
   where?: string;
+  /**
+   * The environments of deployment.environments the steps run in, in plan order; steps name theirs
+   * (`PlanStep.environment`), steps without one land at `where`.
+   */
+  environments?: PlanEnvironment[];
 }
 
 export interface StepOutcome {

@@ -1,5 +1,6 @@
 import { parseDuration } from "../duration.js";
 import type {
+  DeploymentEnvironment,
   DetectorRef,
   DvcRef,
   ModelSpec,
@@ -62,6 +63,7 @@ export function normalizeModel(file: string, d: Doc): ModelSpec {
           deployment: {
             ...(d.deployment.account ? { account: d.deployment.account } : {}),
             ...(d.deployment.region ? { region: d.deployment.region } : {}),
+            ...(d.deployment.environments ? { environments: d.deployment.environments.map((e: DeploymentEnvironment) => ({ name: e.name, account: e.account, region: e.region, ...(e.roleArn ? { roleArn: e.roleArn } : {}) })) } : {}),
             ...(sm ? { sagemaker: {
               endpoint: sm.endpoint,
               stage: sm.stage ?? "production",

@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { STSClient } from "@aws-sdk/client-sts";
 import { stsIdentity } from "../../adapters/aws/sts-identity.js";
+import { awsEnvironments } from "../../adapters/aws/aws-environment.js";
 import { eventBridgeEventBus } from "../../adapters/aws/eventbridge-event-bus.js";
 import { sageMakerAws } from "../../adapters/aws/sagemaker-aws.js";
 import { awsClientOptions } from "../../adapters/aws/sagemaker-client-options.js";
@@ -53,7 +54,7 @@ async function readRemotes(files: RepoFiles): Promise<DvcRemotes> {
 export function offlineSlots(files: RepoFiles): TargetSlot[] {
   return [
     { target: "mlflow", reconciler: mlflowReconciler({ registry: emptyModelRegistry(), remotes: () => readRemotes(files) }) },
-    { target: "sagemaker", reconciler: sagemakerReconciler({ aws: emptySageMakerAws(), dvcRemotes: () => readRemotes(files) }) },
+    { target: "sagemaker", reconciler: sagemakerReconciler({ aws: emptySageMakerAws(), dvcRemotes: () => readRemotes(files), connect: () => ({ aws: emptySageMakerAws() }) }) },
     { target: "cloudwatch", reconciler: cloudwatchReconciler({ store: emptyDashboardStore() }) },
   ];
 }
@@ -69,7 +70,7 @@ export function targetSlots(env: CliIO["env"], files: RepoFiles): TargetSlot[] {
     slots.push({ target: "mlflow", reason: "MLFLOW_TRACKING_URI is not set" });
   }
   if (env.AWS_REGION || env.AWS_DEFAULT_REGION) {
-    slots.push({ target: "sagemaker", reconciler: sagemakerReconciler({ aws: sageMakerAws(), identity: stsIdentity(new STSClient(awsClientOptions())), dvcRemotes: () => readRemotes(files), events: eventBridgeEventBus({ client: new EventBridgeClient(awsClientOptions()) }) }) });
+    slots.push({ target: "sagemaker", reconciler: sagemakerReconciler({ aws: sageMakerAws(), identity: stsIdentity(new STSClient(awsClientOptions())), connect: awsEnvironments({ sessionPrefix: "steward" }), dvcRemotes: () => readRemotes(files), events: eventBridgeEventBus({ client: new EventBridgeClient(awsClientOptions()) }) }) });
   } else {
     slots.push({ target: "sagemaker", reason: "AWS_REGION is not set" });
   }

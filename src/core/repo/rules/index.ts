@@ -1,6 +1,7 @@
 import type { PendingFinding } from "../check-file.js";
 import type { Rule, RuleContext } from "./context.js";
 import { deploymentConsistent, monitoringDimensionsPublished } from "./deployment-rules.js";
+import { environmentsDistinct } from "./environment-rules.js";
 import { modelNameMatchesFolder, policyNameMatchesFile, uniqueTargets, versionMatchesFile, versionsHaveModel } from "./naming-rules.js";
 import { pointersResolve } from "./pointer-rules.js";
 import { gatesInOrder, lineageParents, policyReferences, stagesPointAtVersions } from "./stage-rules.js";
@@ -16,6 +17,7 @@ export const RULES: Record<string, Rule> = {
   stagesPointAtVersions,
   pointersResolve,
   deploymentConsistent,
+  environmentsDistinct,
   monitoringDimensionsPublished,
   uniqueTargets,
   lineageParents,
