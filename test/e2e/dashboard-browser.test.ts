@@ -4,7 +4,7 @@
  * installs it, and without it this test fails and says how. Elsewhere, a machine without Chromium
  * skips these tests with a message saying so and how to install it.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -14,6 +14,9 @@ import { fsRepoFiles } from "../../src/adapters/fs/repo-files.js";
 import { gitCliHistory } from "../../src/adapters/git/git-cli-history.js";
 import { silentLogger } from "../../src/adapters/log/console-logger.js";
 import { buildDashboard } from "../../src/commands/dashboard.js";
+import type { MonitorReport } from "../../src/core/monitor/report.js";
+import { runCli } from "../../src/entrypoints/cli.js";
+import { captureIO } from "../support/cli-io.js";
 import { scratchGit, type ScratchGit } from "../support/scratch-git.js";
 import { staticServer, type StaticServer } from "../support/static-server.js";
 
@@ -276,6 +279,67 @@ describe.skipIf(skipBrowser)("the dashboard in headless Chromium", () => {
     expect(await p.locator("#notes-h + ul").textContent()).toContain("GitHub was not read");
     expect(await axeViolations(p)).toEqual([]);
     await p.close();
+  });
+
+  it("follows the links: an incident's issue and a proposed PR from the fleet page and the model page, the card, MLflow and a DVC pointer", async () => {
+    // The report of a run that acted: its pull request and one issue have URLs, another incident only its issue number.
+    const io = captureIO({ cwd: repo.root });
+    expect(await runCli(["monitor", "--dry-run", "--source", "samples", "--format", "json", "--now", NOW.toISOString()], io)).toBe(1);
+    const report = JSON.parse(io.out()) as MonitorReport;
+    const fraud = report.models.find((m) => m.model === "fraud-detection")!;
+    fraud.incidents = [{ check: "accuracy", severity: "critical", issue: 41 }];
+    for (const a of report.actions) {
+      if (a.kind === "open-issue" && a.target === "fraud-detection/latency") Object.assign(a, { status: "done", url: "https://github.com/acme/models/issues/42" });
+      if (a.kind === "propose-change" && fraud.changes.includes(a.target)) Object.assign(a, { status: "done", url: "https://github.com/acme/models/pull/43" });
+    }
+    report.dryRun = false;
+    const reports = mkdtempSync(join(tmpdir(), "steward-reports-"));
+    const out = mkdtempSync(join(tmpdir(), "steward-site-links-"));
+    writeFileSync(join(reports, "report.json"), JSON.stringify(report));
+    const built = await buildDashboard(
+      { files: fsRepoFiles(repo.root), out: fsRepoFiles(out), logger: silentLogger, git: gitCliHistory(repo.root), reports: fsRepoFiles(reports) },
+      { now: NOW, links: { repoUrl: "https://github.com/acme/models", ref: "main", mlflowUrl: "https://mlflow.acme.example" } },
+    );
+    expect(built.warnings).toEqual([]);
+    const served = await staticServer(out);
+    const p = await browser.newPage();
+    p.on("pageerror", (e) => pageErrors.push(e.message));
+    // GitHub and MLflow answered by the browser itself: following a link is a navigation there, nothing leaves the machine
+    const visited: string[] = [];
+    await p.route(/^https:\/\/(github\.com|mlflow\.acme\.example)\//, (route) => {
+      visited.push(route.request().url());
+      return route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>elsewhere</title>" });
+    });
+    const follow = async (link: ReturnType<Page["locator"]>, url: string, back: string) => {
+      await link.click();
+      await p.waitForURL(url);
+      await p.goto(back);
+    };
+    try {
+      const index = `${served.url}/index.html`;
+      await p.goto(index);
+      const row = p.locator('#models tr[data-model="fraud-detection"]');
+      await follow(row.getByRole("link", { name: "accuracy (critical)" }), "https://github.com/acme/models/issues/41", index);
+      await follow(row.getByRole("link", { name: "latency (warning)" }), "https://github.com/acme/models/issues/42", index);
+      await follow(row.locator('td[data-label="Proposed PRs"] a').first(), "https://github.com/acme/models/pull/43", index);
+      await row.getByRole("link", { name: "fraud-detection", exact: true }).click();
+      await p.waitForURL(/models\/fraud-detection\.html$/);
+      const modelPage = p.url();
+      const incidents = p.locator("#incidents-h ~ div table");
+      await follow(incidents.getByRole("link", { name: "accuracy: threshold" }), "https://github.com/acme/models/issues/41", modelPage);
+      await follow(incidents.locator('a[href$="/pull/43"]').first(), "https://github.com/acme/models/pull/43", modelPage);
+      await follow(p.getByRole("link", { name: "MODEL_CARD.md" }), "https://github.com/acme/models/blob/main/models/fraud-detection/MODEL_CARD.md", modelPage);
+      await follow(p.getByRole("link", { name: "fraud-detection in MLflow" }), "https://mlflow.acme.example/#/models/fraud-detection", modelPage);
+      const dvc = p.locator("#links-h ~ div table a[href*='.dvc']").first();
+      const dvcUrl = (await dvc.getAttribute("href"))!;
+      await follow(dvc, dvcUrl, modelPage);
+      expect(visited).toHaveLength(8);
+    } finally {
+      await p.close();
+      await served.close();
+      rmSync(reports, { recursive: true, force: true });
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   it("shows hostile text from YAML as text, without running it", async () => {

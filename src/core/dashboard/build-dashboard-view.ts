@@ -52,7 +52,7 @@ function modelView(m: ModelSpec, policy: PolicySpec | undefined, input: Dashboar
   const findings = reports.flatMap((r) => r.findings.filter((f) => f.model === m.name));
   const history = remediationHistory(m.name, reports);
   const tl = timeline(input.histories.get(m.name));
-  const open = run ? incidents(m.name, run) : [];
+  const open = run ? incidents(m.name, run, health, input.links?.repoUrl) : [];
   const driftRun = [...reports].reverse().find((r) => r.findings.some((f) => f.model === m.name && f.kind === "drift" && f.drift));
   const drift = driftRun?.findings.find((f) => f.model === m.name && f.kind === "drift" && f.drift)?.drift;
   return {
@@ -102,11 +102,17 @@ function latestCheck(health: ModelHealth | undefined, checkId: string): { latest
   return c ? { latest: { status: c.status, summary: c.summary } } : {};
 }
 
-function incidents(model: string, run: MonitorReport): IncidentView[] {
+/**
+ * The run's findings of `model` as incidents, each linked to its issue: the URL of this run's action
+ * on it (opened, commented), else the issue number the report's health lists, on the repository.
+ */
+function incidents(model: string, run: MonitorReport, health: ModelHealth | undefined, repoUrl: string | undefined): IncidentView[] {
+  const repo = repoUrl && /^https?:\/\//i.test(repoUrl) ? repoUrl.replace(/\/+$/, "") : undefined;
   return run.findings
     .filter((f) => f.model === model)
     .map((f) => {
-      const url = run.actions.find((a) => a.target === `${model}/${f.checkId}` && a.url)?.url;
+      const issue = health?.incidents.find((i) => i.check === f.checkId)?.issue;
+      const url = run.actions.find((a) => a.target === `${model}/${f.checkId}` && a.url)?.url ?? (repo && issue !== undefined ? `${repo}/issues/${issue}` : undefined);
       return { checkId: f.checkId, metric: f.metric, severity: f.severity, kind: f.kind, summary: f.summary, ...(f.since !== undefined ? { since: f.since } : {}), ...(url ? { url } : {}) };
     });
 }

@@ -60,6 +60,17 @@ describe("buildDashboardView", () => {
     expect(fraud.changes).toEqual([{ branch: "steward/rollback/fraud-detection", title: "Roll back fraud-detection from 7 to 6", url: "https://github.com/acme/m/pull/13", status: "done" }]);
   });
 
+  it("links an incident the run took no action on to its issue number on the repository; without a repository URL, no link", () => {
+    const base = input();
+    const quiet = { ...base.reports[1]!, actions: [] };
+    const linked = buildDashboardView({ ...base, reports: [quiet], links: { repoUrl: "https://github.com/acme/models/" } }).models.find((m) => m.name === "fraud-detection")!;
+    expect(linked.incidents[0]!.url).toBe("https://github.com/acme/models/issues/12");
+    const bare = buildDashboardView({ ...base, reports: [quiet] }).models.find((m) => m.name === "fraud-detection")!;
+    expect(bare.incidents[0]).not.toHaveProperty("url");
+    const hostile = buildDashboardView({ ...base, reports: [quiet], links: { repoUrl: "javascript:alert(1)//" } }).models.find((m) => m.name === "fraud-detection")!;
+    expect(hostile.incidents[0]).not.toHaveProperty("url");
+  });
+
   it("orders versions newest first and checks their metrics against the gates", () => {
     expect(fraud.versions.map((v) => [v.version, v.servedIn])).toEqual([["10", []], ["8", ["staging"]], ["7", ["production"]]]);
     const auc = (v: string) => fraud.versions.find((x) => x.version === v)!.metrics.find((m) => m.name === "auc")!;
