@@ -1,8 +1,9 @@
 /**
  * Records the MLflow version number apply assigned in a version file (`mlflow.modelVersion`),
- * keeping the file's comments, key order and flow style. Pure: text in, text out.
+ * changing that value's bytes only (src/core/text/yaml-edit.ts). Pure: text in, text out.
  */
-import { isMap, isScalar, parseDocument } from "yaml";
+import { isMap, parseDocument } from "yaml";
+import { editYaml } from "../text/yaml-edit.js";
 
 export type WriteBack = { ok: true; text: string; changed: boolean } | { ok: false; reason: string };
 
@@ -17,17 +18,11 @@ export function recordModelVersion(text: string, modelVersion: string): WriteBac
   const mlflow = doc.get("mlflow", true);
   if (!isMap(mlflow)) return { ok: false, reason: "the file has no mlflow mapping (mlflow.runId) to record the number in" };
   if (String(mlflow.get("modelVersion")) === modelVersion) return { ok: true, text, changed: false };
-  const existing = mlflow.get("modelVersion", true);
-  if (isScalar(existing)) {
-    // Change the value in place so the scalar keeps its comment.
-    existing.value = modelVersion;
-    existing.type = "QUOTE_DOUBLE";
-  } else {
-    const node = doc.createNode(modelVersion);
-    node.type = "QUOTE_DOUBLE";
-    mlflow.set("modelVersion", node);
+  try {
+    return { ok: true, text: editYaml(text, [{ path: ["mlflow", "modelVersion"], value: modelVersion }], "the version file"), changed: true };
+  } catch (err) {
+    return { ok: false, reason: err instanceof Error ? err.message : String(err) };
   }
-  return { ok: true, text: doc.toString(), changed: true };
 }
 
 /** The `mlflow.modelVersion` recorded in a version file's text, or undefined (none, or the file does not parse). */

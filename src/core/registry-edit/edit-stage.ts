@@ -1,28 +1,27 @@
 import { isMap, isPair, isScalar, parseDocument, type Node, type Pair, type YAMLMap } from "yaml";
 import { UserError } from "../errors.js";
-import { applyModelEdit } from "../monitor/edit-model-file.js";
+import { column, editYaml, indentStep, parseForEdit, verifyEdit } from "../text/yaml-edit.js";
 import type { StageVariant } from "../types.js";
 
 /**
  * The text of a model.yaml with `stages.<stage>` set to `variants`, every other byte kept.
- * One variant is written as a version scalar through applyModelEdit (the monitor's editor, which
- * keeps the old quote style). A split, and a stage the file does not have yet, are spliced here,
- * because applyModelEdit re-serializes the whole document for those: a split is written in block
- * style (`split:` then one `- { version: "8", weight: 10 }` per variant, as the sample files do), or
- * in flow style inside a flow `stages` map; a new stage is appended after the last one. When the
- * text cannot be spliced (unusual layouts), applyModelEdit's whole-document fallback is used.
- * Throws UserError when the text does not parse or has no `stages` map.
+ * One variant is written as a version scalar by the one YAML editor (src/core/text/yaml-edit.ts,
+ * which keeps the old quote style, or appends a stage the file does not have after the last one).
+ * A split is spliced here: in block style (`split:` then one `- { version: "8", weight: 10 }` per
+ * variant, as the sample files do), or in flow style inside a flow `stages` map, and checked the
+ * same way (the document must differ by that stage only). Throws UserError when the text does not
+ * parse, has no `stages` map, or cannot be edited in place (an unusual layout).
  */
 export function editStage(text: string, stage: string, variants: readonly StageVariant[]): string {
-  const doc = parseDocument(text);
-  if (doc.errors.length > 0) throw new UserError(`cannot edit model file: ${doc.errors[0]!.message}`);
+  const doc = parseForEdit(text, "model file");
   const stages = doc.get("stages", true);
   if (!isMap(stages)) throw new UserError("cannot edit model file: it has no stages map");
-  const edit = { kind: "set-stage" as const, stage, variants: variants.map((v) => ({ ...v })) };
+  if (variants.length === 1) return editYaml(text, [{ path: ["stages", stage], value: variants[0]!.version }], "model file");
   const pair = stages.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === stage) as Pair<Node, Node> | undefined;
-  if (pair && variants.length === 1) return applyModelEdit(text, edit);
   const spliced = pair ? replaceValue(text, stages, pair, variants) : appendStage(text, stages, stage, variants);
-  return spliced !== undefined && holds(spliced, stage, variants) ? spliced : applyModelEdit(text, edit);
+  if (spliced === undefined || !holds(spliced, stage, variants)) throw new UserError(`cannot edit model file: stages.${stage} cannot be written as a split in place (an unusual layout); edit it by hand`);
+  verifyEdit(text, spliced, [{ path: ["stages", stage], value: { split: variants.map((v) => ({ version: v.version, weight: v.weight })) } }], "model file");
+  return spliced;
 }
 
 function replaceValue(text: string, stages: YAMLMap, pair: Pair<Node, Node>, variants: readonly StageVariant[]): string | undefined {
@@ -35,7 +34,7 @@ function replaceValue(text: string, stages: YAMLMap, pair: Pair<Node, Node>, var
   const col = column(text, key.range[0]);
   // A comment after the old value stays on the stage's line rather than trailing the last variant.
   const comment = /^[ \t]+#[^\n]*/.exec(text.slice(end))?.[0] ?? "";
-  const block = blockValue(variants, col, step(col));
+  const block = blockValue(variants, col, step(col, text));
   return text.slice(0, key.range[1]) + block.replace(":\n", `:${comment}\n`) + text.slice(end + comment.length);
 }
 
@@ -46,7 +45,7 @@ function appendStage(text: string, stages: YAMLMap, stage: string, variants: rea
   while (end > last.key.range[1] && /\s/.test(text[end - 1]!)) end--;
   const nl = text.indexOf("\n", end);
   const col = column(text, last.key.range[0]);
-  const line = `${" ".repeat(col)}${stage}${variants.length === 1 ? `: ${quote(variants[0]!.version)}` : blockValue(variants, col, step(col))}\n`;
+  const line = `${" ".repeat(col)}${stage}${variants.length === 1 ? `: ${quote(variants[0]!.version)}` : blockValue(variants, col, step(col, text))}\n`;
   return nl < 0 ? `${text}\n${line}` : text.slice(0, nl + 1) + line + text.slice(nl + 1);
 }
 
@@ -60,13 +59,9 @@ function flowValue(variants: readonly StageVariant[]): string {
   return `{ split: [${variants.map((v) => `{ version: ${quote(v.version)}, weight: ${v.weight} }`).join(", ")}] }`;
 }
 
-/** The file's indentation step: `stages` is a top-level key, so the stage keys sit one step in (2 if flush). */
-function step(col: number): number {
-  return col > 0 ? col : 2;
-}
-
-function column(text: string, offset: number): number {
-  return offset - (text.lastIndexOf("\n", offset - 1) + 1);
+/** The file's indentation step: `stages` is a top-level key, so the stage keys sit one step in (the file's step if flush). */
+function step(col: number, text = ""): number {
+  return col > 0 ? col : indentStep(text);
 }
 
 function quote(version: string): string {
