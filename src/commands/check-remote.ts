@@ -23,7 +23,7 @@ export async function checkRemoteObjects(state: RepoState, config: DvcConfig, re
     for (const out of p?.outs ?? []) targets.push({ file: ref.file, pointer: ref.pointer, out });
   }
   for (const v of state.versions) {
-    if (v.artifact.kind === "inline") targets.push({ file: v.file, pointer: "/artifact", out: { md5: v.artifact.md5, path: v.artifact.path, isDir: v.artifact.md5.endsWith(".dir"), ...(v.artifact.remote ? { remote: v.artifact.remote } : {}) } });
+    if (v.artifact?.kind === "inline") targets.push({ file: v.file, pointer: "/artifact", out: { md5: v.artifact.md5, path: v.artifact.path, isDir: v.artifact.md5.endsWith(".dir"), ...(v.artifact.remote ? { remote: v.artifact.remote } : {}) } });
   }
   await Promise.all(
     targets.map(async (t) => {

@@ -141,7 +141,8 @@ export interface ModelVersionSpec {
   archived: boolean;
   /** `artifactPath`: the model's path inside the run's artifacts (`runs:/<runId>/<artifactPath>`); absent means "model". */
   mlflow?: { runId: string; modelVersion?: string; artifactPath?: string };
-  artifact: DvcRef;
+  /** The model's files as a DVC pointer; absent only for a version with `mlflow` (MLflow holds its files). */
+  artifact?: DvcRef;
   image?: string;
   framework?: { name: string; version?: string };
   metrics: Record<string, number>;

@@ -20,7 +20,7 @@ export interface DataRow {
 export function dataRows(versions: ModelVersionSpec[], pointers: Map<string, DvcPointer>): DataRow[] {
   const rows: DataRow[] = [];
   for (const v of versions) {
-    const refs: [string, DvcRef][] = [["artifact", v.artifact], ...Object.keys(v.data).sort().map((k) => [k, v.data[k]!] as [string, DvcRef])];
+    const refs: [string, DvcRef][] = [...(v.artifact ? [["artifact", v.artifact] as [string, DvcRef]] : []), ...Object.keys(v.data).sort().map((k) => [k, v.data[k]!] as [string, DvcRef])];
     for (const [role, ref] of refs) rows.push(...refRows(v.version, role, ref, pointers));
   }
   return rows;

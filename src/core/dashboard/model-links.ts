@@ -31,7 +31,7 @@ export function modelLinks(model: ModelSpec, versions: ModelVersionSpec[], bases
     ...(mlflow ? { mlflow: `${mlflow}/#/models/${encodeURIComponent(registered)}` } : {}),
     versions: versions.map((v) => {
       const n = v.mlflow?.modelVersion;
-      const path = v.artifact.kind === "file" ? v.artifact.dvc : v.file;
+      const path = v.artifact?.kind === "file" ? v.artifact.dvc : v.file;
       const url = blob(path);
       return {
         version: v.version,

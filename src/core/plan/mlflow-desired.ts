@@ -153,6 +153,7 @@ function desiredVersion(
 }
 
 function artifactMd5(v: ModelVersionSpec, state: RepoState): { md5: string; remote?: string } | undefined {
+  if (!v.artifact) return undefined;
   if (v.artifact.kind === "inline") return { md5: v.artifact.md5, remote: v.artifact.remote };
   const out = state.pointers.get(v.artifact.dvc)?.outs[0];
   return out ? { md5: out.md5, remote: out.remote } : undefined;

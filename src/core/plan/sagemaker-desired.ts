@@ -42,7 +42,7 @@ export function desiredSageMakerEndpoint(model: ModelSpec, state: RepoState, rem
       continue;
     }
     if (!spec.image) problems.push(`${model.name} v${sv.version}: no container image (set \`image\` in ${spec.file})`);
-    const data = modelDataUrl(spec.artifact, state.pointers, remotes);
+    const data = spec.artifact ? modelDataUrl(spec.artifact, state.pointers, remotes) : { ok: false as const, reason: `no artifact: SageMaker needs the model's archive as a DVC pointer (set \`artifact\` in ${spec.file})` };
     if (!data.ok) problems.push(`${model.name} v${sv.version}: ${data.reason}`);
     if (!spec.image || !data.ok) continue;
     const content = {

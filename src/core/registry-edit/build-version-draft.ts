@@ -82,7 +82,7 @@ export function buildVersionDraft(input: { model: ModelSpec; policy?: PolicySpec
 
   const dvc = tags[RUN_TAGS.artifactDvc]?.trim();
   if (dvc) draft.artifact = { kind: "file", dvc };
-  else if (newest) (draft.artifact = { ...newest.artifact }), from("artifact");
+  else if (newest?.artifact) (draft.artifact = { ...newest.artifact }), from("artifact");
   else notes.push(`no artifact: set the run tag ${RUN_TAGS.artifactDvc} to the model's .dvc pointer`);
 
   const note = tags[RUN_TAGS.note]?.trim();

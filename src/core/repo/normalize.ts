@@ -114,7 +114,7 @@ export function normalizeVersion(file: string, d: Doc): ModelVersionSpec {
     version: d.version,
     archived: d.archived ?? false,
     ...(d.mlflow ? { mlflow: { runId: d.mlflow.runId, ...(d.mlflow.modelVersion ? { modelVersion: d.mlflow.modelVersion } : {}), ...(d.mlflow.artifactPath ? { artifactPath: d.mlflow.artifactPath } : {}) } } : {}),
-    artifact: normalizeDvcRef(d.artifact),
+    ...(d.artifact ? { artifact: normalizeDvcRef(d.artifact) } : {}),
     ...(d.image ? { image: d.image } : {}),
     ...(d.framework ? { framework: d.framework } : {}),
     metrics: d.metrics ?? {},
