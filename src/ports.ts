@@ -10,6 +10,7 @@ import type {
   LiveAlarm, LiveEndpoint, LiveEndpointConfig, LiveScalableTarget, LiveScalingPolicy, OwnedResource,
   WeightAndCapacity,
 } from "./core/plan/sagemaker-types.js";
+import type { LiveSageMakerModel } from "./core/import/map-sagemaker.js";
 
 /** Progress for a person. Adapters and commands log; the core never does. */
 export interface Logger {
@@ -489,4 +490,18 @@ export interface LockStore {
   tickets(name: string, since: number): Promise<LockTicket[]>;
   /** Adds a status to ticket `id` (also the heartbeat); returns the server's time of the status (epoch ms). */
   mark(name: string, id: number, mark: LockMark, description: string): Promise<number>;
+}
+
+/** Which registered models exist, for `steward import` (the reconciler only reads the models the repository names). */
+export interface RegistryCatalog {
+  /** Every registered model's name (all pages), in MLflow's order. */
+  registeredModels(): Promise<string[]>;
+}
+
+/** Which endpoints exist and what their models are, for `steward import`. Every failure is an ExternalError("aws"). */
+export interface SageMakerInventory {
+  /** Every endpoint's name (all pages). */
+  endpoints(): Promise<string[]>;
+  /** DescribeModel and the model's tags, or undefined when it does not exist. */
+  describeModel(name: string): Promise<LiveSageMakerModel | undefined>;
 }

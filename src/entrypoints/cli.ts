@@ -9,6 +9,7 @@ import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliIO } from "./cli/io.js";
 /** Every command, loaded lazily so that `steward detect` does not pay for the AWS SDK. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
   init: { summary: "start model-steward in a repository (starter layout, workflows, editor schemas)", load: async () => (await import("./cli/init.js")).initCli },
+  import: { summary: "write models/ and versions/ from the live MLflow registry and SageMaker endpoints", load: async () => (await import("./cli/import.js")).importCli },
   validate: { summary: "check schemas, references, DVC pointers and promotion gates", load: async () => (await import("./cli/validate.js")).validateCli },
   card: { summary: "render MODEL_CARD.md per model (--check: fail on a stale card)", load: async () => (await import("./cli/card.js")).cardCli },
   register: { summary: "write a new version file from an MLflow run", load: async () => (await import("./cli/register.js")).registerCli },

@@ -7,6 +7,10 @@ export const EXAMPLES: Record<string, string[]> = {
     "steward init --yes                      # a starter layout in this repository, no questions",
     "steward init --model churn-prediction   # add one more model to an existing layout",
   ],
+  import: [
+    "steward import                          # every registered model and endpoint, then check that plan has nothing to do",
+    "steward import --mlflow --model churn   # one registered model, MLflow only",
+  ],
   validate: [
     "steward validate                        # everything under models/ and policies/",
     "steward validate --base origin/main --changed-only --format github   # in a pull request",
