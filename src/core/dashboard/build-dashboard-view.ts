@@ -53,6 +53,7 @@ function modelView(m: ModelSpec, policy: PolicySpec | undefined, input: Dashboar
   const history = remediationHistory(m.name, reports);
   const tl = timeline(input.histories.get(m.name));
   const open = run ? incidents(m.name, run, health, input.links?.repoUrl) : [];
+  const applies = (input.audit?.entries ?? []).filter((e) => e.model === m.name);
   const driftRun = [...reports].reverse().find((r) => r.findings.some((f) => f.model === m.name && f.kind === "drift" && f.drift));
   const drift = driftRun?.findings.find((f) => f.model === m.name && f.kind === "drift" && f.drift)?.drift;
   return {
@@ -81,7 +82,7 @@ function modelView(m: ModelSpec, policy: PolicySpec | undefined, input: Dashboar
         findings: findings.filter((f) => f.checkId === check.id && f.kind !== "variant"),
         ...latestCheck(health, check.id),
       });
-      const events = chartEvents(chart, history, tl);
+      const events = chartEvents(chart, history, tl, applies);
       return events.length ? { ...chart, events } : chart;
     }),
     history,

@@ -1,17 +1,19 @@
 /**
  * The remediation events and stage changes that fall inside a chart's time range, to draw on the
  * same time axis as the metric: an issue opened, a PR proposed, a stage change merged (a rollback
- * or a promotion), a finding that recovered. Pure.
+ * or a promotion), the apply run that put it live, a finding that recovered. Pure.
  */
+import type { AuditEntry } from "../audit/audit-trail.js";
 import type { ChartEvent, ChartView, HistoryEntry, TimelineEntry } from "./types.js";
 
 const versions = (vs: { version: string }[]) => vs.map((v) => v.version).join("/") || "none";
 
 /**
  * Events within [first point, last point + two periods] of `chart`, oldest first; repeated identical
- * events are kept once. The chart draws an event after its last point at its right edge.
+ * events are kept once. `applies` are the model's stage changes from the audit trail: each one whose
+ * apply run completed (GitHub read) is an event at that time, applied or failed. The chart draws an event after its last point at its right edge.
  */
-export function chartEvents(chart: Pick<ChartView, "points" | "checkId">, history: HistoryEntry[], timeline: TimelineEntry[]): ChartEvent[] {
+export function chartEvents(chart: Pick<ChartView, "points" | "checkId">, history: HistoryEntry[], timeline: TimelineEntry[], applies: readonly AuditEntry[] = []): ChartEvent[] {
   if (chart.points.length === 0) return [];
   const t0 = chart.points[0]!.t;
   const t1 = chart.points.at(-1)!.t;
@@ -30,6 +32,12 @@ export function chartEvents(chart: Pick<ChartView, "points" | "checkId">, histor
   }
   for (const e of timeline) {
     if (inRange(e.at)) out.push({ t: e.at, kind: "stage", label: `${e.stage}: ${versions(e.from)} → ${versions(e.to)} (${e.subject})` });
+  }
+  for (const a of applies) {
+    const t = a.apply?.completedAt ? Date.parse(a.apply.completedAt) : NaN;
+    if (!Number.isFinite(t) || !inRange(t)) continue;
+    const pr = a.pull ? ` (PR #${a.pull.number})` : "";
+    out.push({ t, kind: "applied", label: `${a.stage}: ${versions(a.from)} → ${versions(a.to)} ${a.outcome === "applied" ? "applied" : a.outcome}${pr}` });
   }
   const seen = new Set<string>();
   return out

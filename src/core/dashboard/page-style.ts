@@ -52,6 +52,7 @@ svg.chart .brush{fill:rgba(31,95,191,.15);stroke:var(--series);stroke-width:1}
 svg.chart .event{stroke:#6a1b9a;stroke-width:1.5;stroke-dasharray:2 3}
 svg.chart .event-recovered{stroke:#1b5e20}
 svg.chart .event-stage{stroke:#37474f;stroke-dasharray:none}
+svg.chart .event-applied{stroke:#0d47a1;stroke-dasharray:8 3}
 .lg-event{border-top:2px dotted #6a1b9a}
 ul.checks li{margin:0 0 .15rem}
 .filter input{font:inherit;padding:.4rem .6rem;border:1px solid #8a94a6;border-radius:.4rem;min-width:16rem;max-width:100%}

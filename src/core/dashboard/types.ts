@@ -91,7 +91,7 @@ export interface MarkedPoint {
 /** Something that happened to the model, drawn on a chart's time axis (issue opened, PR proposed, stage change, recovery). */
 export interface ChartEvent {
   t: number;
-  kind: "issue" | "pr" | "stage" | "recovered" | "event";
+  kind: "issue" | "pr" | "stage" | "applied" | "recovered" | "event";
   label: string;
 }
 

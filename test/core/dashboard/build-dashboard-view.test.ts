@@ -71,6 +71,13 @@ describe("buildDashboardView", () => {
     expect(hostile.incidents[0]).not.toHaveProperty("url");
   });
 
+  it("draws the audit trail's apply time of this model's stage changes on its charts", () => {
+    const entry = { model: "fraud-detection", stage: "production", from: [{ version: "7", weight: 100 }], to: [{ version: "6", weight: 100 }], commit: { sha: "d".repeat(40), author: "bot", date: new Date(3_000).toISOString(), subject: "Roll back" }, via: "direct push" as const, approvers: [], apply: { status: "completed", conclusion: "success", completedAt: new Date(3_500).toISOString() }, outcome: "applied" as const, path: { kind: "first-stage" as const } };
+    const v = buildDashboardView(input({ audit: { entries: [entry, { ...entry, model: "zeta" }], notes: [] } }));
+    const chart = v.models.find((m) => m.name === "fraud-detection")!.charts.find((c) => c.checkId === "accuracy")!;
+    expect(chart.events).toContainEqual({ t: 3_500, kind: "applied", label: "production: 7 → 6 applied" });
+  });
+
   it("orders versions newest first and checks their metrics against the gates", () => {
     expect(fraud.versions.map((v) => [v.version, v.servedIn])).toEqual([["10", []], ["8", ["staging"]], ["7", ["production"]]]);
     const auc = (v: string) => fraud.versions.find((x) => x.version === v)!.metrics.find((m) => m.name === "auc")!;

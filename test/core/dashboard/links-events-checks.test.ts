@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { AuditEntry } from "../../../src/core/audit/audit-trail.js";
 import { chartEvents } from "../../../src/core/dashboard/chart-events.js";
 import { modelLinks } from "../../../src/core/dashboard/model-links.js";
 import { checkClass, checkWord } from "../../../src/core/dashboard/render-index.js";
@@ -46,6 +47,20 @@ describe("chartEvents", () => {
     const events = chartEvents({ checkId: "accuracy", points }, history, [stage(1_200), stage(100)]);
     expect(events.map((e) => [e.t, e.kind])).toEqual([[1_200, "stage"], [1_500, "recovered"], [1_950, "issue"], [1_950, "pr"]]);
     expect(events[0]!.label).toBe("production: 7 → 6 (Roll back)");
+  });
+
+  it("marks when a stage change's apply run completed (the audit trail's apply time): applied or failed, with its PR; none without an apply time", () => {
+    const entry = (completedAt: string | undefined, outcome: AuditEntry["outcome"], pull?: number): AuditEntry => ({
+      model: "fraud-detection", stage: "production", from: [{ version: "8", weight: 100 }], to: [{ version: "6", weight: 100 }],
+      commit: { sha: "c".repeat(40), author: "github-actions[bot]", date: new Date(1_300).toISOString(), subject: "Roll back" },
+      ...(pull ? { pull: { number: pull, title: "Roll back", url: `https://github.com/acme/m/pull/${pull}`, author: "github-actions[bot]" } } : {}),
+      via: pull ? "pull request" : "direct push", approvers: [], ...(completedAt ? { apply: { status: "completed", completedAt } } : {}), outcome, path: { kind: "rollback", rule: "rollback to a version that served production" },
+    });
+    const events = chartEvents({ checkId: "accuracy", points }, [], [], [entry(new Date(1_400).toISOString(), "applied", 13), entry(new Date(1_600).toISOString(), "apply failed"), entry(undefined, "not applied", 14), entry(new Date(9_000).toISOString(), "applied", 15)]);
+    expect(events).toEqual([
+      { t: 1_400, kind: "applied", label: "production: 8 → 6 applied (PR #13)" },
+      { t: 1_600, kind: "applied", label: "production: 8 → 6 apply failed" },
+    ]);
   });
 
   it("has nothing for a chart without points", () => {
