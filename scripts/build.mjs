@@ -27,16 +27,34 @@ await build({ ...common, entryPoints: [WORKER], outfile: "dist/check-worker.js" 
 const DETECT_WORKER = "src/adapters/detect/detect-worker.ts";
 await build({ ...common, entryPoints: [DETECT_WORKER], outfile: "dist/detect-worker.js" });
 
+/** `action-entry:<file>`: a two-line module that imports the action's run() and calls it. */
+const actionEntry = {
+  name: "action-entry",
+  setup(b) {
+    b.onResolve({ filter: /^action-entry:/ }, (a) => ({ path: a.path.slice("action-entry:".length), namespace: "action-entry" }));
+    b.onLoad({ filter: /.*/, namespace: "action-entry" }, (a) => ({ contents: `import { run } from "./${a.path}";\nawait run();\n`, resolveDir: process.cwd(), loader: "ts" }));
+  },
+};
+
 if (!cliOnly) {
   const actions = readdirSync("actions", { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
   for (const name of actions) {
     const entry = `src/entrypoints/actions/${name}.ts`;
     if (!existsSync(entry)) continue;
-    // The entry module exports run() without side effects (tests import it); the bundle calls it.
+    // The entry module exports run() without side effects (tests import it); dist/index.js calls it.
+    // Split like the CLI: what a run may not need (the AWS SDK, Octokit, undici, the other CLI
+    // commands the monitor action's runCli can reach) sits in chunks beside index.js, loaded by
+    // the dynamic import where it is used, so a run parses only what it uses. The folder is
+    // self-contained: an adopter's `uses:` runs the committed dist/ as it is.
+    const out = `actions/${name}/dist`;
+    for (const f of existsSync(out) ? readdirSync(out) : []) if (/^chunk-.*\.js$/.test(f)) rmSync(`${out}/${f}`);
     await build({
       ...common,
-      stdin: { contents: `import { run } from "./${entry}";\nawait run();\n`, resolveDir: process.cwd(), loader: "ts" },
-      outfile: `actions/${name}/dist/index.js`,
+      entryPoints: { index: `action-entry:${entry}` },
+      plugins: [actionEntry],
+      outdir: out,
+      splitting: true,
+      chunkNames: "chunk-[hash]",
       minify: true,
     });
     if (name === "validate") await build({ ...common, entryPoints: [WORKER], outfile: `actions/${name}/dist/check-worker.js`, minify: true });

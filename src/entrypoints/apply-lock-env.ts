@@ -1,6 +1,5 @@
 // The apply lock from the environment, shared by `steward apply` and the apply action.
 import { hostname } from "node:os";
-import { createOctokit } from "../adapters/github/create-octokit.js";
 import { deploymentLockStore } from "../adapters/github/deployment-lock-store.js";
 import { parseRepository } from "../adapters/github/octokit-scm.js";
 import { acquireApplyLocks, type ApplyLease, type LockClock } from "../commands/apply-lock.js";
@@ -45,11 +44,16 @@ export function applyLockFromEnv(gh: GitHubEnv, env: Record<string, string | und
     throw new UserError("apply takes a lock on GitHub (a deployment to environment steward-apply/<target>), and GITHUB_TOKEN and GITHUB_REPOSITORY are not set; set them, or pass --no-lock to apply without a lock");
   }
   const { owner, repo } = parseRepository(gh.repository);
-  const octokit = createOctokit({ token: gh.token, logger, ...(gh.apiUrl ? { baseUrl: gh.apiUrl } : {}) });
-  const store = deploymentLockStore({ octokit, owner, repo, ...(settings.commit ? { ref: settings.commit } : {}) });
+  const token = gh.token;
   const runId = env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT ? `/${env.GITHUB_RUN_ATTEMPT}` : ""}` : `${hostname()}:${process.pid}`;
   const owner_ = { runId, ...(gh.runUrl ? { runUrl: gh.runUrl } : {}) };
-  return (targets) => acquireApplyLocks({ store, logger, clock: systemLockClock }, targets, { owner: owner_, waitMs: waitSeconds * 1000, ...(settings.breakLock ? { breakLock: true } : {}) });
+  return async (targets) => {
+    // Octokit loads when the lock is taken, not at start (start-up time, issue #13).
+    const { createOctokit } = await import("../adapters/github/create-octokit.js");
+    const octokit = createOctokit({ token, logger, ...(gh.apiUrl ? { baseUrl: gh.apiUrl } : {}) });
+    const store = deploymentLockStore({ octokit, owner, repo, ...(settings.commit ? { ref: settings.commit } : {}) });
+    return acquireApplyLocks({ store, logger, clock: systemLockClock }, targets, { owner: owner_, waitMs: waitSeconds * 1000, ...(settings.breakLock ? { breakLock: true } : {}) });
+  };
 }
 
 /** The first line of an unlocked apply's output. */

@@ -1,4 +1,7 @@
+import { randomUUID } from "node:crypto";
+import { appendFileSync, existsSync } from "node:fs";
 import { appendFile } from "node:fs/promises";
+import { EOL } from "node:os";
 import { redactOutput } from "../adapters/output/redaction.js";
 import type { Finding } from "../core/result.js";
 import { annotation, formatCommand, type AnnotationProperties } from "../core/text/workflow-commands.js";
@@ -55,3 +58,22 @@ export const actionLog = {
     writeStdout(annotation("error", message));
   },
 };
+
+/**
+ * Sets a step output as @actions/core's setOutput does: a `name<<delimiter` block appended to the
+ * GITHUB_OUTPUT file (a random delimiter that neither name nor value may contain), or, outside a
+ * runner that provides the file, the old `::set-output` command. Written here so the actions do not
+ * load @actions/core (and the undici it pulls in) for four lines of file I/O.
+ */
+export function setOutput(name: string, value: string, env: Record<string, string | undefined> = process.env): void {
+  const file = env.GITHUB_OUTPUT;
+  if (!file) {
+    process.stdout.write(EOL);
+    writeStdout(formatCommand("set-output", { name }, value));
+    return;
+  }
+  if (!existsSync(file)) throw new Error(`GITHUB_OUTPUT names a file that does not exist: ${file}`);
+  const delimiter = `ghadelimiter_${randomUUID()}`;
+  if (name.includes(delimiter) || value.includes(delimiter)) throw new Error(`output ${name}: the value contains its delimiter`);
+  appendFileSync(file, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, "utf8");
+}

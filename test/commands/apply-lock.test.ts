@@ -86,7 +86,7 @@ describe("the apply lock (GitHub deployments), against the fake GitHub and the f
     const env = { MLFLOW_TRACKING_URI: mlflow.url };
     let open!: () => void;
     const gate = new Promise<void>((r) => (open = r));
-    const slotsA = targetSlots(env, files);
+    const slotsA = await targetSlots(env, files);
     const reconciler = slotsA[0]!.reconciler!;
     const applyA = reconciler.apply.bind(reconciler);
     // The first apply holds its lock until the second is seen waiting.
@@ -97,7 +97,7 @@ describe("the apply lock (GitHub deployments), against the fake GitHub and the f
 
     const a = runApply({ files, reconcilers: slotsA, logger: logA, lock: lock("A", logA) }, { now: new Date(), targets: ["mlflow"] });
     await until(() => timeline.includes("A: holding " + [...gh.state.deployments.keys()][0]), "A to hold the lock");
-    const b = runApply({ files, reconcilers: targetSlots(env, files), logger: logB, lock: lock("B", logB) }, { now: new Date(), targets: ["mlflow"] });
+    const b = runApply({ files, reconcilers: await targetSlots(env, files), logger: logB, lock: lock("B", logB) }, { now: new Date(), targets: ["mlflow"] });
     await until(() => logB.lines.some((l) => l.includes("waiting for the apply lock, held by run A")), "B to wait");
     open();
     const [ra, rb] = await Promise.all([a, b]);
@@ -180,7 +180,7 @@ describe("the apply lock (GitHub deployments), against the fake GitHub and the f
     const files = fsRepoFiles(repo.root);
     const logger = captureLogger("A", []);
     const run = runApply(
-      { files, reconcilers: targetSlots({ MLFLOW_TRACKING_URI: mlflow.url }, files), logger, lock: (t) => acquireApplyLocks({ store: store(gh, [], "A"), logger, clock: clock() }, t, { owner: { runId: "a" }, waitMs: 0 }) },
+      { files, reconcilers: await targetSlots({ MLFLOW_TRACKING_URI: mlflow.url }, files), logger, lock: (t) => acquireApplyLocks({ store: store(gh, [], "A"), logger, clock: clock() }, t, { owner: { runId: "a" }, waitMs: 0 }) },
       { now: new Date(), targets: ["mlflow"] },
     );
     await expect(run).rejects.toBeInstanceOf(ExternalError);
@@ -195,9 +195,9 @@ describe("the apply lock (GitHub deployments), against the fake GitHub and the f
     const files = fsRepoFiles(repo.root);
     const lock = () => Promise.reject(new Error("no lock should be taken"));
     const logger = captureLogger("A", []);
-    const dry = await runApply({ files, reconcilers: targetSlots({ MLFLOW_TRACKING_URI: mlflow.url }, files), logger, lock }, { now: new Date(), targets: ["mlflow"], dryRun: true });
+    const dry = await runApply({ files, reconcilers: await targetSlots({ MLFLOW_TRACKING_URI: mlflow.url }, files), logger, lock }, { now: new Date(), targets: ["mlflow"], dryRun: true });
     expect(dry.reports[0]!.status).toBe("planned");
-    const none = await runApply({ files, reconcilers: targetSlots({}, files), logger, lock }, { now: new Date() });
+    const none = await runApply({ files, reconcilers: await targetSlots({}, files), logger, lock }, { now: new Date() });
     expect(none.reports.map((r) => r.status)).toEqual(["skipped", "skipped", "skipped"]);
   });
 

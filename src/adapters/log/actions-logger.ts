@@ -1,6 +1,5 @@
-import * as core from "@actions/core";
 import type { Logger } from "../../ports.js";
-import { annotation } from "../../core/text/workflow-commands.js";
+import { annotation, formatCommand } from "../../core/text/workflow-commands.js";
 import { redactOutput } from "../output/redaction.js";
 import { guardedWriter } from "../output/stdout-guard.js";
 
@@ -20,7 +19,16 @@ export function actionsLogger(): Logger {
     info: line,
     warn: (m) => command(annotation("warning", m)),
     error: (m) => command(annotation("error", m)),
-    debug: (m) => (core.isDebug() ? line(`debug: ${m}`) : undefined),
-    group: (title, fn) => core.group(redactOutput(title).replace(/[\r\n]+/g, " "), fn),
+    // As @actions/core's isDebug and group (not loaded: it pulls in undici): RUNNER_DEBUG=1 is a
+    // debug run; a group folds whatever fn logs, ended even when fn throws.
+    debug: (m) => (process.env.RUNNER_DEBUG === "1" ? line(`debug: ${m}`) : undefined),
+    group: async (title, fn) => {
+      command(formatCommand("group", {}, title.replace(/[\r\n]+/g, " ")));
+      try {
+        return await fn();
+      } finally {
+        command(formatCommand("endgroup", {}, ""));
+      }
+    },
   };
 }

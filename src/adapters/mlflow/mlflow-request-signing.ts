@@ -1,8 +1,5 @@
 import { readFileSync } from "node:fs";
-import { Sha256 } from "@aws-crypto/sha256-js";
-import { defaultProvider } from "@aws-sdk/credential-provider-node";
-import { SignatureV4 } from "@smithy/signature-v4";
-import { Agent, fetch as undiciFetch } from "undici";
+import type { SignatureV4 } from "@smithy/signature-v4";
 import { UserError } from "../../core/errors.js";
 import type { MlflowConfig, MlflowTlsSettings } from "./mlflow-config.js";
 
@@ -21,9 +18,17 @@ export type RequestSigner = (req: { method: string; url: URL; headers: Record<st
  * A SigV4 signer for SageMaker managed MLflow (service `sagemaker-mlflow`), with credentials from the
  * AWS SDK's default chain (environment, SSO, web identity/OIDC in Actions, instance roles) unless given.
  */
-export function sigv4Signer(sigv4: NonNullable<MlflowConfig["sigv4"]>, credentials: CredentialProvider = defaultProvider()): RequestSigner {
-  const signer = new SignatureV4({ service: sigv4.service, region: sigv4.region, credentials, sha256: Sha256, uriEscapePath: true, applyChecksum: true });
+export function sigv4Signer(sigv4: NonNullable<MlflowConfig["sigv4"]>, credentials?: CredentialProvider): RequestSigner {
+  // The signer and the credential chain load with the first request: a run that never calls
+  // MLflow does not parse them (start-up time, issue #13).
+  let loading: Promise<SignatureV4> | undefined;
+  const load = async (): Promise<SignatureV4> => {
+    const { SignatureV4: Signer, Sha256, defaultProvider } = await import("./sigv4-libs.js");
+    const chain = credentials ?? defaultProvider();
+    return new Signer({ service: sigv4.service, region: sigv4.region, credentials: chain, sha256: Sha256, uriEscapePath: true, applyChecksum: true });
+  };
   return async ({ method, url, headers, body }) => {
+    const signer = await (loading ??= load());
     const query: Record<string, string> = {};
     for (const [k, v] of url.searchParams) query[k] = v;
     const signed = await signer.sign({
@@ -63,6 +68,15 @@ export function fetchForTls(tls: MlflowTlsSettings | undefined, read: (path: str
     connect.cert = cert;
     connect.key = keyPath ? load(keyPath, "MLFLOW_TRACKING_CLIENT_CERT_PATH") : cert;
   }
-  const dispatcher = new Agent({ connect });
-  return ((input: URL | string, init?: RequestInit) => undiciFetch(input, { ...(init as object), dispatcher } as never)) as unknown as typeof fetch;
+  // undici (for its Agent's TLS options) loads with the first request; the files above are read now,
+  // so a missing certificate is reported before any request.
+  let client: Promise<{ fetch: (input: URL | string, init: never) => Promise<unknown>; dispatcher: unknown }> | undefined;
+  const loadUndici = async () => {
+    const undici = await import("./undici-libs.js");
+    return { fetch: undici.fetch as never, dispatcher: new undici.Agent({ connect }) };
+  };
+  return (async (input: URL | string, init?: RequestInit) => {
+    const { fetch: undiciFetch, dispatcher } = await (client ??= loadUndici());
+    return undiciFetch(input, { ...(init as object), dispatcher } as never);
+  }) as unknown as typeof fetch;
 }

@@ -1,4 +1,3 @@
-import * as core from "@actions/core";
 import { resolve } from "node:path";
 import { fsRepoFiles } from "../../adapters/fs/repo-files.js";
 import { actionsLogger } from "../../adapters/log/actions-logger.js";
@@ -12,9 +11,10 @@ import { describeError } from "../../core/errors.js";
 import { renderPlanMarkdown } from "../../core/plan/render-plan.js";
 import type { RepoFiles, Scm } from "../../ports.js";
 import { targetSlots } from "../cli/plan.js";
-import { actionLog, emitAnnotations, writeJobSummary } from "../github-output.js";
+import { actionLog, emitAnnotations, writeJobSummary, setOutput } from "../github-output.js";
 import { applyLockFromEnv, UNLOCKED_NOTE } from "../apply-lock-env.js";
-import { readGitHubEnv, scmFromEnv } from "../github-env.js";
+import { readGitHubEnv } from "../github-env-read.js";
+import { loadScmFromEnv } from "../github-scm.js";
 import { booleanInput, optionalInput } from "./inputs.js";
 
 /**
@@ -36,18 +36,18 @@ export async function run(env: Record<string, string | undefined> = process.env)
     const lock = dryRun ? undefined : applyLockFromEnv(gh, env, logger, { noLock, breakLock: booleanInput("break-lock"), ...(lockWait ? { wait: lockWait } : {}), ...(gh.sha ? { commit: gh.sha } : {}) });
     if (!dryRun && noLock) actionLog.warning(UNLOCKED_NOTE);
     const result = await runApply(
-      { files, reconcilers: targetSlots(env, files), logger, ...(lock ? { lock } : {}) },
+      { files, reconcilers: await targetSlots(env, files), logger, ...(lock ? { lock } : {}) },
       { now, dryRun, ...(targets ? { targets } : {}), ...(gh.sha ? { commit: gh.sha } : {}), ...(gh.repository ? { repoUrl: `${gh.serverUrl}/${gh.repository}` } : {}) },
     );
     emitAnnotations(result.findings, "steward apply");
     await writeJobSummary(renderPlanMarkdown(result.reports, { title: dryRun ? "Apply (dry run)" : "Apply" }));
-    const scm = dryRun ? undefined : scmFromEnv(gh, logger);
+    const scm = dryRun ? undefined : await loadScmFromEnv(gh, logger);
     if (scm) {
       const action = await reportApplyFailure({ scm, logger }, { findings: result.findings, reports: result.reports, ...(gh.sha ? { commit: gh.sha } : {}), ...(gh.runUrl ? { runUrl: gh.runUrl } : {}), now });
-      core.setOutput("failure-issue", action);
+      setOutput("failure-issue", action);
     }
     const assigned = assignedVersions(result.reports.flatMap((r) => r.outcomes ?? []));
-    core.setOutput("assigned", JSON.stringify(assigned));
+    setOutput("assigned", JSON.stringify(assigned));
     // The write-back PR targets the branch this apply ran for (main, on a push).
     const base = env.GITHUB_REF_NAME || "main";
     if (scm && assigned.length && booleanInput("write-back", true)) await writeBack(scm, files, root, assigned, gh.sha, base, logger);
@@ -68,7 +68,7 @@ async function writeBack(scm: Scm, files: RepoFiles, root: string, assigned: Ass
   const out = await proposeWriteBack({ scm, files, git: gitCliHistory(root), logger }, { assigned, base, ...(sha ? { commit: sha } : {}) });
   if (out.pullRequest) {
     logger.info(`write-back: ${out.recorded.length} MLflow version number(s) proposed in ${out.pullRequest.url}`);
-    core.setOutput("write-back-pr", out.pullRequest.url);
+    setOutput("write-back-pr", out.pullRequest.url);
   } else logger.info(`write-back: every MLflow version number is already recorded on ${base}`);
   for (const w of out.warnings) actionLog.warning(w, { title: "steward apply write-back" });
   for (const s of out.skipped) actionLog.error(`MLflow version ${s.version} not recorded: ${s.reason}`, { title: "steward apply write-back" });

@@ -1,4 +1,3 @@
-import * as core from "@actions/core";
 import { resolve } from "node:path";
 import { fsRepoFiles } from "../../adapters/fs/repo-files.js";
 import { gitCliHistory } from "../../adapters/git/git-cli-history.js";
@@ -12,8 +11,9 @@ import { renderCards, type RenderCardsReport } from "../../commands/render-cards
 import { describeError } from "../../core/errors.js";
 import { renderCardSection } from "../../core/report/card-section.js";
 import type { GitHistory } from "../../ports.js";
-import { actionLog, writeJobSummary } from "../github-output.js";
-import { readGitHubEnv, scmFromEnv } from "../github-env.js";
+import { actionLog, writeJobSummary, setOutput } from "../github-output.js";
+import { readGitHubEnv } from "../github-env-read.js";
+import { loadScmFromEnv } from "../github-scm.js";
 import { writePrSectionArtifact } from "../pr-comment-artifact.js";
 import { booleanInput, optionalInput } from "./inputs.js";
 
@@ -43,13 +43,13 @@ export async function run(env: Record<string, string | undefined> = process.env)
     const summary = await cardSummary(report, git, optionalInput("base") ?? gh.pullBase, gh.serverUrl, gh.repository, gh.sha);
     await writeJobSummary(summary);
     if (gh.pullNumber && booleanInput("comment", true) && !gh.fromFork) {
-      const scm = scmFromEnv(gh, actionsLogger());
+      const scm = await loadScmFromEnv(gh, actionsLogger());
       if (scm) await publishPrSection(scm, gh.pullNumber, "card", summary, gh.runUrl);
     } else if (gh.pullNumber && gh.fromFork && booleanInput("comment", true)) {
       // A fork's run has a read-only token: pr-comment.yml posts this section from the artifact.
       await writePrSectionArtifact(env, "card", summary, gh.runUrl);
     }
-    core.setOutput("stale", String(report.staleCount));
+    setOutput("stale", String(report.staleCount));
     if (check && report.staleCount > 0) actionLog.fail(`${report.staleCount} model card(s) out of date`);
   } catch (err) {
     actionLog.fail(describeError(err));

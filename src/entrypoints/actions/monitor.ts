@@ -1,5 +1,4 @@
-import * as core from "@actions/core";
-import { actionLog } from "../github-output.js";
+import { actionLog, setOutput } from "../github-output.js";
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { describeError } from "../../core/errors.js";
@@ -31,10 +30,10 @@ export async function run(env: Record<string, string | undefined> = process.env)
       now: () => new Date(),
     });
     const report = JSON.parse(await readFile(join(out, "report.json"), "utf8").catch(() => "{}")) as { status?: { headline: string; outcome: string }; findings?: unknown[]; actions?: { status: string }[]; stats?: { models: number } };
-    core.setOutput("findings", String(report.findings?.length ?? 0));
-    core.setOutput("models", String(report.stats?.models ?? 0));
-    core.setOutput("report", join(out, "report.json"));
-    core.setOutput("outcome", report.status?.outcome ?? "error");
+    setOutput("findings", String(report.findings?.length ?? 0));
+    setOutput("models", String(report.stats?.models ?? 0));
+    setOutput("report", join(out, "report.json"));
+    setOutput("outcome", report.status?.outcome ?? "error");
     // Exit 1 means findings acted on: they became issues and PRs, the job stays green. A blind run, one
     // that could not act, and usage or environment errors (2) fail the step.
     if (code > 1) actionLog.fail(report.status?.headline ?? `steward monitor exited with ${code}`);

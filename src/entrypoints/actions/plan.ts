@@ -1,4 +1,3 @@
-import * as core from "@actions/core";
 import { resolve } from "node:path";
 import { fsRepoFiles } from "../../adapters/fs/repo-files.js";
 import { actionsLogger } from "../../adapters/log/actions-logger.js";
@@ -7,8 +6,9 @@ import { publishPrSection } from "../../commands/publish-pr-section.js";
 import { describeError } from "../../core/errors.js";
 import { renderPlanByModel, renderPlanMarkdown } from "../../core/plan/render-plan.js";
 import { targetSlots } from "../cli/plan.js";
-import { actionLog, emitAnnotations, writeJobSummary } from "../github-output.js";
-import { readGitHubEnv, scmFromEnv } from "../github-env.js";
+import { actionLog, emitAnnotations, writeJobSummary, setOutput } from "../github-output.js";
+import { readGitHubEnv } from "../github-env-read.js";
+import { loadScmFromEnv } from "../github-scm.js";
 import { writePrSectionArtifact } from "../pr-comment-artifact.js";
 import { booleanInput, optionalInput } from "./inputs.js";
 
@@ -21,7 +21,7 @@ export async function run(env: Record<string, string | undefined> = process.env)
     const logger = actionsLogger();
     const targets = parseTargets(optionalInput("target"));
     const result = await runPlan(
-      { files, reconcilers: targetSlots(env, files), logger },
+      { files, reconcilers: await targetSlots(env, files), logger },
       { now: new Date(), ...(targets ? { targets } : {}), ...(gh.sha ? { commit: gh.sha } : {}), ...(gh.repository ? { repoUrl: `${gh.serverUrl}/${gh.repository}` } : {}) },
     );
     emitAnnotations(result.findings, "steward plan");
@@ -31,14 +31,14 @@ export async function run(env: Record<string, string | undefined> = process.env)
     // The comment shows the same plan per model (what a reviewer reads model by model).
     const comment = blocked ? markdown : renderPlanByModel(result.reports, { title: "Plan" });
     if (gh.pullNumber && booleanInput("comment", true) && !gh.fromFork) {
-      const scm = scmFromEnv(gh, logger);
+      const scm = await loadScmFromEnv(gh, logger);
       if (scm) await publishPrSection(scm, gh.pullNumber, "plan", comment, gh.runUrl);
     } else if (gh.pullNumber && gh.fromFork && booleanInput("comment", true)) {
       // A fork's run has a read-only token: pr-comment.yml posts this section from the artifact.
       await writePrSectionArtifact(env, "plan", comment, gh.runUrl);
     }
     const changes = result.reports.reduce((n, r) => n + r.steps.length, 0);
-    core.setOutput("changes", String(changes));
+    setOutput("changes", String(changes));
     const failed = result.reports.filter((r) => r.status === "failed");
     for (const r of failed) actionLog.error(`${r.target}: ${r.reason ?? "could not be planned"}`, { title: `steward plan ${r.target}` });
     if (blocked || failed.length) actionLog.fail(blocked ? "the repository has errors" : `${failed.map((r) => r.target).join(", ")} could not be planned`);

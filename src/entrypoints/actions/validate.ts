@@ -1,6 +1,4 @@
-import * as core from "@actions/core";
 import { resolve } from "node:path";
-import { s3DvcRemote } from "../../adapters/aws/s3-dvc-remote.js";
 import { parallelChecker } from "../../adapters/fs/parallel-checker.js";
 import { fsRepoFiles } from "../../adapters/fs/repo-files.js";
 import { gitCliHistory } from "../../adapters/git/git-cli-history.js";
@@ -10,8 +8,9 @@ import { publishPrSection } from "../../commands/publish-pr-section.js";
 import { validateRepo } from "../../commands/validate.js";
 import { describeError } from "../../core/errors.js";
 import { renderValidateSummary } from "../../core/report/validate-report.js";
-import { actionLog, emitAnnotations, writeJobSummary } from "../github-output.js";
-import { pullRequestFromEnv, readGitHubEnv, scmFromEnv } from "../github-env.js";
+import { actionLog, emitAnnotations, writeJobSummary, setOutput } from "../github-output.js";
+import { readGitHubEnv } from "../github-env-read.js";
+import { loadScmFromEnv } from "../github-scm.js";
 import { writePrSectionArtifact } from "../pr-comment-artifact.js";
 import { booleanInput, optionalInput } from "./inputs.js";
 
@@ -23,11 +22,14 @@ export async function run(env: Record<string, string | undefined> = process.env)
     const base = optionalInput("base") ?? gh.pullBase;
     const logger = actionsLogger();
     const git = gitCliHistory(root);
-    const scm = scmFromEnv(gh, logger);
-    const pullRequest = pullRequestFromEnv(gh, scm);
+    // Octokit loads only with a token to use, the S3 client only with check-remote (start-up time).
+    const scm = await loadScmFromEnv(gh, logger);
+    const pullRequest = gh.pullNumber ? (await import("../github-env.js")).pullRequestFromEnv(gh, scm) : undefined;
+    const checkRemote = booleanInput("check-remote");
+    const s3DvcRemote = checkRemote ? (await import("../../adapters/aws/s3-dvc-remote.js")).s3DvcRemote : undefined;
     const report = await validateRepo(
-      { files: fsRepoFiles(root), git, history: base ? gitPromotionHistory(git, base) : undefined, remoteFor: (o) => s3DvcRemote(o), checker: parallelChecker(root), logger, ...(pullRequest ? { pullRequest } : {}) },
-      { ...(base ? { base } : {}), checkRemote: booleanInput("check-remote"), changedOnly: booleanInput("changed-only"), now: new Date() },
+      { files: fsRepoFiles(root), git, history: base ? gitPromotionHistory(git, base) : undefined, ...(s3DvcRemote ? { remoteFor: (o: Record<string, string>) => s3DvcRemote(o) } : {}), checker: parallelChecker(root), logger, ...(pullRequest ? { pullRequest } : {}) },
+      { ...(base ? { base } : {}), checkRemote, changedOnly: booleanInput("changed-only"), now: new Date() },
     );
     emitAnnotations(report.findings, "steward validate");
     const summary = renderValidateSummary(report);
@@ -38,8 +40,8 @@ export async function run(env: Record<string, string | undefined> = process.env)
       // A fork's run has a read-only token: pr-comment.yml posts this section from the artifact.
       await writePrSectionArtifact(env, "validate", summary, gh.runUrl);
     }
-    core.setOutput("errors", String(report.errorCount));
-    core.setOutput("warnings", String(report.warningCount));
+    setOutput("errors", String(report.errorCount));
+    setOutput("warnings", String(report.warningCount));
     if (report.errorCount > 0) actionLog.fail(`${report.errorCount} problem(s) in the governed repository`);
   } catch (err) {
     actionLog.fail(describeError(err));

@@ -39,7 +39,7 @@ export const applyCli: CliCommand = async (argv, io) => {
   const unlocked = !dryRun && noLock;
   if (unlocked) io.stderr(`steward apply: ${UNLOCKED_NOTE}\n`);
   const run = await runApply(
-    { files, reconcilers: targetSlots(io.env, files), logger, ...(lock ? { lock } : {}) },
+    { files, reconcilers: await targetSlots(io.env, files), logger, ...(lock ? { lock } : {}) },
     { now: io.now(), dryRun, ...(flags.targets ? { targets: flags.targets } : {}), ...(flags.commit ? { commit: flags.commit } : {}), ...(flags.repoUrl ? { repoUrl: flags.repoUrl } : {}) },
   );
   const assigned = assignedVersions(run.reports.flatMap((r) => r.outcomes ?? []));

@@ -24,7 +24,7 @@ export const SAMPLES_SOURCE = "samples";
 export async function metricSourceFromFlag(source: string | undefined, root: string, cwd: string, opts: { optional?: boolean } = {}): Promise<MetricSource | undefined> {
   if (source === undefined && opts.optional) return undefined;
   if (source === undefined || source === "cloudwatch") {
-    const { CloudWatchClient } = await import("@aws-sdk/client-cloudwatch");
+    const { CloudWatchClient } = await import("../../adapters/aws/sdk/cloudwatch.js");
     const { cloudWatchMetricSource } = await import("../../adapters/aws/cloudwatch-metric-source.js");
     return cloudWatchMetricSource({ client: new CloudWatchClient({}) });
   }
@@ -46,7 +46,7 @@ export async function metricSourceFromFlag(source: string | undefined, root: str
  */
 export async function captureStoreFromFlag(source: string | undefined, root: string, cwd: string, now: Date): Promise<CaptureStore | undefined> {
   if (source === undefined || source === "cloudwatch") {
-    const { S3Client } = await import("@aws-sdk/client-s3");
+    const { S3Client } = await import("../../adapters/aws/sdk/s3.js");
     const { s3CaptureStore } = await import("../../adapters/aws/s3-capture-store.js");
     return s3CaptureStore(new S3Client({}));
   }

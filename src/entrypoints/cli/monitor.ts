@@ -10,7 +10,8 @@ import { UserError } from "../../core/errors.js";
 import { renderReportMarkdown, renderReportText } from "../../core/monitor/render-report.js";
 import { parseShard } from "../../core/monitor/shard.js";
 import type { EventBus } from "../../ports.js";
-import { readGitHubEnv, scmFromEnv } from "../github-env.js";
+import { readGitHubEnv } from "../github-env-read.js";
+import { loadScmFromEnv } from "../github-scm.js";
 import { captureStoreFromFlag, metricSourceFromFlag } from "./metric-source-flag.js";
 import { redactDeep } from "../../adapters/output/redaction.js";
 import { appendStepSummary } from "../github-output.js";
@@ -50,7 +51,7 @@ Exit status (the first line of the report says which, in words):
 
 async function eventBus(env: CliIO["env"]): Promise<EventBus | undefined> {
   if (!env.AWS_REGION && !env.AWS_DEFAULT_REGION) return undefined;
-  const { EventBridgeClient } = await import("@aws-sdk/client-eventbridge");
+  const { EventBridgeClient } = await import("../../adapters/aws/sdk/eventbridge.js");
   const { eventBridgeEventBus } = await import("../../adapters/aws/eventbridge-event-bus.js");
   return eventBridgeEventBus({ client: new EventBridgeClient({}) });
 }
@@ -83,7 +84,7 @@ export const monitorCli: CliCommand = async (argv, io) => {
   // Progress goes to stderr so that --format json keeps stdout clean.
   const logger = consoleLogger({ write: io.stderr, verbose: values.verbose ?? false });
   const files = fsRepoFiles(root);
-  const scm = scmFromEnv(readGitHubEnv(io.env), logger);
+  const scm = await loadScmFromEnv(readGitHubEnv(io.env), logger);
   if (!dryRun && !scm) throw new UserError("steward monitor needs GITHUB_TOKEN and GITHUB_REPOSITORY (or --dry-run)");
   const events = dryRun ? undefined : await eventBus(io.env);
   const env = io.env;
@@ -104,7 +105,7 @@ export const monitorCli: CliCommand = async (argv, io) => {
       ...(events ? { events } : {}),
       ...(out ? { out: fsRepoFiles(out) } : {}),
       ...(values.drift
-        ? { livePlans: async () => (await runPlan({ files, reconcilers: targetSlots(env, files), logger }, { now })).reports.filter((r) => r.status !== "skipped" && r.status !== "failed") }
+        ? { livePlans: async () => (await runPlan({ files, reconcilers: await targetSlots(env, files), logger }, { now })).reports.filter((r) => r.status !== "skipped" && r.status !== "failed") }
         : {}),
     },
     { now, dryRun, ...(shard ? { shard } : {}), ...(values.model?.length ? { models: values.model as string[] } : {}), ...(values.alarm ? { alarm: values.alarm as string } : {}), ...(values.base ? { base: values.base } : {}), ...(runUrl ? { runUrl } : {}) },

@@ -1,10 +1,4 @@
 import { resolve } from "node:path";
-import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
-import { STSClient } from "@aws-sdk/client-sts";
-import { stsIdentity } from "../../adapters/aws/sts-identity.js";
-import { awsEnvironments } from "../../adapters/aws/aws-environment.js";
-import { eventBridgeEventBus } from "../../adapters/aws/eventbridge-event-bus.js";
-import { sageMakerAws } from "../../adapters/aws/sagemaker-aws.js";
 import { awsClientOptions } from "../../adapters/aws/sagemaker-client-options.js";
 import { fsRepoFiles } from "../../adapters/fs/repo-files.js";
 import { consoleLogger } from "../../adapters/log/console-logger.js";
@@ -16,8 +10,6 @@ import { parseTargets, runPlan, type PlanRun, type TargetSlot } from "../../comm
 import { mlflowReconciler } from "../../commands/reconcile-mlflow.js";
 import { sagemakerReconciler } from "../../commands/reconcile-sagemaker.js";
 import { cloudwatchReconciler } from "../../commands/reconcile-cloudwatch.js";
-import { cloudWatchDashboards } from "../../adapters/aws/cloudwatch-dashboards.js";
-import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { planJson, renderPlanMarkdown, renderPlanText } from "../../core/plan/render-plan.js";
 import type { DvcRemotes } from "../../core/plan/sagemaker-model-data.js";
 import type { Target } from "../../core/plan/types.js";
@@ -59,8 +51,11 @@ export function offlineSlots(files: RepoFiles): TargetSlot[] {
   ];
 }
 
-/** Every target's reconciler, built from the environment (read here, once). */
-export function targetSlots(env: CliIO["env"], files: RepoFiles): TargetSlot[] {
+/**
+ * Every target's reconciler, built from the environment (read here, once). The AWS SDK clients load
+ * only when AWS_REGION says the targets are there (start-up time, issue #13).
+ */
+export async function targetSlots(env: CliIO["env"], files: RepoFiles): Promise<TargetSlot[]> {
   const slots: TargetSlot[] = [];
   const mlflow = mlflowConfigFromEnv(env);
   if (mlflow) {
@@ -69,17 +64,35 @@ export function targetSlots(env: CliIO["env"], files: RepoFiles): TargetSlot[] {
   } else {
     slots.push({ target: "mlflow", reason: "MLFLOW_TRACKING_URI is not set" });
   }
-  if (env.AWS_REGION || env.AWS_DEFAULT_REGION) {
+  const aws = env.AWS_REGION || env.AWS_DEFAULT_REGION ? await loadAws() : undefined;
+  if (aws) {
+    const { STSClient, EventBridgeClient, stsIdentity, eventBridgeEventBus, sageMakerAws, awsEnvironments } = aws;
     slots.push({ target: "sagemaker", reconciler: sagemakerReconciler({ aws: sageMakerAws(), identity: stsIdentity(new STSClient(awsClientOptions())), connect: awsEnvironments({ sessionPrefix: "steward" }), dvcRemotes: () => readRemotes(files), events: eventBridgeEventBus({ client: new EventBridgeClient(awsClientOptions()) }) }) });
   } else {
     slots.push({ target: "sagemaker", reason: "AWS_REGION is not set" });
   }
-  if (env.AWS_REGION || env.AWS_DEFAULT_REGION) {
+  if (aws) {
+    const { CloudWatchClient, cloudWatchDashboards } = aws;
     slots.push({ target: "cloudwatch", reconciler: cloudwatchReconciler({ store: cloudWatchDashboards(new CloudWatchClient(awsClientOptions())) }) });
   } else {
     slots.push({ target: "cloudwatch", reason: "AWS_REGION is not set" });
   }
   return slots;
+}
+
+/** The AWS SDK clients and adapters plan and apply use, loaded together. */
+async function loadAws() {
+  const [{ STSClient }, { EventBridgeClient }, { CloudWatchClient }, { stsIdentity }, { eventBridgeEventBus }, { sageMakerAws }, { cloudWatchDashboards }, { awsEnvironments }] = await Promise.all([
+    import("../../adapters/aws/sdk/sts.js"),
+    import("../../adapters/aws/sdk/eventbridge.js"),
+    import("../../adapters/aws/sdk/cloudwatch.js"),
+    import("../../adapters/aws/sts-identity.js"),
+    import("../../adapters/aws/eventbridge-event-bus.js"),
+    import("../../adapters/aws/sagemaker-aws.js"),
+    import("../../adapters/aws/cloudwatch-dashboards.js"),
+    import("../../adapters/aws/aws-environment.js"),
+  ]);
+  return { STSClient, EventBridgeClient, CloudWatchClient, stsIdentity, eventBridgeEventBus, sageMakerAws, cloudWatchDashboards, awsEnvironments };
 }
 
 /** The flags plan and apply share, parsed; environment defaults for commit and repository URL. */
@@ -122,7 +135,7 @@ export const planCli: CliCommand = async (argv, io) => {
   if (flags.values.help) return io.stdout(HELP), EXIT_OK;
   const files = fsRepoFiles(flags.root);
   const run = await runPlan(
-    { files, reconcilers: flags.values.offline === true ? offlineSlots(files) : targetSlots(io.env, files), logger: consoleLogger({ write: io.stderr }) },
+    { files, reconcilers: flags.values.offline === true ? offlineSlots(files) : await targetSlots(io.env, files), logger: consoleLogger({ write: io.stderr }) },
     { now: io.now(), ...(flags.targets ? { targets: flags.targets } : {}), ...(flags.commit ? { commit: flags.commit } : {}), ...(flags.repoUrl ? { repoUrl: flags.repoUrl } : {}) },
   );
   return printRun(run, io, flags.format, "plan", flags.targets);
