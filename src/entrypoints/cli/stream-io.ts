@@ -3,6 +3,7 @@ import { once } from "node:events";
 import { rename, unlink } from "node:fs/promises";
 import path from "node:path";
 import { StringDecoder } from "node:string_decoder";
+import { guardedWriter } from "../../adapters/output/stdout-guard.js";
 import { UserError } from "../../core/errors.js";
 import type { CliIO } from "./io.js";
 
@@ -34,7 +35,9 @@ export interface Output {
 }
 
 /**
- * Opens the output: `-` is standard output (written with backpressure; EPIPE ends quietly), a file
+ * Opens the output: `-` is standard output (written with backpressure through the stdout guard, so
+ * that data echoed from the input, such as timestamps, never starts a workflow command; EPIPE ends
+ * quietly), a file
  * is written to a temporary file beside it and renamed on commit, so an error never leaves a
  * partial file.
  */
@@ -80,6 +83,20 @@ function stdoutOutput(io: CliIO): Output {
   const check = () => {
     if (state.error) throw new UserError(`cannot write standard output: ${state.error.message}`);
   };
+  // Redacted and neutralized as every other stdout write; `ready` is false once the stream asks to wait.
+  let ready = true;
+  const guard = guardedWriter((t) => {
+    if (t) ready = ws.write(t) && ready;
+  });
+  const drained = async () => {
+    if (ready || state.closed) return;
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+      ws.once("drain", resolve);
+    });
+    ws.removeListener("drain", wake!);
+    wake = undefined;
+  };
   return {
     get closed() {
       return state.closed;
@@ -87,17 +104,17 @@ function stdoutOutput(io: CliIO): Output {
     async write(s) {
       check();
       if (state.closed || !s) return;
-      if (!ws.write(s)) {
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-          ws.once("drain", resolve);
-        });
-        ws.removeListener("drain", wake!);
-        wake = undefined;
-      }
+      ready = true;
+      guard.write(s);
+      await drained();
       check();
     },
     async commit() {
+      check();
+      if (state.closed) return;
+      ready = true;
+      guard.flush();
+      await drained();
       check();
     },
     async abort() {},
