@@ -12,7 +12,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { streamScorer } from "../../src/core/detect/score-series.js";
 import { parseTimestamp } from "../../src/core/detect/timestamp.js";
-import { CANDIDATES, type Candidate } from "./grid.js";
+import { CANDIDATES, PREVIOUS_DEFAULT, type Candidate } from "./grid.js";
 import { PROFILES, scoreSet, type LabelledSeries } from "./nab-score.js";
 
 const args = process.argv.slice(2);
@@ -69,7 +69,7 @@ function score(series: Loaded[], c: Candidate): Float64Array[] {
 
 const series = load();
 const folds = [...new Set(series.map((s) => s.category))].sort();
-const candidates = CANDIDATES.filter((c) => !only || only.has(c.name) || c.name === "today" || c.name === "shipped default");
+const candidates = CANDIDATES.filter((c) => !only || only.has(c.name) || c.name === "today" || c.name === "shipped default" || c.name === PREVIOUS_DEFAULT);
 const t0 = performance.now();
 const scores = new Map<string, Float64Array[]>();
 for (const c of candidates) scores.set(c.name, score(series, c));
@@ -128,9 +128,27 @@ const eligible = table.filter((r) => !r.c.overBudget);
 const chosen = eligible.reduce((a, b) => (mean(b.ho.map((h) => h.test)) > mean(a.ho.map((h) => h.test)) ? b : a));
 const today = table.find((r) => r.c.name === "today")!;
 const shipped = table.find((r) => r.c.name === "shipped default")!;
+const previous = table.find((r) => r.c.name === PREVIOUS_DEFAULT)!;
 console.log(`  held-out mean of the selection procedure: ${mean(chosenHo).toFixed(1)}`);
 console.log(`\nsummary (standard / reward low FP / reward low FN, in-sample; held-out mean is standard)`);
-for (const [label, r] of [["chosen on all folds: " + chosen.c.name, chosen], ["shipped default (DEFAULT_DETECTORS)", shipped], ["today's defaults", today]] as const) {
+for (const [label, r] of [["chosen on all folds: " + chosen.c.name, chosen], ["shipped default (DEFAULT_DETECTORS)", shipped], ["previous default", previous], ["today's defaults", today]] as const) {
   const prof = Object.values(PROFILES).map((p) => scoreSet(series, scores.get(r.c.name)!, p));
   console.log(`  ${label.padEnd(nameW + 22)} in-sample ${prof.map((p) => p.normalized.toFixed(1)).join(" / ")}  threshold ${prof[0]!.threshold.toFixed(4)}  held-out mean ${mean(r.ho.map((h) => h.test)).toFixed(1)}`);
+  console.log(`  ${"".padEnd(nameW + 22)} ${plateau(scores.get(r.c.name)!)}`);
+}
+
+/** How much the 0.5 level decides: scored points exactly at 0.5, and windows whose highest score is exactly 0.5 (a tie, not evidence). */
+function plateau(sc: Float64Array[]): string {
+  let points = 0;
+  let windows = 0;
+  series.forEach((s, k) => {
+    const probation = Math.min(Math.floor(0.15 * s.rows), 750);
+    for (let i = probation; i < s.rows; i++) if (sc[k]![i] === 0.5) points++;
+    for (const w of s.windows) {
+      let max = 0;
+      for (let i = Math.max(w.start, probation); i <= w.end; i++) max = Math.max(max, sc[k]![i]!);
+      if (max === 0.5) windows++;
+    }
+  });
+  return `scores exactly 0.5: ${points} scored point(s); windows whose highest score is exactly 0.5: ${windows}`;
 }

@@ -7,10 +7,12 @@ const dir = new URL("../../fixtures/nab/", import.meta.url);
 const windows = JSON.parse(readFileSync(new URL("windows.json", dir), "utf8")) as Record<string, [string, string][]>;
 
 /**
- * Measured 77.1 on these 8 files when the floor was set (standard profile at threshold 0.5; NAB's own
- * score.mjs agrees with this scorer with --thresholds 0.5). Raise it when quality improves.
+ * Measured 77.1 on these 8 files when the floor was first set (standard profile at threshold 0.5;
+ * NAB's own score.mjs agrees with this scorer with --thresholds 0.5), 75.9 with the first
+ * cross-validated default, 78.3 with today's (strict records, LSTM view weighted 0.65), whose
+ * held-out NAB mean rose from 62.6 to 67.4: the floor rose with it. Raise it when quality improves.
  */
-const FLOOR = 73;
+const FLOOR = 75;
 
 describe("default detector on NAB series (quality floor)", () => {
   it(`scores at least ${FLOOR} (standard profile, normalised) on the fixture series`, () => {

@@ -32,8 +32,20 @@ export const ensembleDefaults = {
   lstmHidden: 8,
   lstmEvery: 4,
   lstmSeq: 16,
+  /**
+   * Weight of the learned views' ratios (lstm, autoencoder) before they are fused: below 1, a
+   * learned view must exceed its own record by a margin of 1 / weight to raise an alarm (their
+   * errors are heavier-tailed than the statistical views; chosen by cross-validation).
+   */
+  learnedWeight: 1,
   /** Adds the `autoencoder` detector's reconstruction error as a view (its default parameters). */
   autoencoder: false,
+  /**
+   * An alarm is a new record: a fused ratio strictly above 1. With `strict`, a tie with the
+   * reference (ratio exactly 1, common in quantised metrics) scores just below 0.5 and starts no
+   * suppression; without it a tie scores 0.5 and damps the alarms that follow.
+   */
+  strict: false,
   /** How the views' ratios are fused: 0 takes the largest; p > 0 their p-norm, so that agreeing views rank above one alone. */
   pnorm: 0,
   /** Weight of the views' mean added to the fused ratio, so that equal ratios (ties with the reference, common in quantised metrics) rank by the other views' evidence instead of sitting at exactly 0.5. */
@@ -73,7 +85,7 @@ function createEnsemble(p: EnsembleParams): PointScorer {
       let k = 0;
       for (const l of learned) {
         const raw = l.raw(x);
-        if (v) rs[k++] = l.cal.push(raw);
+        if (v) rs[k++] = p.learnedWeight * l.cal.push(raw);
       }
       if (!v) return 0;
       rs[k++] = spike.push(v.spike);
@@ -89,7 +101,8 @@ function createEnsemble(p: EnsembleParams): PointScorer {
       }
       if (n <= p.warmup) return 0;
       // a value equal to the reference (common in quantised metrics) is a tie, whatever the rounding
-      const rt = p.tieBreak > 0 ? r : Math.abs(r - 1) < 1e-9 ? 1 : r;
+      const tie = p.tieBreak <= 0 && Math.abs(r - 1) < 1e-9;
+      const rt = tie ? (p.strict ? TIE_RATIO : 1) : r;
       let score = rt / (rt + 1);
       undamped = score;
       if (score >= 0.5) {
@@ -100,6 +113,9 @@ function createEnsemble(p: EnsembleParams): PointScorer {
     },
   };
 }
+
+/** The ratio a tie with the reference stands for under `strict`: just below a record (score 0.49975). */
+const TIE_RATIO = 0.999;
 
 /** The largest of the first k ratios (pnorm 0), or their p-norm. */
 function fuse(rs: Float64Array, k: number, pnorm: number): number {
