@@ -108,6 +108,11 @@ export interface SeriesQuery {
   /** Model and metric the query belongs to (for file-based sources). */
   model: string;
   name: string;
+  /**
+   * The deployment environment (deployment.environments) whose account and region the series is
+   * read in; absent: where the credentials point. The file source reads `name` (which then ends in `@<env>`).
+   */
+  environment?: AwsEnvironmentRef;
 }
 
 export interface SeriesResult {

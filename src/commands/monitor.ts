@@ -8,6 +8,7 @@ import { describeError } from "../core/errors.js";
 import { evaluateCheck as defaultEvaluateCheck } from "../core/detect/evaluate-check.js";
 import { evaluateMultiCheck as defaultEvaluateMultiCheck } from "../core/detect/evaluate-multi-check.js";
 import { buildQueries, servedVariants, uniqueQueries, type PlannedQuery } from "../core/monitor/build-queries.js";
+import { expandEnvironments } from "../core/monitor/environments.js";
 import { freshnessLimit, sortCoverage } from "../core/monitor/coverage.js";
 import { runStatus } from "../core/monitor/run-status.js";
 import { healthMarker, incidentKey } from "../core/github-conventions.js";
@@ -63,7 +64,7 @@ export async function runMonitor(deps: MonitorDeps, opts: MonitorOptions): Promi
   for (const m of models) if (!policies.has(m.policy)) warnings.push(`${m.file}: policy "${m.policy}" not found; not monitored`);
 
   // Read.
-  const planned = buildQueries(models, policies);
+  const planned = expandEnvironments(buildQueries(models, policies), models);
   const queries = uniqueQueries(planned);
   const results = await readAll(deps.metrics, queries, models, now, logger);
   for (const r of results.values()) if (r.error) warnings.push(`metrics ${r.id}: ${r.error}`);

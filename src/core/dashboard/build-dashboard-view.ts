@@ -69,6 +69,7 @@ function modelView(m: ModelSpec, policy: PolicySpec | undefined, input: Dashboar
     policy: m.policy,
     stages: Object.keys(m.stages).sort(stageOrder(policy)).map((stage) => ({ stage, variants: m.stages[stage]!.variants.map((v) => ({ ...v })) })),
     health: health?.status ?? "unknown",
+    ...(health?.environments?.length ? { environments: health.environments.filter((e) => typeof e.name === "string" && ["ok", "no-data", "info", "warning", "critical"].includes(e.status)).map((e) => ({ name: e.name, health: e.status })) } : {}),
     ...(run ? { checkedAt: run.now } : {}),
     incidents: open,
     issues: (health?.incidents ?? []).flatMap((i) => (i.issue !== undefined ? [i.issue] : [])),

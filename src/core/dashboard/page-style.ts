@@ -55,6 +55,7 @@ svg.chart .event-stage{stroke:#37474f;stroke-dasharray:none}
 svg.chart .event-applied{stroke:#0d47a1;stroke-dasharray:8 3}
 .lg-event{border-top:2px dotted #6a1b9a}
 ul.checks li{margin:0 0 .15rem}
+ul.envs{margin:.25rem 0 0;font-size:.85em}
 .filter input{font:inherit;padding:.4rem .6rem;border:1px solid #8a94a6;border-radius:.4rem;min-width:16rem;max-width:100%}
 ul.plain{margin:0;padding:0;list-style:none}
 .nowrap{white-space:nowrap}

@@ -44,7 +44,7 @@ function row(m: ModelView): string {
   return [
     `<tr data-model="${escapeHtml(m.name)}" data-health="${escapeHtml(m.health)}" data-severity="${escapeHtml(m.worst)}" data-owners="${escapeHtml(m.owners.map(encodeURIComponent).join(" "))}">`,
     `<th scope="row" data-sort="${escapeHtml(m.name)}"><a class="model-link" href="models/${escapeHtml(m.slug)}.html">${escapeHtml(m.name)}</a><br><span class="muted">${escapeHtml(m.task)}</span></th>`,
-    `<td data-label="Health" data-sort="${HEALTH_RANK[m.health]}">${healthBadge(m.health)}</td>`,
+    `<td data-label="Health" data-sort="${HEALTH_RANK[m.health]}">${healthBadge(m.health)}${environmentsList(m)}</td>`,
     `<td data-label="Checks" data-sort="${checksRank(m)}">${checksList(m)}</td>`,
     `<td data-label="Stages">${stagesList(m.stages)}</td>`,
     `<td data-label="Owners">${m.owners.length ? `<ul class="plain">${m.owners.map((o) => `<li>${escapeHtml(o)}</li>`).join("")}</ul>` : `<span class="muted">none</span>`}</td>`,
@@ -57,6 +57,12 @@ function row(m: ModelView): string {
 }
 
 /** What each check said on the latest run, worst first; "no data", "stale" and read errors are shown as such. */
+/** Several environments: each one's health under the model's, side by side. */
+function environmentsList(m: ModelView): string {
+  if (!m.environments?.length) return "";
+  return `<ul class="plain envs">${m.environments.map((e) => `<li>${escapeHtml(e.name)}: ${healthBadge(e.health)}</li>`).join("")}</ul>`;
+}
+
 function checksList(m: ModelView): string {
   if (m.checks.length === 0) return `<span class="muted">${m.health === "unknown" ? "not checked" : "no checks"}</span>`;
   const sorted = [...m.checks].sort((a, b) => checkRank(a) - checkRank(b) || a.check.localeCompare(b.check));

@@ -160,6 +160,8 @@ export interface ModelView {
   policy: string;
   stages: StageView[];
   health: Health;
+  /** Deployed to several environments: each one's health on that run, side by side, in the model's order. */
+  environments?: { name: string; health: Health }[];
   /** ISO time of the report the health comes from. */
   checkedAt?: string;
   incidents: IncidentView[];

@@ -16,6 +16,8 @@ export interface ModelHealth {
   incidents: HealthIncident[];
   /** Branches of changes proposed or pending for it. */
   changes: string[];
+  /** Deployed to several environments (deployment.environments): each one's status, side by side, in the model's order. */
+  environments?: { name: string; status: HealthStatus }[];
 }
 
 const RANK: Record<HealthStatus, number> = { ok: 0, "no-data": 1, info: 2, warning: 3, critical: 4 };
@@ -57,6 +59,22 @@ export function modelHealth(models: ModelSpec[], statuses: CheckStatus[], findin
       })),
       incidents: incidents.filter((i) => i.model === m.name).map((i) => ({ check: i.checkId, severity: i.severity, ...(i.issue !== undefined ? { issue: i.issue } : {}) })),
       changes: [...new Set(changes.filter((c) => c.model === m.name).map((c) => c.branch))],
+      ...(m.deployment?.environments?.length ? { environments: m.deployment.environments.map((e) => ({ name: e.name, status: environmentStatus(e.name, st, failing, incidents.filter((i) => i.model === m.name)) })) } : {}),
     };
   });
+}
+
+/** The environment a check id is judged in (`<check>@<env>`, `<check>@<env>@<version>`), or undefined. */
+export function checkEnvironment(checkId: string): string | undefined {
+  return checkId.split("@")[1];
+}
+
+/** One environment's status: the worst of its failing checks and open incidents; no-data when none of its checks could be read. */
+function environmentStatus(env: string, statuses: CheckStatus[], failing: MonitorFinding[], incidents: Incident[]): HealthStatus {
+  const mine = statuses.filter((s) => checkEnvironment(s.checkId) === env);
+  const readable = mine.filter((s) => s.readError === undefined && s.verdict.status !== "insufficient-data");
+  let status: HealthStatus = mine.length > 0 && readable.length === 0 ? "no-data" : "ok";
+  for (const f of failing) if (checkEnvironment(f.checkId) === env && RANK[f.severity] > RANK[status]) status = f.severity;
+  for (const i of incidents) if (checkEnvironment(i.checkId) === env && RANK[i.severity] > RANK[status]) status = i.severity;
+  return status;
 }

@@ -35,7 +35,9 @@ export function gapsSection(coverage: readonly CoverageRow[]): string[] {
 export function healthRow(h: ModelHealth): string[] {
   const checks = h.checks.map((c) => `${CHECK_ICON[c.status] ?? ""} ${mdText(c.check)}${c.latest !== undefined ? ` ${formatValue(c.latest)}` : ""}`).join("<br>");
   const incidents = h.incidents.map((i) => (i.issue === undefined ? "new" : `#${i.issue}`)).join(" ");
-  return [mdText(h.model), mdText(h.serving), STATUS_ICON[h.status], checks || "no checks", incidents || "", h.changes.map((b) => `\`${mdText(b)}\``).join(" ")];
+  // several environments: each one's status under the model's, side by side
+  const envs = h.environments?.length ? `<br>${h.environments.map((e) => `${mdText(e.name)}: ${STATUS_ICON[e.status]}`).join(" · ")}` : "";
+  return [mdText(h.model), mdText(h.serving), STATUS_ICON[h.status] + envs, checks || "no checks", incidents || "", h.changes.map((b) => `\`${mdText(b)}\``).join(" ")];
 }
 
 /**

@@ -21,6 +21,8 @@ export interface MonitorSeries {
    * applied to it): SageMaker publishes a split endpoint's metrics only per variant.
    */
   perVariant?: boolean;
+  /** The deployment environment this series is read in (deployment.environments); its check id ends in `@<env>`. */
+  environment?: string;
   periodSeconds: number;
 }
 

@@ -16,8 +16,9 @@ function samplesDir(root: string): string | undefined {
 export const SAMPLES_SOURCE = "samples";
 
 /**
- * The MetricSource a `--source` flag names: `cloudwatch` (the SDK's credentials and region; also
- * the default, as in the monitor action), a folder of metric files, or `samples`, the tool's own
+ * The MetricSource a `--source` flag names: `cloudwatch` (the SDK's credentials and region, and for
+ * models with deployment.environments each environment's region and role; also the default, as in
+ * the monitor action), a folder of metric files, or `samples`, the tool's own
  * embedded sample files replayed so that they end now (only when asked: the demo). With
  * `optional`, no flag means no source (undefined).
  */
@@ -26,7 +27,12 @@ export async function metricSourceFromFlag(source: string | undefined, root: str
   if (source === undefined || source === "cloudwatch") {
     const { CloudWatchClient } = await import("../../adapters/aws/sdk/cloudwatch.js");
     const { cloudWatchMetricSource } = await import("../../adapters/aws/cloudwatch-metric-source.js");
-    return cloudWatchMetricSource({ client: new CloudWatchClient({}) });
+    const { environmentMetricSource } = await import("../../adapters/aws/environment-metric-source.js");
+    const { environmentClientConfig } = await import("../../adapters/aws/aws-environment.js");
+    // a model deployed to several environments is read in each one's region, with its role assumed
+    return environmentMetricSource(cloudWatchMetricSource({ client: new CloudWatchClient({}) }), (env) =>
+      cloudWatchMetricSource({ client: new CloudWatchClient(environmentClientConfig(env, { sessionPrefix: "steward-monitor" })) }),
+    );
   }
   if (source === SAMPLES_SOURCE) {
     const dir = samplesDir(root);
