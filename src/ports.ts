@@ -282,6 +282,20 @@ export interface Scm {
   teamMembers(team: string): Promise<string[]>;
 }
 
+/** A user's role on the repository, as GitHub names it; "none" when GitHub grants nothing. */
+export type RepoRole = "admin" | "maintain" | "write" | "triage" | "read" | "none";
+
+/** What ChatOps needs from GitHub beyond Scm: who may run a command, and the answer in a reaction. */
+export interface ChatOpsGitHub {
+  /**
+   * The user's role (GET /repos/{o}/{r}/collaborators/{user}/permission: `role_name`, else the
+   * legacy `permission`). A user GitHub does not know has "none". Throws ExternalError otherwise.
+   */
+  role(login: string): Promise<RepoRole>;
+  /** Adds the bot's reaction to an issue or pull-request comment (idempotent: the same reaction twice is one). */
+  react(commentId: number, content: "+1" | "-1" | "eyes"): Promise<void>;
+}
+
 /** What the MLflow reconciler needs from a model registry; implemented over MLflow's REST API by src/adapters/mlflow/mlflow-model-registry.ts. */
 export type LegacyStageName = "None" | "Staging" | "Production" | "Archived";
 

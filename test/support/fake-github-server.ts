@@ -53,6 +53,8 @@ type Review = T["pulls"]["listReviews"]["response"]["data"][number];
 type Content = Extract<T["repos"]["getContent"]["response"]["data"], { type: "file" }>;
 type Deployment = T["repos"]["getDeployment"]["response"]["data"];
 type DeploymentStatus = T["repos"]["getDeploymentStatus"]["response"]["data"];
+type Permission = T["repos"]["getCollaboratorPermissionLevel"]["response"]["data"];
+type Reaction = T["reactions"]["createForIssueComment"]["response"]["data"];
 
 const recordedIssue = (recordedScenario("paginate-issues")[0]?.response as Issue[])[0] as Issue;
 const recordedRepository = recordedScenario("get-repository")[0]?.response as Repository;
@@ -104,6 +106,10 @@ export interface FakeGitHubState {
   /** Deployments and their statuses, by id (ids increase in creation order, as GitHub's do). */
   deployments: Map<number, DeploymentRecord>;
   deploymentStatuses: Map<number, DeploymentStatusRecord>;
+  /** Repository roles of users (admin, maintain, write, triage, read); a user not here reads the public repository ("read"). */
+  roles: Map<string, "admin" | "maintain" | "write" | "triage" | "read">;
+  /** Reactions to issue comments, by id. */
+  reactions: Map<number, { id: number; comment: number; user: string; content: string; createdAt: string }>;
 }
 
 export interface RecordedRequest {
@@ -137,6 +143,8 @@ export interface FakeGitHub extends AsyncDisposable {
   fileAt(branch: string, path: string): string | undefined;
   /** Closes a pull request as a person would, merged (the base branch moves to its head) or not. */
   closePull(number: number, options?: { merge?: boolean }): void;
+  /** `login` comments on issue or pull request `number`, as a person would in the UI; returns the comment id. */
+  commentAs(number: number, login: string, body: string): number;
   /** `login` submits a review of the pull request's current head, as a person would in the UI. */
   submitReview(number: number, login: string, event: "APPROVE" | "REQUEST_CHANGES" | "COMMENT", body?: string): number;
   /** Moves the server's clock (timestamps it writes) forward by `ms`, as if that much time had passed. */
@@ -183,6 +191,8 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
   const state: FakeGitHubState = {
     issues: new Map(), comments: new Map(), labels: new Map(), refs: new Map(), blobs: new Map(), trees: new Map(), commits: new Map(),
     collaborators: new Set([owner, "octocat", "octokit-fixture-user-a", BOT_LOGIN]),
+    roles: new Map([[owner, "admin"]]),
+    reactions: new Map(),
     reviews: new Map(), teams: new Map(), deployments: new Map(), deploymentStatuses: new Map(),
   };
   let actor = BOT_LOGIN;
@@ -624,6 +634,31 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
     r.state = "DISMISSED";
     return ok(reviewJson(r));
   });
+  // GET /repos/{owner}/{repo}/collaborators/{username}/permission: the legacy `permission` field says
+  // admin, write, read or none (maintain reads as write, triage as read); `role_name` is the role itself.
+  // A user GitHub does not know is a 404; any other user reads a public repository.
+  on("GET", "/collaborators/:username/permission", (p) => {
+    const login = p.username as string;
+    if (!/^[a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38}(\[bot\])?$/i.test(login) || login.startsWith("ghost-")) throw notFound();
+    const role = state.roles.get(login) ?? "read";
+    const permission = role === "maintain" ? "write" : role === "triage" ? "read" : role;
+    const data: Permission = { permission, role_name: role, user: { ...user(login), permissions: { admin: role === "admin", maintain: role === "admin" || role === "maintain", push: permission !== "read", triage: role !== "read", pull: true } } as unknown as Permission["user"] };
+    return ok(data);
+  });
+  // POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions: 201 for a new reaction, 200 with
+  // the existing one when this user already reacted so; 422 for a content GitHub does not know.
+  on("POST", "/issues/comments/:id/reactions", (p, _q, b) => {
+    const comment = state.comments.get(Number(p.id));
+    if (!comment) throw notFound();
+    const content = b?.content;
+    if (!["+1", "-1", "laugh", "confused", "heart", "hooray", "rocket", "eyes"].includes(content)) throw invalid("Reaction", "content", "invalid");
+    const json = (r: { id: number; user: string; content: string; createdAt: string }): Reaction => ({ id: r.id, node_id: "REA_lADO", user: user(r.user), content: r.content as Reaction["content"], created_at: r.createdAt });
+    const existing = [...state.reactions.values()].find((r) => r.comment === comment.id && r.user === BOT_LOGIN && r.content === content);
+    if (existing) return ok(json(existing));
+    const r = { id: nextId(), comment: comment.id, user: BOT_LOGIN, content, createdAt: now() };
+    state.reactions.set(r.id, r);
+    return ok(json(r), 201);
+  });
   // Organization teams: GET /orgs/{org}/teams/{team_slug}/members (404 for an unknown team, or one
   // the token may not see).
   routes.push(["GET", /^\/orgs\/(?<org>[^/]+)\/teams\/(?<slug>[^/]+)\/members\/?$/, (p, q) => {
@@ -767,6 +802,14 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
     fileAt: (branch, path) => {
       const entry = treeOf(state.refs.get(`refs/heads/${branch}`)).get(path);
       return entry && state.blobs.get(entry.sha)?.toString("utf8");
+    },
+    commentAs: (number, login, body) => {
+      const i = issueOr404(String(number));
+      const t = now();
+      const c: CommentRecord = { id: nextId(), issue: i.number, body, author: login, createdAt: t, updatedAt: t };
+      state.comments.set(c.id, c);
+      touch(i);
+      return c.id;
     },
     submitReview: (number, login, event, body = "") => {
       const i = issueOr404(String(number), "pull");

@@ -30,6 +30,8 @@ export interface ChangeInput {
   now: number;
   base: string;
   runUrl?: string;
+  /** A person asked for the change (ChatOps `/steward rollback`). */
+  requestedBy?: { login: string; command: string; commentUrl?: string };
 }
 
 const LABEL: Record<ChangePurpose, string> = { rollback: "rollback", scale: "scale", "end-split": "end-split", "complete-split": "complete-split" };
@@ -96,6 +98,7 @@ export function planChange(input: ChangeInput): ChangeDecision {
     findings: input.findings,
     issueRefs: input.findings.filter((f) => f.kind !== "variant").map((f) => issuePlaceholder(`${f.model}/${f.checkId}`)),
     ...(input.runUrl ? { runUrl: input.runUrl } : {}),
+    ...(input.requestedBy ? { requestedBy: input.requestedBy } : {}),
   });
   return {
     action: {

@@ -1,5 +1,6 @@
 import { changeCommitMessage, changeMarker, changeTitle } from "../github-conventions.js";
 import { mdText } from "./markdown.js";
+import { code } from "../text/markdown.js";
 import { evidenceTable, findingChart } from "./render-incident.js";
 import type { ChangePurpose, MonitorFinding } from "./types.js";
 
@@ -22,6 +23,8 @@ export interface ChangeInput {
   /** Which promotion-gate rule lets this change through (a rollback's), one line; omitted when none applies. */
   gateRule?: string;
   findings: MonitorFinding[];
+  /** A person asked for the change (ChatOps): their login and the comment, shown instead of the evidence. */
+  requestedBy?: { login: string; command: string; commentUrl?: string };
   /** Placeholder-bearing references to the incident issues, e.g. `{{issue:fraud-detection/accuracy}}`. */
   issueRefs: string[];
   runUrl?: string;
@@ -43,10 +46,9 @@ export function renderChange(c: ChangeInput): ChangeText {
     `**${mdText(c.stage)}**: ${mdText(c.from)} → ${mdText(c.to)}. ${mdText(c.reason)}`,
     "",
     ...(c.gateRule ? [`**Promotion gates**: ${mdText(c.gateRule)}`, ""] : []),
-    "### Evidence",
-    "",
-    evidenceTable(c.findings),
-    "",
+    ...(c.requestedBy
+      ? ["### Requested", "", `Requested by ${code(c.requestedBy.login)} with ${code(c.requestedBy.command)}${c.requestedBy.commentUrl && /^https:\/\/[^\s()<>]+$/.test(c.requestedBy.commentUrl) ? ` ([the comment](${c.requestedBy.commentUrl}))` : ""}, who has write access to this repository.`, ""]
+      : ["### Evidence", "", evidenceTable(c.findings), ""]),
     ...c.findings.map(findingChart).filter(Boolean).flatMap((chart) => [chart, ""]),
     "### On merge",
     "",

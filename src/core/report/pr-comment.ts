@@ -48,6 +48,11 @@ export function mergeSection(body: string | undefined, section: PrSection, markd
   return text;
 }
 
+/** A comment body of its own (a reply), cut like a section when it would pass COMMENT_LIMIT. */
+export function fitComment(markdown: string, summaryUrl?: string): string {
+  return markdown.length <= COMMENT_LIMIT ? markdown : truncate(markdown, COMMENT_LIMIT - 400, summaryUrl);
+}
+
 /** The first lines of `markdown` within `max` characters, its open fences and details closed, and a note. */
 function truncate(markdown: string, max: number, summaryUrl?: string): string {
   const lines: string[] = [];
