@@ -65,7 +65,7 @@ export async function chatops(env: Record<string, string | undefined>, root: str
     {
       scm, github, files, git: gitCliHistory(root), logger,
       ...(prRoot ? { planFiles: fsRepoFiles(prRoot) } : {}),
-      plan: (f) => runPlan({ files: f, reconcilers: targetSlots(env, f), logger }, { now, ...(gh.sha ? { commit: gh.sha } : {}), ...(gh.repository ? { repoUrl: `${gh.serverUrl}/${gh.repository}` } : {}) }),
+      plan: async (f) => runPlan({ files: f, reconcilers: await targetSlots(env, f), logger }, { now, ...(gh.sha ? { commit: gh.sha } : {}), ...(gh.repository ? { repoUrl: `${gh.serverUrl}/${gh.repository}` } : {}) }),
     },
     event,
     { now, ...(gh.runUrl ? { runUrl: gh.runUrl } : {}) },
