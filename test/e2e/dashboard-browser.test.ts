@@ -259,7 +259,7 @@ describe.skipIf(skipBrowser)("the dashboard in headless Chromium", () => {
     // the categorical column: bars per category, named under the axis
     const merchant = page.locator('figure.hist-box[data-column="merchant_category"]');
     expect(await merchant.locator("rect.hb").count()).toBeGreaterThan(1);
-    expect(await merchant.locator("svg.hist text").allTextContents()).toEqual(expect.arrayContaining(["grocery", "online"]));
+    expect(await merchant.locator("svg.hist text > title").allTextContents()).toEqual(expect.arrayContaining(["grocery", "online"]));
     expect(await axeViolations(page)).toEqual([]);
   });
 

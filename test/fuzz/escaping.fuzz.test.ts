@@ -120,7 +120,19 @@ describe("fuzz: escaping invariants of every output format", () => {
     now: "2026-11-26T04:00:00Z",
     dryRun: true,
     models: [{ model: "fraud-detection", policy: "strict", serving: "7", status: "critical", checks: [{ check: "accuracy", status: "breach", severity: "critical", summary: "S" }], incidents: [{ check: "accuracy", severity: "critical", issue: 3 }], changes: ["steward/rollback/fraud-detection"] }],
-    findings: [{ model: "fraud-detection", checkId: "accuracy", metric: "accuracy", kind: "threshold", severity: "critical", score: 1, fired: ["threshold"], sustainedPoints: 3, lastedSeconds: 600, evidence: [{ t: 1764129600000, value: 0.5 }], summary: "S" }],
+    findings: [
+      { model: "fraud-detection", checkId: "accuracy", metric: "accuracy", kind: "threshold", severity: "critical", score: 1, fired: ["threshold"], sustainedPoints: 3, lastedSeconds: 600, evidence: [{ t: 1764129600000, value: 0.5 }], summary: "S" },
+      {
+        model: "fraud-detection", checkId: "drift", metric: "drift", kind: "drift", severity: "warning", score: 0.5, fired: ["psi"], sustainedPoints: 1, lastedSeconds: 0, evidence: [], summary: "S",
+        drift: {
+          baseline: "data/b.csv", drifted: ["C"], rows: [{ column: "C", test: "psi", statistic: 0.4, threshold: 0.2, verdict: "drift" }],
+          histograms: [
+            { column: "C", kind: "numeric", edges: [0, 1, 2], baseline: [0.5, 0.5], current: [0.1, 0.9] },
+            { column: "C", kind: "categorical", categories: ["K", "K"], baseline: [0.5, 0.3], current: [0.2, 0.2], other: { categories: 2, baseline: 0.2, current: 0.6 } },
+          ],
+        },
+      },
+    ],
     actions: [{ kind: "open-issue", target: "fraud-detection/accuracy", summary: "S", status: "planned" }],
     warnings: ["W"],
     stats: { models: 1, series: 1, findings: 1 },
@@ -133,6 +145,14 @@ describe("fuzz: escaping invariants of every output format", () => {
     m.checks[0]!.status = `s-${text("check status")}`;
     m.changes[0] = `steward/${text("change branch")}`;
     r.findings[0]!.summary = text("finding summary");
+    // drift: column and category names (a report's categories are at most 120 characters)
+    const d = r.findings[1]!.drift!;
+    d.drifted = [text("drift column")];
+    d.rows[0]!.column = text("drift column");
+    for (const h of d.histograms) {
+      h.column = text("drift column");
+      if (h.categories) h.categories = h.categories.map(() => [...text("category")].slice(0, 100).join(""));
+    }
     r.coverage[0]!.detail = text("coverage detail");
     r.actions[0]!.summary = text("action summary");
     r.warnings = [text("warning")];

@@ -81,10 +81,10 @@ export function renderHistogramSvg(h: ColumnHistogram, bins: HistogramBin[], id:
   return parts.join("");
 }
 
-/** Labels under the bars: every category (cut to fit, whole in its title), or the numeric range's edges. */
+/** Labels under the bars: every category or whole number (cut to fit, whole in its title), or the numeric range's edges. */
 function xLabels(h: ColumnHistogram, bins: HistogramBin[], slot: number): string[] {
   const { height: H, left: L } = HISTOGRAM;
-  const at = (x: number, text: string, anchor = "middle", full = text) => `<text class="tick" x="${round(x)}" y="${H - LABEL_RISE}" text-anchor="${anchor}">${escapeHtml(text)}${full !== text ? `<title>${escapeHtml(full)}</title>` : ""}</text>`;
+  const at = (x: number, text: string, anchor = "middle", full?: string) => `<text class="tick" x="${round(x)}" y="${H - LABEL_RISE}" text-anchor="${anchor}">${escapeHtml(text)}${full !== undefined ? `<title>${escapeHtml(full)}</title>` : ""}</text>`;
   if (h.kind === "categorical" || h.integers) {
     const chars = Math.max(3, Math.floor(slot / 7.5));
     const every = h.kind === "numeric" && bins.length > 12 ? 2 : 1;
