@@ -103,7 +103,10 @@ export function mapMlflowModel(live: LiveRegisteredModel, runs: Record<string, L
     const split = Object.fromEntries(Object.entries(v.tags).filter(([k]) => k.startsWith(TAG.trafficPrefix)));
     if (Object.keys(split).length) traffic.set(label, split);
     const md5 = v.tags[TAG.dvcMd5];
-    if (md5 !== undefined) dvcMd5[label] = md5;
+    if (md5 !== undefined) {
+      dvcMd5[label] = md5;
+      notes.push(`${uri(v)}: ${TAG.dvcMd5}=${md5} names its DVC artifact, but not the path DVC tracks; artifact left out unless an endpoint serves it (the plan ignores the tag then)`);
+    }
     versions.push(draft);
   }
   const drafts = new Map(versions.map((d) => [d.version, d]));

@@ -45,7 +45,9 @@ export function renderModelYaml(m: ModelDraft): string {
   for (const p of m.placeholders) {
     const key = field[p.split(" ")[0]!];
     const node = key ? (doc.get(key, true) as Node | undefined) : undefined;
-    if (node) node.comment = ` placeholder (steward import): ${p.slice(p.indexOf("(") + 1, -1)}; write the real value`;
+    // The reason may quote a registry tag: one line, printable, short (it is someone else's text).
+    const why = p.slice(p.indexOf("(") + 1, -1).replace(/[^\x20-\x7e]+/g, " ").slice(0, 120);
+    if (node) node.comment = ` placeholder (steward import): ${why}; write the real value`;
   }
   return `# yaml-language-server: $schema=${SCHEMA_BASE}/model.schema.json\n${doc.toString({ lineWidth: 0 })}`;
 }

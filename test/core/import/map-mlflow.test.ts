@@ -72,3 +72,18 @@ describe("mapMlflowModel", () => {
     expect(mapMlflowModel(model({ name: "***" }), {}, opts)).toEqual({ unmapped: [{ resource: "models:/***", reason: expect.any(String) }] });
   });
 });
+
+describe("renderModelYaml with hostile registry text", () => {
+  it("keeps a placeholder's reason on one comment line and the registry's text as data", async () => {
+    const { renderModelYaml } = await import("../../../src/core/import/render-import-yaml.js");
+    const { parse } = await import("yaml");
+    const r = mapped(model({ description: "line one\n# not a comment: key: value\n", tags: { "steward.policy": "x\nowners: [\"@evil\"]\n#" } }));
+    const text = renderModelYaml(r.model);
+    const doc = parse(text) as Record<string, unknown>;
+    expect(doc.owners).toEqual(["@your-org/your-team"]);
+    expect(doc.description).toBe("line one\n# not a comment: key: value\n");
+    expect(doc.policy).toBe("default");
+    expect(Object.keys(doc).sort()).toEqual(["apiVersion", "description", "kind", "name", "owners", "policy", "registry", "stages", "task"]);
+    expect(text.split("\n").filter((l) => l.includes("# placeholder"))).toHaveLength(3);
+  });
+});
