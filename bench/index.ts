@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import type { BenchRow } from "./types.js";
 
-const MODULES = ["validate", "detect", "drift", "monitor", "startup", "dashboard", "mlflow"];
+const MODULES = ["validate", "detect", "drift", "monitor", "startup", "dashboard", "mlflow", "import"];
 const only = process.argv.slice(2);
 
 const rows: (BenchRow & { bench: string })[] = [];

@@ -164,8 +164,8 @@ export async function runImport(deps: ImportDeps, opts: ImportOptions): Promise<
   }
 
   // Model cards, by the same renderer as `steward card`.
-  for (const model of models) {
-    const cards = await renderCards({ files: deps.files, git: deps.git }, { model });
+  if (models.length) {
+    const cards = await renderCards({ files: deps.files, git: deps.git }, { models });
     written.push(...cards.cards.filter((c) => c.status === "written").map((c) => c.file));
   }
 

@@ -26,6 +26,8 @@ export interface RenderCardsDeps {
 export interface RenderCardsOptions {
   /** Only this model; default every model. */
   model?: string;
+  /** Only these models (one load of the repository for all of them); with `model`, both must hold. */
+  models?: string[];
   /** Compare instead of writing. */
   check?: boolean;
   /** Read each model.yaml's committed history up to this commit; default HEAD. */
@@ -73,7 +75,7 @@ export async function renderCards(deps: RenderCardsDeps, options: RenderCardsOpt
   if (errors.length) warnings.push(`${errors.length} error(s) in the repository (run \`steward validate\`); models with invalid files may be skipped`);
 
   const models = [...state.models].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const selected = options.model === undefined ? models : models.filter((m) => m.name === options.model);
+  const selected = (options.model === undefined ? models : models.filter((m) => m.name === options.model)).filter((m) => !options.models || options.models.includes(m.name));
   if (options.model !== undefined && selected.length === 0) {
     throw new UserError(`no valid model named "${options.model}" (models: ${models.map((m) => m.name).join(", ") || "none"})`);
   }
