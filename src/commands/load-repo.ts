@@ -7,6 +7,7 @@ import type { RepoState } from "../core/types.js";
 import type { RepoFiles } from "../ports.js";
 import { mapLimit } from "../core/map-limit.js";
 import { UserError } from "../core/errors.js";
+import { refuseLimitFindings } from "../core/repo/document-limits.js";
 
 export interface LoadedRepo {
   state: RepoState;
@@ -38,7 +39,8 @@ export const sequentialChecker: FileChecker = async (files, paths) => {
 
 /**
  * Reads models/, policies/ and the .dvc pointers they name through `files`, and returns the
- * normalized desired state with every finding. Invalid files are left out of `state`.
+ * normalized desired state with every finding. Invalid files are left out of `state`. Throws
+ * InputLimitError (exit 2, file:line) when a file nests too deep or is an alias bomb.
  * `only` narrows which governed files are read (a pull request's scope); pointers are read as referenced.
  */
 export async function loadRepo(deps: { files: RepoFiles; checker?: FileChecker }, opts: { only?: (path: string) => boolean } = {}): Promise<LoadedRepo> {
@@ -74,7 +76,10 @@ export async function loadRepo(deps: { files: RepoFiles; checker?: FileChecker }
   const unread = new Set(all.filter((p) => !read.has(p)));
   pending.push(...runRules({ state, pointerStatus, invalidFiles, unread }));
   const textOf = await textLookup(files, texts, pending, pointerTexts);
-  return { state, findings: sortFindings(positionFindings(pending, textOf)), fileCount: paths.length };
+  const findings = sortFindings(positionFindings(pending, textOf));
+  // A file too deep to parse, or an alias bomb, refuses the input: exit 2 in every command, not a finding.
+  refuseLimitFindings(findings);
+  return { state, findings, fileCount: paths.length };
 }
 
 async function statPointer(files: RepoFiles, path: string): Promise<PointerStatus> {

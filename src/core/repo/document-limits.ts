@@ -1,3 +1,4 @@
+import { UserError } from "../errors.js";
 import type { Finding } from "../result.js";
 
 /** Deepest nesting of mappings, sequences and flow collections a governed file may have (a real one stays under 10). */
@@ -72,4 +73,25 @@ export function prototypeKeys(doc: unknown, limit = 10): string[] {
   };
   walk(doc, "", 0);
   return out;
+}
+
+/**
+ * Finding codes that refuse a whole input rather than describe a problem in it: a document too deep
+ * to parse safely, an alias bomb. Every command that reads the repository turns them into an
+ * InputLimitError (exit 2), consistently, instead of counting them among the findings (exit 1).
+ */
+export const INPUT_LIMIT_CODES: ReadonlySet<string> = new Set(["yaml-too-deep", "yaml-alias-bomb"]);
+
+/** One or more files refused before they could be read (see INPUT_LIMIT_CODES): exit 2, each at file:line:column. */
+export class InputLimitError extends UserError {
+  override name = "InputLimitError";
+  constructor(readonly findings: readonly Finding[]) {
+    super(findings.map((f) => `${f.file}${f.line ? `:${f.line}${f.column ? `:${f.column}` : ""}` : ""}: ${f.message}`).join("\n"));
+  }
+}
+
+/** Throws InputLimitError when any finding refuses its input; returns otherwise. */
+export function refuseLimitFindings(findings: readonly Finding[]): void {
+  const refused = findings.filter((f) => f.code !== undefined && INPUT_LIMIT_CODES.has(f.code));
+  if (refused.length) throw new InputLimitError(refused);
 }

@@ -71,7 +71,7 @@ export function parseBounded(file: string, text: string): Parsed {
     const msg = (err as Error).message;
     if (/alias/i.test(msg)) {
       const line = firstAliasLine(text);
-      return { ok: false, finding: yamlFinding(file, `too many alias expansions (over ${MAX_ALIAS_COUNT}): possible alias bomb`, line, line ? 1 : undefined) };
+      return { ok: false, finding: { ...yamlFinding(file, `too many alias expansions (over ${MAX_ALIAS_COUNT}): possible alias bomb`, line, line ? 1 : undefined), code: "yaml-alias-bomb" } };
     }
     return { ok: false, finding: yamlFinding(file, `cannot read YAML: ${msg}`) };
   }

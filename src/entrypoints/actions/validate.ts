@@ -6,6 +6,7 @@ import { actionsLogger } from "../../adapters/log/actions-logger.js";
 import { gitPromotionHistory } from "../../commands/promotion-history.js";
 import { publishPrSection } from "../../commands/publish-pr-section.js";
 import { validateRepo } from "../../commands/validate.js";
+import { InputLimitError } from "../../core/repo/document-limits.js";
 import { describeError } from "../../core/errors.js";
 import { renderValidateSummary } from "../../core/report/validate-report.js";
 import { actionLog, emitAnnotations, writeJobSummary, setOutput } from "../github-output.js";
@@ -44,6 +45,8 @@ export async function run(env: Record<string, string | undefined> = process.env)
     setOutput("warnings", String(report.warningCount));
     if (report.errorCount > 0) actionLog.fail(`${report.errorCount} problem(s) in the governed repository`);
   } catch (err) {
+    // A refused file (too deep, an alias bomb) is annotated at its line as well.
+    if (err instanceof InputLimitError) emitAnnotations([...err.findings], "steward validate");
     actionLog.fail(describeError(err));
   }
 }
