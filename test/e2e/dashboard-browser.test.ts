@@ -342,6 +342,26 @@ describe.skipIf(skipBrowser)("the dashboard in headless Chromium", () => {
     }
   });
 
+  it("without JavaScript: the fleet table is whole, the model page's charts, histograms and tables are there, the bins' table opens", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const p = await context.newPage();
+    try {
+      await p.goto(`${server.url}/index.html`);
+      expect(await p.locator("#models tbody tr").count()).toBe(3);
+      expect(await p.locator("#models tbody tr:visible").count()).toBe(3);
+      await p.getByRole("link", { name: "fraud-detection", exact: true }).click();
+      await p.waitForURL(/models\/fraud-detection\.html$/);
+      expect(await p.locator('figure[data-metric="accuracy"] svg.chart polyline.series').first().isVisible()).toBe(true);
+      expect(await p.locator("#drift-h + p + div table tbody tr").count()).toBeGreaterThan(0);
+      const amount = p.locator('figure.hist-box[data-column="amount"]');
+      expect(await amount.locator("svg.hist rect.hc").count()).toBe(20);
+      await amount.locator("details.hist-table summary").click();
+      expect(await amount.locator("details.hist-table tbody tr").first().isVisible()).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("shows hostile text from YAML as text, without running it", async () => {
     const p = await browser.newPage();
     p.on("pageerror", (e) => pageErrors.push(e.message));
