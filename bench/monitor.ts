@@ -5,7 +5,10 @@
  * threads (workerEvaluator, as the CLI and the monitor action run it), remediated against the
  * in-memory Scm, which counts GitHub calls. Asserts that GetMetricData calls equal the
  * minimum max(ceil(series/500), ceil(points/100,800)), and shows that GitHub calls follow the number
- * of findings, not of models. `npx tsx bench/monitor.ts`, or `npm run bench monitor`.
+ * of findings, not of models. A second 10,000-series run has 10% of its series missing (no
+ * datapoint in the window) or stale (the newest 6 hours old): it asserts that the GetMetricData calls
+ * stay within the minimum for the points the calls ask for, and that every injected gap is reported as
+ * a no-data or stale outcome (and no other series is). `npx tsx bench/monitor.ts`, or `npm run bench monitor`.
  */
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
@@ -30,6 +33,9 @@ const WINDOW = 14 * 86_400;
 const POINTS = WINDOW / PERIOD;
 const NOW = Date.parse("2026-11-26T06:00:00Z");
 const METRICS = ["accuracy", "latency", "errors", "invocations"] as const;
+/** The CloudWatch metric each check reads (one check per metric). */
+const METRIC_NAMES: Record<(typeof METRICS)[number], string> = { accuracy: "Accuracy", latency: "ModelLatency", errors: "Invocation5XXErrors", invocations: "Invocations" };
+const modelName = (i: number) => `model-${String(i).padStart(5, "0")}`;
 
 const check = (metric: string, over: Partial<MonitoringCheck>): MonitoringCheck => ({ id: metric, metric, metrics: [metric], detectors: [], threshold: {}, sustained: 3, severity: "warning", compareVariants: true, ...over });
 
@@ -54,7 +60,7 @@ const POLICY: PolicySpec = aPolicySpec({
 
 function repo(models: number): RepoState {
   const specs: ModelSpec[] = Array.from({ length: models }, (_, i) => {
-    const name = `model-${String(i).padStart(5, "0")}`;
+    const name = modelName(i);
     const dims = { EndpointName: `${name}-prod`, VariantName: "AllTraffic" };
     return aModelSpec({
       name,
@@ -93,33 +99,42 @@ function value(metric: string, model: number, k: number, failing: boolean): numb
   }
 }
 
-/** GetMetricData as CloudWatch answers it: every bucket, ascending, paged at MaxDatapoints (100,800). */
-function fakeCloudWatch(failingModels: Set<number>) {
+/** Series a run injects as missing (no datapoint at all) or stale (nothing in the last STALE_BUCKETS periods). */
+type Gaps = Map<string, "missing" | "stale">;
+const STALE_BUCKETS = 36; // 6 hours of 10 minutes: older than the freshness limit (2 periods + SageMaker's 5 minutes)
+const gapKey = (model: number, metric: string) => `${model}/${metric}`;
+
+/**
+ * GetMetricData as CloudWatch answers it: the buckets that have data, ascending, paged at
+ * MaxDatapoints (100,800) across the queries of a call. A series without data is an empty, Complete
+ * result; a stale one has no bucket after its last datapoint.
+ */
+function fakeCloudWatch(failingModels: Set<number>, gaps: Gaps = new Map()) {
   const stats = { calls: 0, points: 0 };
   const send = async (command: { input: GetMetricDataCommandInput }): Promise<GetMetricDataCommandOutput> => {
     stats.calls++;
     const input = command.input;
     const start = +input.StartTime!;
     const end = +input.EndTime!;
-    const offset = input.NextToken ? Number(input.NextToken) : 0;
+    const queries = input.MetricDataQueries!;
+    // NextToken: the query to go on with and how many of its points were returned already
+    let [qi, skip] = input.NextToken ? input.NextToken.split(":").map(Number) as [number, number] : [0, 0];
     const results: NonNullable<GetMetricDataCommandOutput["MetricDataResults"]> = [];
-    let skip = offset;
     let room = input.MaxDatapoints ?? 100_800;
-    let more = false;
-    for (const q of input.MetricDataQueries!) {
-      const stat = q.MetricStat!;
-      const p = stat.Period! * 1000;
-      const n = Math.ceil((end - start) / p);
-      if (skip >= n) {
-        skip -= n;
-        continue;
-      }
+    let next: string | undefined;
+    for (; qi < queries.length; qi++, skip = 0) {
       if (room === 0) {
-        more = true;
+        next = `${qi}:0`;
         break;
       }
-      const take = Math.min(n - skip, room);
+      const stat = queries[qi]!.MetricStat!;
+      const p = stat.Period! * 1000;
       const model = Number((stat.Metric!.Dimensions!.find((d) => d.Name === "Model" || d.Name === "EndpointName")!.Value!.match(/\d+/) ?? ["0"])[0]);
+      const gap = gaps.get(gapKey(model, stat.Metric!.MetricName!));
+      const buckets = Math.ceil((end - start) / p);
+      // a series without data is still answered, empty and complete; a stale one stops early
+      const n = gap === "missing" ? 0 : gap === "stale" ? Math.max(0, buckets - STALE_BUCKETS) : buckets;
+      const take = Math.min(n - skip, room);
       const ts: Date[] = new Array(take);
       const vs: number[] = new Array(take);
       for (let j = 0; j < take; j++) {
@@ -127,12 +142,15 @@ function fakeCloudWatch(failingModels: Set<number>) {
         vs[j] = value(stat.Metric!.MetricName!, model, skip + j, failingModels.has(model));
       }
       stats.points += take;
-      results.push({ Id: q.Id!, Timestamps: ts, Values: vs, StatusCode: skip + take < n ? "PartialData" : "Complete" });
+      const partial = skip + take < n;
+      results.push({ Id: queries[qi]!.Id!, Timestamps: ts, Values: vs, StatusCode: partial ? "PartialData" : "Complete" });
       room -= take;
-      skip = 0;
-      if (skip + take < n) more = true;
+      if (partial) {
+        next = `${qi}:${skip + take}`;
+        break;
+      }
     }
-    return { $metadata: {}, MetricDataResults: results, ...(more ? { NextToken: String(offset + (input.MaxDatapoints ?? 100_800) - room) } : {}) };
+    return { $metadata: {}, MetricDataResults: results, ...(next ? { NextToken: next } : {}) };
   };
   return { client: { send } as never, stats };
 }
@@ -169,9 +187,9 @@ async function detectWorkerUrl(): Promise<URL> {
   return pathToFileURL(outfile);
 }
 
-async function once(models: number, failing: number, evaluation: { evaluateCheck: EvaluateCheck } | { evaluateAll: EvaluateAll }) {
+async function once(models: number, failing: number, evaluation: { evaluateCheck: EvaluateCheck } | { evaluateAll: EvaluateAll }, gaps: Gaps = new Map()) {
   const failingModels = new Set(Array.from({ length: failing }, (_, i) => Math.floor((i * models) / failing)));
-  const cw = fakeCloudWatch(failingModels);
+  const cw = fakeCloudWatch(failingModels, gaps);
   const scm = inMemoryScm({ now: () => new Date(NOW) });
   const events: EventBus = { publish: async () => {} };
   const state = repo(models);
@@ -191,7 +209,46 @@ async function once(models: number, failing: number, evaluation: { evaluateCheck
   const seconds = (performance.now() - t0) / 1000;
   const githubCalls = Object.values(scm.calls).reduce((s, n) => s + (n ?? 0), 0);
   const series = models * METRICS.length;
-  return { seconds, readSeconds: readMs / 1000, detectSeconds: detectMs / 1000, series, cw: cw.stats, minimum: minimumCalls(new Array(series).fill(POINTS)), githubCalls, findings: report.findings.length, calls: scm.calls };
+  const outcomes: Record<string, number> = {};
+  for (const c of report.coverage) outcomes[c.outcome] = (outcomes[c.outcome] ?? 0) + 1;
+  const gapRows = report.coverage.filter((c) => c.outcome === "no-data" || c.outcome === "stale").map((c) => `${c.model}/${c.check}:${c.outcome}`);
+  return { seconds, readSeconds: readMs / 1000, detectSeconds: detectMs / 1000, series, cw: cw.stats, minimum: minimumCalls(new Array(series).fill(POINTS)), githubCalls, findings: report.findings.length, calls: scm.calls, outcomes, gapRows, status: report.status };
+}
+
+/** Every tenth series of a 10,000-series run, spread over models and metrics: half missing, half stale. */
+function injectedGaps(models: number): Gaps {
+  const gaps: Gaps = new Map();
+  for (let s = 0; s < models * METRICS.length; s++) {
+    const slot = (s * 7) % 20; // a stride coprime with 20 spreads the gaps over every metric
+    if (slot !== 3 && slot !== 13) continue;
+    const model = Math.floor(s / METRICS.length);
+    gaps.set(gapKey(model, METRIC_NAMES[METRICS[s % METRICS.length]!]), slot === 3 ? "missing" : "stale");
+  }
+  return gaps;
+}
+
+/**
+ * 10,000 series, every tenth missing or stale: the calls stay within the minimum for the points asked
+ * for, and every injected gap (and nothing else) is reported as no-data or stale. Throws otherwise.
+ */
+export async function runGaps(): Promise<BenchRow[]> {
+  const gaps = injectedGaps(2500);
+  const gappy = await once(2500, 25, { evaluateCheck: thresholdOnly }, gaps);
+  // each injected series as the coverage row it must become: <model>/<check>:<no-data|stale>
+  const checkOf = new Map(METRICS.map((m) => [METRIC_NAMES[m], m]));
+  const expected = [...gaps].map(([k, kind]) => {
+    const [model, metric] = k.split("/") as [string, string];
+    return `${modelName(Number(model))}/${checkOf.get(metric)}:${kind === "missing" ? "no-data" : "stale"}`;
+  }).sort();
+  const reported = [...gappy.gapRows].sort();
+  if (reported.length !== expected.length || reported.some((r, i) => r !== expected[i])) throw new Error(`gaps reported ${reported.length} != injected ${expected.length}`);
+  if (gappy.cw.calls > gappy.minimum) throw new Error(`GetMetricData calls ${gappy.cw.calls} > minimum ${gappy.minimum} with gaps`);
+  const returnedMinimum = Math.max(Math.ceil(gappy.series / 500), Math.ceil(gappy.cw.points / 100_800));
+  return [
+    { name: "monitor run, 10,000 series, 10% missing or stale", value: gappy.seconds, unit: "s", note: `threshold-only; outcomes ${JSON.stringify(gappy.outcomes)}; exit ${gappy.status.exitCode}; read ${gappy.readSeconds.toFixed(1)} s, evaluate ${gappy.detectSeconds.toFixed(1)} s` },
+    { name: "  GetMetricData calls with 10% gaps", value: gappy.cw.calls, unit: "calls", note: `minimum for the points asked ${gappy.minimum}; for the ${gappy.cw.points.toLocaleString("en")} points returned ${returnedMinimum}` },
+    { name: "  gaps reported / injected", value: reported.length, unit: "series", note: `${expected.length} injected (${[...gaps.values()].filter((g) => g === "missing").length} missing, ${[...gaps.values()].filter((g) => g === "stale").length} stale), every one reported as no-data or stale` },
+  ];
 }
 
 export async function run(): Promise<BenchRow[]> {
@@ -211,6 +268,7 @@ export async function run(): Promise<BenchRow[]> {
     { name: "monitor run, 10,000 series, threshold-only evaluation", value: moreFindings.seconds, unit: "s", note: "the same run without the detectors" },
     { name: "GitHub calls, 2,500 models, 50 failing", value: moreFindings.githubCalls, unit: "calls", note: note(moreFindings) },
     { name: "GitHub calls, 1,250 models, 25 failing", value: fewerModels.githubCalls, unit: "calls", note: `${note(fewerModels)} (same findings, half the models)` },
+    ...(await runGaps()),
   ];
 }
 
