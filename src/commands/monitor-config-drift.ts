@@ -7,19 +7,18 @@ import type { MonitorDeps } from "./monitor-deps.js";
 
 /**
  * Configuration drift: one issue per target whose live state differs from git; its comment is kept current.
- * Requires `deps.livePlans`. Returns one outcome per drifted target handled, in driftIssues order. On a dry
- * run, or without Scm, writes issues/<key>.md under `deps.out` instead ("planned"). Never throws: failures
- * add warnings (a failed target gets no outcome; failed live plans end the check with no outcomes).
+ * `live` is what the read phase got from `deps.livePlans`. Returns one outcome per drifted target handled,
+ * in driftIssues order. On a dry run, or without Scm, writes issues/<key>.md under `deps.out` instead
+ * ("planned"). Never throws: failures add warnings (a failed target gets no outcome; live plans that
+ * could not be read end the check with no outcomes).
  */
-export async function reportDrift(deps: MonitorDeps, dryRun: boolean, warnings: string[]): Promise<ActionOutcome[]> {
+export async function reportDrift(deps: MonitorDeps, live: { plans: TargetPlan[] } | { error: string }, dryRun: boolean, warnings: string[]): Promise<ActionOutcome[]> {
   const outcomes: ActionOutcome[] = [];
-  let plans: TargetPlan[];
-  try {
-    plans = await deps.livePlans!();
-  } catch (err) {
-    warnings.push(`configuration drift not checked: ${describeError(err)}`);
+  if ("error" in live) {
+    warnings.push(`configuration drift not checked: ${live.error}`);
     return outcomes;
   }
+  const { plans } = live;
   for (const d of driftIssues(plans)) {
     const summary = `report configuration drift of ${d.key.slice("drift/".length)}`;
     try {
