@@ -10,7 +10,7 @@ import type {
   LiveAlarm, LiveEndpoint, LiveEndpointConfig, LiveScalableTarget, LiveScalingPolicy, OwnedResource,
   WeightAndCapacity,
 } from "./core/plan/sagemaker-types.js";
-import type { LiveSageMakerModel } from "./core/import/map-sagemaker.js";
+import type { LastDeployment, LiveSageMakerModel } from "./core/import/map-sagemaker.js";
 
 /** Progress for a person. Adapters and commands log; the core never does. */
 export interface Logger {
@@ -523,4 +523,6 @@ export interface SageMakerInventory {
   endpoints(): Promise<string[]>;
   /** DescribeModel and the model's tags, or undefined when it does not exist. */
   describeModel(name: string): Promise<LiveSageMakerModel | undefined>;
+  /** The endpoint's LastDeploymentConfig, or undefined when it has none (never updated with one) or does not exist. */
+  lastDeployment(endpoint: string): Promise<LastDeployment | undefined>;
 }

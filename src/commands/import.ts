@@ -212,5 +212,6 @@ async function completeEndpoint(sm: NonNullable<ImportDeps["sagemaker"]>, facts:
   for (const v of config?.variants ?? []) if (!(v.modelName in models)) models[v.modelName] = await sm.inventory.describeModel(v.modelName);
   const ids = (config?.variants ?? []).map((v) => variantResourceId(facts.endpoint.name, v.name));
   const { targets, policies } = ids.length ? await sm.aws.scaling.describe(ids) : { targets: [], policies: [] };
-  return { ...facts, ...(config ? { config } : {}), models, scalableTargets: targets, scalingPolicies: policies };
+  const lastDeployment = await sm.inventory.lastDeployment(facts.endpoint.name);
+  return { ...facts, ...(config ? { config } : {}), ...(lastDeployment ? { lastDeployment } : {}), models, scalableTargets: targets, scalingPolicies: policies };
 }

@@ -81,6 +81,8 @@ deployment:
     instanceCount: 2
     autoscaling: { min: 2, max: 6, targetInvocationsPerInstance: 400 }
     environment: { LOG_LEVEL: info }
+    rollout: { strategy: canary, canaryPercent: 10, waitMinutes: 10, bakeMinutes: 30 }
+    rollbackAlarms: [fraud-5xx]
 `,
   "models/fraud-detection/versions/7.yaml": `apiVersion: steward/v1
 kind: ModelVersion
@@ -188,7 +190,7 @@ function mockSageMaker(desired: DesiredEndpoint[]) {
     const d = desired.find((x) => x.endpoint === input.EndpointName);
     if (!d) throw notFound(`endpoint "${input.EndpointName}"`);
     return {
-      EndpointName: d.endpoint, EndpointArn: arn("endpoint", d.endpoint), EndpointStatus: "InService", EndpointConfigName: d.config.name,
+      EndpointName: d.endpoint, EndpointArn: arn("endpoint", d.endpoint), EndpointStatus: "InService", EndpointConfigName: d.config.name, LastDeploymentConfig: d.deployment,
       ProductionVariants: d.config.variants.map((v) => ({ VariantName: v.variantName, CurrentWeight: v.weight, DesiredWeight: v.weight, CurrentInstanceCount: 3, DesiredInstanceCount: 3 })),
     };
   });
@@ -278,6 +280,8 @@ describe("steward import", () => {
     const fraud = readFileSync(join(root, "models/fraud-detection/model.yaml"), "utf8");
     expect(fraud).toContain('- { version: "7", weight: 80 }');
     expect(fraud).toContain("autoscaling: { min: 2, max: 6, targetInvocationsPerInstance: 400 }");
+    expect(fraud).toContain("rollout: { strategy: canary, canaryPercent: 10, waitMinutes: 10, bakeMinutes: 30 }");
+    expect(fraud).toContain("rollbackAlarms: [ fraud-5xx ]");
     const churn = readFileSync(join(root, "models/churn-model/model.yaml"), "utf8");
     expect(churn).toContain("mlflow: { name: Churn.Model, aliases: { production: Champion }, legacyStages: true }");
     expect(readFileSync(join(root, "models/churn-model/versions/1.2.0.yaml"), "utf8")).toContain("artifactPath: model-int8");

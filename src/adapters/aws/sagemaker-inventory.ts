@@ -2,7 +2,7 @@
  * SageMakerInventory over the AWS SDK v3 SageMaker client: ListEndpoints (every page), and
  * DescribeModel with ListTags of the model, for `steward import`. I/O only.
  */
-import { DescribeModelCommand, ListEndpointsCommand, ListTagsCommand, type SageMakerClient } from "@aws-sdk/client-sagemaker";
+import { DescribeEndpointCommand, DescribeModelCommand, ListEndpointsCommand, ListTagsCommand, type SageMakerClient } from "@aws-sdk/client-sagemaker";
 import type { LiveSageMakerModel } from "../../core/import/map-sagemaker.js";
 import type { SageMakerInventory } from "../../ports.js";
 import { mapAwsErrors, unlessNotFound } from "./to-external-error.js";
@@ -19,6 +19,21 @@ export function sageMakerInventory(client: SageMakerClient): SageMakerInventory 
         token = out.NextToken;
       } while (token);
       return names;
+    },
+
+    async lastDeployment(endpoint) {
+      const out = await unlessNotFound(`describe endpoint ${endpoint}`, () => client.send(new DescribeEndpointCommand({ EndpointName: endpoint })));
+      const c = out?.LastDeploymentConfig;
+      if (!c || (!c.BlueGreenUpdatePolicy && !c.RollingUpdatePolicy)) return undefined;
+      const routing = c.BlueGreenUpdatePolicy?.TrafficRoutingConfiguration;
+      const size = routing?.CanarySize ?? routing?.LinearStepSize;
+      return {
+        ...(routing?.Type ? { type: routing.Type } : {}),
+        ...(routing?.WaitIntervalInSeconds !== undefined ? { waitSeconds: routing.WaitIntervalInSeconds } : {}),
+        ...(size?.Type && size.Value !== undefined ? { size: { type: size.Type, value: size.Value } } : {}),
+        ...(c.BlueGreenUpdatePolicy?.TerminationWaitInSeconds !== undefined ? { terminationWaitSeconds: c.BlueGreenUpdatePolicy.TerminationWaitInSeconds } : {}),
+        alarms: (c.AutoRollbackConfiguration?.Alarms ?? []).flatMap((a) => (a.AlarmName ? [a.AlarmName] : [])),
+      };
     },
 
     async describeModel(name) {

@@ -44,6 +44,7 @@ export function buildImport(mlflow: MlflowMapped[], endpoints: EndpointMapping[]
     }
     notes.push(...e.notes);
     let entry = byName.get(e.model);
+    const placeholders = e.placeholders;
     if (!entry) {
       entry = {
         model: {
@@ -82,6 +83,7 @@ export function buildImport(mlflow: MlflowMapped[], endpoints: EndpointMapping[]
     if (current && !sameSplit) conflicts.push(`MLflow serves stage ${stage} as ${describe(current)}, the endpoint as ${describe(served)}; the files follow the endpoint`);
     if (!sameSplit) model.stages[stage] = served;
     model.deployment = { sagemaker: e.deployment };
+    model.placeholders.push(...placeholders);
     unmapped.push(...conflicts.map((reason) => ({ resource: `endpoint/${e.deployment.endpoint}`, reason })));
   }
 

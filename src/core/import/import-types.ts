@@ -31,6 +31,8 @@ export type DeploymentDraft = Pick<SageMakerDeployment, "endpoint" | "stage" | "
   containerStartupHealthCheckTimeoutSeconds?: number;
   serverless?: { memoryMB: number; maxConcurrency: number; provisionedConcurrency?: number };
   asyncInference?: SageMakerDeployment["asyncInference"];
+  rollout?: { strategy: "all-at-once"; waitMinutes?: number; bakeMinutes?: number } | { strategy: "canary"; canaryPercent: number; waitMinutes?: number; bakeMinutes?: number } | { strategy: "linear"; stepPercent: number; waitMinutes?: number; bakeMinutes?: number };
+  rollbackAlarms?: string[];
 };
 
 /** One model file to write. `placeholders` names the fields filled with starter values (not in the live state). */

@@ -22,9 +22,21 @@ export interface LiveSageMakerModel {
   tags: Record<string, string>;
 }
 
+/** DescribeEndpoint's LastDeploymentConfig: how the last update moved traffic (absent: never updated with one). */
+export interface LastDeployment {
+  /** ALL_AT_ONCE | CANARY | LINEAR; undefined for a rolling update (steward deploys blue/green only). */
+  type?: string;
+  waitSeconds?: number;
+  /** CanarySize / LinearStepSize: CAPACITY_PERCENT or INSTANCE_COUNT, and the value. */
+  size?: { type: string; value: number };
+  terminationWaitSeconds?: number;
+  alarms: string[];
+}
+
 /** Everything import reads about one endpoint. */
 export interface LiveEndpointFacts {
   endpoint: LiveEndpoint;
+  lastDeployment?: LastDeployment;
   tags: Record<string, string>;
   config?: LiveEndpointConfig;
   /** By model name; undefined when the model no longer exists. */
@@ -45,7 +57,7 @@ export interface ServedVersion {
 }
 
 export type EndpointMapping =
-  | { ok: true; model: string; deployment: DeploymentDraft; served: ServedVersion[]; notes: string[] }
+  | { ok: true; model: string; deployment: DeploymentDraft; served: ServedVersion[]; notes: string[]; placeholders: string[] }
   | { ok: false; endpoint: string; model?: string; reasons: string[] };
 
 const DVC3 = /^(.*)\/files\/md5\/([0-9a-f]{2})\/([0-9a-f]{30})$/;
@@ -134,6 +146,8 @@ export function mapEndpoint(facts: LiveEndpointFacts, remotes: DvcRemotes): Endp
   const capture = cfg.dataCapture?.enabled ? cfg.dataCapture : undefined;
   const outputKeys = [...new Set([capture?.kmsKeyId, cfg.asyncInference?.kmsKeyId].filter((k): k is string => !!k))];
   if (outputKeys.length > 1) reasons.push("data capture and async output use different KMS keys; a deployment has one output key");
+  const rollout = rolloutOf(facts.lastDeployment);
+  if (rollout.reason) reasons.push(rollout.reason);
   if (reasons.length) return fail(...reasons);
 
   const v0 = cv[0]!;
@@ -153,6 +167,8 @@ export function mapEndpoint(facts: LiveEndpointFacts, remotes: DvcRemotes): Endp
     ...(v0.containerStartupHealthCheckTimeoutSeconds !== undefined ? { containerStartupHealthCheckTimeoutSeconds: v0.containerStartupHealthCheckTimeoutSeconds } : {}),
     ...(v0.serverless ? { serverless: serverlessOf(ep, v0.name, v0.serverless) } : {}),
     ...(cfg.asyncInference ? { asyncInference: asyncOf(cfg.asyncInference) } : {}),
+    rollout: rollout.rollout ?? { strategy: "all-at-once" },
+    ...(rollout.alarms?.length ? { rollbackAlarms: rollout.alarms } : {}),
   };
 
   // The names apply would give these models: equal only when the content is exactly what was deployed.
@@ -165,8 +181,26 @@ export function mapEndpoint(facts: LiveEndpointFacts, remotes: DvcRemotes): Endp
     if (want !== s.modelName) reasons.push(`model ${s.modelName} is not named for what it serves (apply would name it ${want}): made outside steward or changed since, so a plan would create a new model and redeploy`);
   }
   if (reasons.length) return fail(...reasons);
-  const notes = [`endpoint/${ep.name}: the rollout strategy and rollback alarms are not visible on a deployed endpoint; model.yaml takes the schema's defaults (all-at-once), review them`];
-  return { ok: true, model, deployment, served: served.map(({ version, weight, image, md5, remote, environment }) => ({ version, weight, image, md5, ...(remote ? { remote } : {}), environment })), notes };
+  const placeholders = rollout.rollout ? [] : ["rollout (the endpoint was never updated with a deployment config, so SageMaker does not say how traffic moves)"];
+  return { ok: true, model, deployment, served: served.map(({ version, weight, image, md5, remote, environment }) => ({ version, weight, image, md5, ...(remote ? { remote } : {}), environment })), notes: [], placeholders };
+}
+
+/**
+ * The rollout of the last deployment (the inverse of sagemaker-deployment-config.ts): blue/green
+ * ALL_AT_ONCE, CANARY or LINEAR in percent of capacity, whole minutes; its alarms roll back.
+ */
+function rolloutOf(last: LastDeployment | undefined): { rollout?: NonNullable<DeploymentDraft["rollout"]>; alarms?: string[]; reason?: string } {
+  if (!last) return {};
+  const minutes = (s: number | undefined) => (s === undefined ? 0 : s / 60);
+  const wait = minutes(last.waitSeconds);
+  const bake = minutes(last.terminationWaitSeconds);
+  if (!Number.isInteger(wait) || !Number.isInteger(bake)) return { reason: `its last deployment waits ${last.waitSeconds ?? 0}s and bakes ${last.terminationWaitSeconds ?? 0}s; rollout is in whole minutes` };
+  const times = { waitMinutes: wait, bakeMinutes: bake };
+  const pct = last.size?.type === "CAPACITY_PERCENT" ? last.size.value : undefined;
+  if (last.type === "ALL_AT_ONCE") return { rollout: { strategy: "all-at-once", ...times }, alarms: last.alarms };
+  if (last.type === "CANARY" && pct !== undefined && Number.isInteger(pct) && pct >= 1 && pct <= 50) return { rollout: { strategy: "canary", canaryPercent: pct, ...times }, alarms: last.alarms };
+  if (last.type === "LINEAR" && pct !== undefined && Number.isInteger(pct) && pct >= 10 && pct <= 50) return { rollout: { strategy: "linear", stepPercent: pct, ...times }, alarms: last.alarms };
+  return { reason: `its last deployment shifted traffic ${last.type ? `${last.type}${last.size ? ` by ${last.size.value} ${last.size.type}` : ""}` : "as a rolling update"}, which no rollout strategy of model.yaml expresses` };
 }
 
 /** The instance count: the endpoint's own (what SageMaker runs) unless autoscaling owns it, then the config's. */

@@ -26,7 +26,10 @@ export function renderModelYaml(m: ModelDraft): string {
     body.registry = { mlflow: { name: r.name, ...(Object.keys(r.aliases).length ? { aliases: r.aliases } : {}), ...(r.legacyStages ? { legacyStages: true } : {}) } };
   }
   body.stages = Object.fromEntries(Object.entries(m.stages).map(([stage, variants]) => [stage, variants.length === 1 ? variants[0]!.version : { split: variants }]));
-  if (m.deployment) body.deployment = { sagemaker: m.deployment.sagemaker };
+  if (m.deployment) {
+    const { environment, ...sm } = m.deployment.sagemaker;
+    body.deployment = { sagemaker: Object.keys(environment).length ? { ...sm, environment } : sm };
+  }
 
   const doc = new Document(body);
   flow(doc, ["owners"]);
@@ -39,12 +42,12 @@ export function renderModelYaml(m: ModelDraft): string {
       quoted(doc, ["stages", stage, "split", i, "version"]);
     });
   }
-  for (const key of ["autoscaling", "dataCapture", "vpc", "kms", "serverless", "environment"]) flow(doc, ["deployment", "sagemaker", key]);
+  for (const key of ["autoscaling", "dataCapture", "vpc", "kms", "serverless", "environment", "rollout", "rollbackAlarms"]) flow(doc, ["deployment", "sagemaker", key]);
   if (Object.keys(m.stages).length === 0) flow(doc, ["stages"]);
-  const field: Record<string, string> = { owners: "owners", task: "task", policy: "policy", description: "description" };
+  const field: Record<string, string[]> = { owners: ["owners"], task: ["task"], policy: ["policy"], description: ["description"], rollout: ["deployment", "sagemaker", "rollout"] };
   for (const p of m.placeholders) {
-    const key = field[p.split(" ")[0]!];
-    const node = key ? (doc.get(key, true) as Node | undefined) : undefined;
+    const path = field[p.split(" ")[0]!];
+    const node = path ? (doc.getIn(path, true) as Node | undefined) : undefined;
     // The reason may quote a registry tag: one line, printable, short (it is someone else's text).
     const why = p.slice(p.indexOf("(") + 1, -1).replace(/[^\x20-\x7e]+/g, " ").slice(0, 120);
     if (node) node.comment = ` placeholder (steward import): ${why}; write the real value`;

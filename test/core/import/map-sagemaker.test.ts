@@ -19,6 +19,7 @@ function applied(edit: (d: DesiredEndpoint) => void = () => {}): { desired: Desi
   const facts: LiveEndpointFacts = {
     endpoint: { name: d.endpoint, status: "InService", configName: d.config.name, variants: d.config.variants.map((v) => ({ name: v.variantName, currentWeight: v.weight / 100, currentInstanceCount: 4 })) },
     tags: d.tags,
+    lastDeployment: { type: "CANARY", waitSeconds: 600, size: { type: "CAPACITY_PERCENT", value: 10 }, terminationWaitSeconds: 1800, alarms: ["steward-fraud-detection-prod-accuracy-min"] },
     config: { name: d.config.name, variants: d.config.variants.map((v) => ({ name: v.variantName, modelName: v.modelName, instanceType: v.instanceType, initialInstanceCount: v.instanceCount, initialWeight: v.weight })) },
     models: Object.fromEntries(d.models.map((m) => [m.name, { name: m.name, containers: [{ image: m.image, modelDataUrl: m.modelDataUrl, environment: m.environment }], executionRoleArn: m.executionRoleArn, tags: { "steward:version": m.version } }])),
     scalableTargets: d.scaling.map((s) => ({ resourceId: s.resourceId, min: s.min, max: s.max })),
@@ -35,11 +36,26 @@ describe("mapEndpoint", () => {
     expect(r.deployment).toEqual({
       endpoint: "fraud-detection-prod", stage: "production", executionRoleArn: "arn:aws:iam::123456789012:role/sagemaker-exec",
       instanceType: "ml.m5.xlarge", instanceCount: 2, autoscaling: { min: 2, max: 5, targetInvocationsPerInstance: 300 }, environment: { LOG_LEVEL: "info" },
+      rollout: { strategy: "canary", canaryPercent: 10, waitMinutes: 10, bakeMinutes: 30 }, rollbackAlarms: ["steward-fraud-detection-prod-accuracy-min"],
     });
+    expect(r.placeholders).toEqual([]);
     expect(r.served).toEqual([
       { version: "7", weight: 70, image: expect.any(String), md5: "0123456789abcdef0123456789abcdef", environment: {} },
       { version: "8", weight: 30, image: expect.any(String), md5: "fedcba9876543210fedcba9876543210", remote: "other", environment: { X: "1" } },
     ]);
+  });
+
+  it("reads the rollout from the last deployment: never updated is a placeholder, a rolling update is listed", () => {
+    const created = applied().facts;
+    delete created.lastDeployment;
+    const r = mapEndpoint(created, remotes);
+    expect(r).toMatchObject({ ok: true, placeholders: [expect.stringMatching(/^rollout \(the endpoint was never updated/)], deployment: { rollout: { strategy: "all-at-once" } } });
+    const rolling = applied().facts;
+    rolling.lastDeployment = { alarms: [] };
+    expect(mapEndpoint(rolling, remotes)).toMatchObject({ ok: false, reasons: [expect.stringMatching(/as a rolling update/)] });
+    const byCount = applied().facts;
+    byCount.lastDeployment = { type: "CANARY", waitSeconds: 600, size: { type: "INSTANCE_COUNT", value: 1 }, alarms: [] };
+    expect(mapEndpoint(byCount, remotes)).toMatchObject({ ok: false, reasons: [expect.stringMatching(/CANARY by 1 INSTANCE_COUNT/)] });
   });
 
   it("lists an endpoint made by hand, one not InService, and one whose data is in no DVC remote", () => {
