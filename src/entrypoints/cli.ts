@@ -20,6 +20,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
   detect: { summary: "score one series (CSV timestamp,value) for anomalies", load: async () => (await import("./cli/detect.js")).detectCli },
   drift: { summary: "compare two samples column by column with drift tests", load: async () => (await import("./cli/drift.js")).driftCli },
   dashboard: { summary: "write a static HTML dashboard", load: async () => (await import("./cli/dashboard.js")).dashboardCli },
+  codeowners: { summary: "the CODEOWNERS section from the models' owners (--check: fail when out of date; --write)", load: async () => (await import("./cli/codeowners.js")).codeownersCli },
   chatops: { summary: "run the /steward command of an issue_comment event (plan, rollback) for a user with write access", load: async () => (await import("./cli/chatops.js")).chatopsCli },
   audit: { summary: "every stage change with its PR, approvers, merge and apply times", load: async () => (await import("./cli/audit.js")).auditCli },
 };

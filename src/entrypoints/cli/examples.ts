@@ -25,6 +25,7 @@ export const EXAMPLES: Record<string, string[]> = {
   detect: ["steward detect --input series.csv --output scores.csv", "cat series.csv | steward detect --input - --output - --policy strict"],
   drift: ["steward drift --baseline train.csv --current last-week.csv --format json"],
   dashboard: ["steward dashboard --out site/ --source cloudwatch", "steward dashboard --out site/ --reports monitor-reports/"],
+  codeowners: ["steward codeowners --check                 # in CI: exit 1 with a diff when CODEOWNERS is out of date", "steward codeowners --write                 # update only the generated section"],
   chatops: ["GITHUB_EVENT_PATH=event.json steward chatops --root . --pr-root pr   # in .github/workflows/chatops.yml"],
   audit: ["steward audit --model fraud-detection --since 2026-01-01   # who changed which stage, approved by whom, applied when", "steward audit --format csv > stage-changes.csv"],
 };
