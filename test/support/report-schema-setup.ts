@@ -5,7 +5,6 @@
  * tests read them (test/e2e/monitor-card-actions.test.ts).
  */
 import { vi } from "vitest";
-import { assertValidReport } from "./report-schema.js";
 
 vi.mock(import("../../src/commands/monitor.js"), async (importOriginal) => {
   const mod = await importOriginal();
@@ -13,6 +12,8 @@ vi.mock(import("../../src/commands/monitor.js"), async (importOriginal) => {
     ...mod,
     runMonitor: async (...args: Parameters<typeof mod.runMonitor>) => {
       const report = await mod.runMonitor(...args);
+      // Loaded here, not at the top: ajv would otherwise load in every test file (setup runs in each).
+      const { assertValidReport } = await import("./report-schema.js");
       assertValidReport(report, "the report runMonitor returned");
       return report;
     },
