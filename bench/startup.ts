@@ -26,7 +26,7 @@ export async function run(): Promise<BenchRow[]> {
     { name: "CLI start-up (steward --help)", value: best(["bin/steward.js", "--help"], {}), unit: "ms" },
     { name: "CLI validate --help (loads the validate chunks)", value: best(["bin/steward.js", "validate", "--help"], {}), unit: "ms" },
   ];
-  for (const name of ["validate", "model-card", "plan", "apply", "monitor"]) {
+  for (const name of ["validate", "model-card", "plan", "apply", "monitor", "chatops"]) {
     const bundle = `actions/${name}/dist/index.js`;
     if (!existsSync(root + bundle)) continue;
     // An empty root makes every action stop early: this measures loading the bundle, not the work.

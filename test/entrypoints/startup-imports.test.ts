@@ -39,11 +39,18 @@ const ENTRIES = [
   "src/entrypoints/cli-tools-main.ts",
 ];
 
+const CHATOPS = "src/entrypoints/actions/chatops.ts";
+
 describe("start-up: heavy packages load only where used", async () => {
-  const { metafile } = await build({ entryPoints: ENTRIES, bundle: true, platform: "node", format: "esm", target: "node20", splitting: true, outdir: "out", write: false, metafile: true, logLevel: "silent" });
+  const { metafile } = await build({ entryPoints: [...ENTRIES, CHATOPS], bundle: true, platform: "node", format: "esm", target: "node20", splitting: true, outdir: "out", write: false, metafile: true, logLevel: "silent" });
 
   it.each(ENTRIES)("%s imports no AWS SDK, Octokit, undici or @actions/* statically", (entry) => {
     const heavy = [...staticClosure(metafile, entry)].filter((f) => HEAVY.some((re) => re.test(f)));
+    expect(heavy.slice(0, 5)).toEqual([]);
+  });
+
+  it("the chatops action loads Octokit (its first work is on GitHub) and nothing else heavy", () => {
+    const heavy = [...staticClosure(metafile, CHATOPS)].filter((f) => HEAVY.some((re) => re.test(f)) && !/node_modules\/@octokit\//.test(f));
     expect(heavy.slice(0, 5)).toEqual([]);
   });
 
