@@ -35,6 +35,8 @@ export interface ApplyLockOptions {
 /** Locks held; `release` ends every ticket (success or failure), and stops the heartbeats. Never throws. */
 export interface ApplyLease {
   readonly names: string[];
+  /** The locks another apply took over while this one held them (its heartbeat found the ticket closed). */
+  lost(): string[];
   release(outcome: "released" | "failed", description: string): Promise<void>;
 }
 
@@ -42,7 +44,13 @@ export const LOCK_DEFAULTS = { pollMs: 15_000, staleAfterMs: 10 * 60_000, heartb
 /** Tickets older than this are never read: no apply holds the lock this long. */
 const MAX_TICKET_AGE_MS = 24 * 3600_000;
 
-interface Held { name: string; id: number; stop: () => void }
+interface Held {
+  name: string;
+  id: number;
+  stop: () => void;
+  /** True once a heartbeat found the ticket closed by another apply: it is not released (that would reopen it). */
+  lost: () => boolean;
+}
 
 /** Takes the locks `names` (sorted, one after the other); throws LockError or ExternalError, having closed its own tickets. */
 export async function acquireApplyLocks(deps: { store: LockStore; logger: Logger; clock: LockClock }, names: string[], opts: ApplyLockOptions): Promise<ApplyLease> {
@@ -50,6 +58,7 @@ export async function acquireApplyLocks(deps: { store: LockStore; logger: Logger
   const release = async (outcome: "released" | "failed", description: string) => {
     for (const h of held.splice(0).reverse()) {
       h.stop();
+      if (h.lost()) continue;
       try {
         await deps.store.mark(h.name, h.id, outcome, description);
       } catch (err) {
@@ -63,7 +72,8 @@ export async function acquireApplyLocks(deps: { store: LockStore; logger: Logger
     await release("failed", `gave up: ${describeError(err)}`);
     throw err;
   }
-  return { names: held.map((h) => h.name), release };
+  const all = [...held];
+  return { names: all.map((h) => h.name), lost: () => all.filter((h) => h.lost()).map((h) => h.name), release };
 }
 
 async function acquireOne(deps: { store: LockStore; logger: Logger; clock: LockClock }, name: string, opts: ApplyLockOptions): Promise<Held> {
@@ -96,7 +106,8 @@ async function acquireOne(deps: { store: LockStore; logger: Logger; clock: LockC
         for (const t of d.broken) await closeOther(t, "broken", `broken by ${who} (--break-lock)`);
         await mark("holding", `applying: ${who}`);
         logger.info(`${name}: apply lock taken (deployment ${ticket.id} in ${store.location})`);
-        return { name, id: ticket.id, stop: heartbeat() };
+        const beat = heartbeat();
+        return { name, id: ticket.id, stop: beat.stop, lost: () => beat.lost };
       }
       const waited = clock.now() - started;
       if (waited >= opts.waitMs) {
@@ -123,13 +134,24 @@ async function acquireOne(deps: { store: LockStore; logger: Logger; clock: LockC
     await store.mark(name, t.id, m, description);
   }
 
-  function heartbeat(): () => void {
-    return clock.every(heartbeatMs, async () => {
+  /** Renews the holding status; a ticket found closed by another apply (taken over) is said loudly and left closed. */
+  function heartbeat(): { stop: () => void; lost: boolean } {
+    const beat = { stop: () => undefined as void, lost: false };
+    beat.stop = clock.every(heartbeatMs, async () => {
+      if (beat.lost) return;
       try {
+        const mine = (await store.tickets(name, serverNow() - MAX_TICKET_AGE_MS)).find((t) => t.id === ticket.id);
+        if (!mine || mine.state === "done") {
+          beat.lost = true;
+          beat.stop();
+          logger.error(`${name}: another apply took over this apply's lock (deployment ${ticket.id}) while it was applying (no heartbeat reached GitHub for ${formatDuration(staleAfterMs / 1000)}); the two may have interleaved: check ${store.location} and re-run apply`);
+          return;
+        }
         await mark("holding", `applying: ${who}`);
       } catch (err) {
         logger.warn(`${name}: could not renew the apply lock (deployment ${ticket.id}): ${describeError(err)}`);
       }
     });
+    return beat;
   }
 }

@@ -37,6 +37,9 @@ export async function runApply(deps: RunApplyDeps, opts: RunApplyOptions): Promi
   let reports: TargetReport[] = [];
   try {
     reports = await applySlots(deps, opts, state, slots);
+    // Taken over while applying (a heartbeat found this apply's ticket closed): never reported as applied.
+    const lost = lease?.lost() ?? [];
+    reports = reports.map((r) => (lost.includes(r.target) ? { ...r, status: "failed", reason: "another apply took over the apply lock while this one was applying; the two may have interleaved: re-run apply" } : r));
   } finally {
     if (lease) {
       const failed = reports.filter((r) => r.status === "failed").map((r) => r.target);

@@ -158,6 +158,28 @@ describe("the apply lock (GitHub deployments), against the fake GitHub and the f
     await lease.release("released", "done");
   });
 
+  it("a holder whose lock was taken over (frozen past the expiry) says so at its next heartbeat (lost), and does not reopen the ticket", async () => {
+    await using gh = await startFakeGitHub();
+    const timeline: string[] = [];
+    const logA = captureLogger("A", timeline);
+    const beats: Array<() => Promise<void>> = [];
+    // A's heartbeat runs only when the test says (A is "frozen" in between).
+    const manual: LockClock = { ...clock(), every: (_ms, fn) => (beats.push(fn), () => void beats.splice(beats.indexOf(fn), 1)) };
+    const a = await acquireApplyLocks({ store: store(gh, timeline, "A"), logger: logA, clock: manual }, ["mlflow"], { owner: { runId: "frozen" }, waitMs: 0 });
+    const [idA] = [...gh.state.deployments.keys()];
+    await beats[0]!(); // alive: a fresh in_progress status
+    expect(statusesOf(gh, idA!).map((st) => st.state)).toEqual(["in_progress", "in_progress"]);
+    gh.advanceClock(11 * MIN);
+    const b = await acquireApplyLocks({ store: store(gh, timeline, "B"), logger: captureLogger("B", []), clock: clock() }, ["mlflow"], { owner: { runId: "next" }, waitMs: 0 });
+    await beats[0]!(); // A wakes up
+    expect(a.lost()).toEqual(["mlflow"]);
+    expect(logA.lines.join("\n")).toMatch(/another apply took over this apply's lock \(deployment \d+\) while it was applying/);
+    expect(beats).toHaveLength(0);
+    await a.release("released", "done");
+    expect(statusesOf(gh, idA!).at(-1)!.state).toBe("error"); // not reopened as success
+    await b.release("released", "done");
+  });
+
   it("--break-lock takes the lock from a live holder, saying whose", async () => {
     await using gh = await startFakeGitHub();
     const timeline: string[] = [];
