@@ -135,6 +135,8 @@ export async function runImport(deps: ImportDeps, opts: ImportOptions): Promise<
 
   const built: ImportBuild = buildImport(mlflow, endpoints, { fallbackPolicy });
   const unmapped = [...early, ...built.unmapped];
+  // A model asked for by name that no source has is a finding, not "0 models, all well".
+  if (opts.model && built.models.length === 0 && !unmapped.length) unmapped.push({ resource: opts.model, reason: `no registered model${opts.sources.includes("sagemaker") ? " or endpoint (steward:model tag)" : ""} is named ${opts.model}` });
 
   // Write, model by model; a model whose files exist is kept whole unless --force.
   const written: string[] = [];
@@ -170,12 +172,12 @@ export async function runImport(deps: ImportDeps, opts: ImportOptions): Promise<
   }
 
   // The check: the written files validate, and the plan against the same live state is empty.
-  const after = await loadRepo({ files: deps.files });
+  const after = models.length ? await loadRepo({ files: deps.files }) : undefined;
   const ours = new Set(written);
-  const findings = after.findings.filter((f) => f.severity === "error" && ours.has(f.file));
+  const findings = (after?.findings ?? []).filter((f) => f.severity === "error" && ours.has(f.file));
   const remaining: PlanStep[] = [];
   const planProblems: string[] = [];
-  if (models.length && !findings.length) {
+  if (after && !findings.length) {
     const state: RepoState = { ...after.state, models: after.state.models.filter((m) => models.includes(m.name)), versions: after.state.versions.filter((v) => models.includes(v.model)) };
     const ctx: PlanContext = { logger: deps.logger, now: opts.now, ...(opts.commit ? { commit: opts.commit } : {}), ...(opts.repoUrl ? { repoUrl: opts.repoUrl } : {}) };
     const reconcilers: TargetReconciler[] = [];

@@ -45,6 +45,10 @@ describe("steward import (CLI)", () => {
     const first = io.out().split("\n")[0];
     expect(first).toBe("import: INCOMPLETE: 1 model written (mlflow: 1 registered model, sagemaker: SKIPPED (AWS_REGION is not set)); a source was skipped, 3 placeholder fields, the plan would still make 2 changes");
     expect(io.out()).toMatch(/Placeholders \(starter values; write the real ones\):\n {2}- scorer: owners/);
+    const none = captureIO({ cwd: temp(), env: { MLFLOW_TRACKING_URI: server.url } });
+    const code = await runCli(["import", "--mlflow", "--model", "nothing-here"], none);
+    expect(code).toBe(1);
+    expect(none.out()).toMatch(/^import: INCOMPLETE: 0 models written \(mlflow: 0 registered models\); 1 not mapped\n[^]*nothing-here: no registered model is named nothing-here/);
     const json = captureIO({ cwd: root, env: { MLFLOW_TRACKING_URI: server.url } });
     expect(await runCli(["import", "--mlflow", "--force", "--format", "json"], json)).toBe(1);
     expect(JSON.parse(json.out())).toMatchObject({ headline: expect.stringMatching(/^import: INCOMPLETE: 1 model written \(mlflow: 1 registered model\)/), models: ["scorer"] });
