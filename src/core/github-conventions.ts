@@ -218,3 +218,14 @@ export const prSectionClose = (section: string): string => `<!-- /steward:sectio
 export function duplicateComment(original: { number: number; url?: string }): string {
   return `Duplicate of #${original.number}: two monitor runs opened the same item at once; the older one is kept.${original.url ? ` ${original.url}` : ""}`;
 }
+
+// ---------------------------------------------------------------------------------------------
+// steward baseline: reference statistics refreshed from a healthy period
+
+/** One open baseline pull request per model: a second run updates the same branch. */
+export function baselineBranch(model: string): string {
+  return `steward/baseline/${model}`;
+}
+export function baselineMarker(model: string): string {
+  return stewardMarker("baseline", model);
+}

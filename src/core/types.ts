@@ -94,6 +94,24 @@ export interface MetricQuery {
   /** Seconds; defaults to the model's monitoring period. */
   period?: number;
   unit?: string;
+  /** Statistics over a healthy period (`steward baseline`); absent until computed. */
+  reference?: ReferenceStats;
+}
+
+/** A metric's reference statistics over a healthy period (monitoring.metrics.<m>.reference). */
+export interface ReferenceStats {
+  mean: number;
+  /** Sample standard deviation. */
+  std: number;
+  p50: number;
+  p95: number;
+  /** The healthy period's length, as written (e.g. "14d"). */
+  window: string;
+  since?: string;
+  until?: string;
+  points?: number;
+  /** ISO time the statistics were computed. */
+  computedAt: string;
 }
 
 export interface MonitoringSpec {

@@ -18,6 +18,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
   apply: { summary: "reconcile MLflow and SageMaker to the repository", load: async () => (await import("./cli/apply.js")).applyCli },
   monitor: { summary: "detect anomalies in metrics and remediate per policy", load: async () => (await import("./cli/monitor.js")).monitorCli },
   detect: { summary: "score one series (CSV timestamp,value) for anomalies", load: async () => (await import("./cli/detect.js")).detectCli },
+  baseline: { summary: "propose a PR refreshing a model's metric reference statistics from a healthy period", load: async () => (await import("./cli/baseline.js")).baselineCli },
   drift: { summary: "compare two samples column by column with drift tests", load: async () => (await import("./cli/drift.js")).driftCli },
   dashboard: { summary: "write a static HTML dashboard", load: async () => (await import("./cli/dashboard.js")).dashboardCli },
   codeowners: { summary: "the CODEOWNERS section from the models' owners (--check: fail when out of date; --write)", load: async () => (await import("./cli/codeowners.js")).codeownersCli },

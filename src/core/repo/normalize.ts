@@ -97,7 +97,7 @@ export function normalizeModel(file: string, d: Doc): ModelSpec {
             metrics: Object.fromEntries(
               Object.entries(mon.metrics as Record<string, Doc>).map(([k, q]) => [
                 k,
-                { namespace: q.namespace, metric: q.metric, dimensions: q.dimensions ?? {}, stat: q.stat, ...(q.period ? { period: seconds(q.period, period) } : {}), ...(q.unit ? { unit: q.unit } : {}) },
+                { namespace: q.namespace, metric: q.metric, dimensions: q.dimensions ?? {}, stat: q.stat, ...(q.period ? { period: seconds(q.period, period) } : {}), ...(q.unit ? { unit: q.unit } : {}), ...(q.reference ? { reference: { ...q.reference, window: String(q.reference.window) } } : {}) },
               ]),
             ),
           },

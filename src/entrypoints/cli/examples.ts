@@ -23,6 +23,7 @@ export const EXAMPLES: Record<string, string[]> = {
   apply: ["steward apply --dry-run                 # print the steps, change nothing", "steward apply --target mlflow"],
   monitor: ["steward monitor --source cloudwatch --shard 1/4", "steward monitor --source metrics/ --dry-run --out report/"],
   detect: ["steward detect --input series.csv --output scores.csv", "cat series.csv | steward detect --input - --output - --policy strict"],
+  baseline: ["steward baseline --model fraud-detection --dry-run        # the last 14 days as the healthy period", "steward baseline --model fraud-detection --since 2026-11-01 --until 2026-11-15   # a pull request"],
   drift: ["steward drift --baseline train.csv --current last-week.csv --format json"],
   dashboard: ["steward dashboard --out site/ --source cloudwatch", "steward dashboard --out site/ --reports monitor-reports/"],
   codeowners: ["steward codeowners --check                 # in CI: exit 1 with a diff when CODEOWNERS is out of date", "steward codeowners --write                 # update only the generated section"],
