@@ -89,6 +89,8 @@ export interface FakeMlflowServer extends FakeHttpServer {
   seedRuns(runIds: string[], opts?: { status?: string; lifecycleStage?: string; artifacts?: string[] }): void;
   /** Requests that change state (everything but GET), in order. */
   writes(): RecordedRequest[];
+  /** Resolves once no request is being handled (a delayed fault included): wait for this, not a fixed time. */
+  idle(): Promise<void>;
 }
 
 const HTML_404 = '<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n<p>The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.</p>\n';
@@ -626,7 +628,19 @@ export async function fakeMlflowServer(opts: FakeMlflowOptions = {}): Promise<Fa
     }
   }
 
-  const http = await fakeHttpServer(handle);
+  // Requests being handled, and who waits for none to be.
+  let busy = 0;
+  const idleWaiters: (() => void)[] = [];
+  async function tracked(req: RecordedRequest): Promise<Reply> {
+    busy++;
+    try {
+      return await handle(req);
+    } finally {
+      if (--busy === 0) for (const w of idleWaiters.splice(0)) w();
+    }
+  }
+
+  const http = await fakeHttpServer(tracked);
   const server: FakeMlflowServer = Object.assign(http, {
     inject(fault: Fault) {
       faults.push({ ...fault, seen: 0, hits: 0 });
@@ -659,6 +673,7 @@ export async function fakeMlflowServer(opts: FakeMlflowOptions = {}): Promise<Fa
       }
     },
     writes: () => http.requests.filter((r) => r.method !== "GET"),
+    idle: () => (busy === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve))),
   });
   return server;
 }
