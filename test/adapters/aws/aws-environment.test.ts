@@ -15,7 +15,7 @@ import { ExternalError } from "../../../src/core/errors.js";
 import { fakeHttpServer } from "../../support/fake-http-server.js";
 
 const PROD = { name: "production", account: "222222222222", region: "eu-central-1", roleArn: "arn:aws:iam::222222222222:role/steward-deploy" };
-const assumed = (key: string, expiration = new Date("2026-12-03T12:00:00Z")) => ({
+const assumed = (key: string, expiration = new Date("2099-01-01T00:00:00Z")) => ({
   Credentials: { AccessKeyId: key, SecretAccessKey: "secret", SessionToken: "token", Expiration: expiration },
   AssumedRoleUser: { Arn: "arn:aws:sts::222222222222:assumed-role/steward-deploy/steward-production", AssumedRoleId: "AROAEXAMPLE:steward-production" },
 });
