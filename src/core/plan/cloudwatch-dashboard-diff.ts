@@ -30,9 +30,9 @@ export function diffDashboards(desired: DesiredDashboard[], live: LiveDashboards
     const current = live.bodies.get(d.name);
     const widgets = body.widgets.length;
     if (current === undefined) {
-      steps.push(step("put-dashboard", d.name, `create dashboard ${d.name} for ${d.model} (${widgets} widgets)`, { name: d.name, model: d.model, body: JSON.stringify(body) }));
+      steps.push({ ...step("put-dashboard", d.name, `create dashboard ${d.name} for ${d.model} (${widgets} widgets)`, { name: d.name, model: d.model, body: JSON.stringify(body) }), model: d.model });
     } else if (canonicalJson(current) !== canonicalJson(body)) {
-      steps.push(step("put-dashboard", d.name, `update dashboard ${d.name} for ${d.model} (${widgets} widgets)`, { name: d.name, model: d.model, body: JSON.stringify(body) }, changedWidgets(current, body)));
+      steps.push({ ...step("put-dashboard", d.name, `update dashboard ${d.name} for ${d.model} (${widgets} widgets)`, { name: d.name, model: d.model, body: JSON.stringify(body) }, changedWidgets(current, body)), model: d.model });
     }
   }
   const wanted = new Set(desired.map((d) => d.name));
