@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 /**
@@ -22,6 +23,9 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // vitest's default is one worker fewer than the cores: one worker on a 2-core machine, which then
+    // runs the files one after another while most of them wait on servers, git and child processes.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     setupFiles: ["test/support/fast-check-setup.ts", "test/support/report-schema-setup.ts"],
     // One temporary folder per run, removed at the end; leftovers are reported as a leak.
     globalSetup: ["test/support/tmp-guard.ts"],
