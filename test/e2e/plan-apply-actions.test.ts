@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { startFakeGitHub } from "../support/fake-github-server.js";
 import { fakeMlflowServer } from "../support/fake-mlflow-server.js";
 import { runAction } from "../support/run-action.js";
-import { scratchRepo } from "../support/scratch-repo.js";
+import { listFiles, scratchRepo } from "../support/scratch-repo.js";
 
 const RUNS = ["0123456789abcdef0123456789abcde1", "0123456789abcdef0123456789abcde2"];
 
@@ -19,9 +19,10 @@ function mlflowRepo() {
 describe("the plan and apply action bundles against the fake MLflow", () => {
   it("plan shows the changes, apply makes them, a second apply changes nothing", async () => {
     await using mlflow = await fakeMlflowServer({ token: "secret" });
-    await using gh = await startFakeGitHub();
     mlflow.seedRuns(RUNS);
     using repo = mlflowRepo();
+    // main on GitHub holds what the checkout holds (apply runs on a merged commit): the write-back PR is built from it.
+    await using gh = await startFakeGitHub({ files: Object.fromEntries(listFiles(repo.root).map((f) => [f, readFileSync(join(repo.root, f), "utf8")])) });
     const github = { GITHUB_TOKEN: "t", GITHUB_REPOSITORY: `${gh.owner}/${gh.repo}`, GITHUB_API_URL: gh.url, GITHUB_SHA: gh.state.refs.get("refs/heads/main")!, GITHUB_RUN_ID: "42" };
     const env = { INPUT_ROOT: repo.root, MLFLOW_TRACKING_URI: mlflow.url, MLFLOW_TRACKING_TOKEN: "secret", INPUT_TARGET: "mlflow", ...github };
 
@@ -34,6 +35,8 @@ describe("the plan and apply action bundles against the fake MLflow", () => {
     const apply = await runAction("apply", env);
     expect(apply.status, apply.stdout).toBe(0);
     expect(JSON.parse(apply.out("assigned")!)).toHaveLength(2);
+    // The numbers MLflow assigned are proposed in a write-back PR built on main.
+    expect(apply.out("write-back-pr")).toMatch(/\/pull\/\d+$/);
     const model = mlflow.state.models.get("scorer")!;
     expect(model).toBeDefined();
 
