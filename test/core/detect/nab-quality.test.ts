@@ -9,10 +9,13 @@ const windows = JSON.parse(readFileSync(new URL("windows.json", dir), "utf8")) a
 /**
  * Measured 77.1 on these 8 files when the floor was first set (standard profile at threshold 0.5;
  * NAB's own score.mjs agrees with this scorer with --thresholds 0.5), 75.9 with the first
- * cross-validated default, 78.3 with today's (strict records, LSTM view weighted 0.65), whose
- * held-out NAB mean rose from 62.6 to 67.4: the floor rose with it. Raise it when quality improves.
+ * cross-validated default, 78.3 with the LSTM view weighted 0.65, and 73.5 with today's (`strict`
+ * records, no learned view: the LSTM view was over the bench's time budget on an idle machine).
+ * These 8 files are in-sample; the held-out NAB mean is the measure (66.8 for today's default,
+ * 62.6 for the one the floor of 73 was set under). The floor guards against regressions: a point
+ * and a half under today's figure. Raise it when quality improves.
  */
-const FLOOR = 75;
+const FLOOR = 72;
 
 describe("default detector on NAB series (quality floor)", () => {
   it(`scores at least ${FLOOR} (standard profile, normalised) on the fixture series`, () => {
