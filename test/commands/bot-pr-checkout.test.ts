@@ -6,8 +6,8 @@
  * `steward validate --base` and `steward card --check`, merged with a merge commit, and the next
  * incident's target is read from the merged history.
  */
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { gitCliHistory } from "../../src/adapters/git/git-cli-history.js";
 import { loadHistories } from "../../src/commands/monitor-read.js";
@@ -15,28 +15,14 @@ import { rollbackTarget } from "../../src/core/monitor/rollback-target.js";
 import { runCli } from "../../src/entrypoints/cli.js";
 import { aModelSpec, aVersionSpec } from "../support/builders.js";
 import { captureIO } from "../support/cli-io.js";
-import { startFakeGitHub, type FakeGitHub } from "../support/fake-github-server.js";
+import { startFakeGitHub } from "../support/fake-github-server.js";
+import { checkoutTree } from "../support/checkout-tree.js";
 import { sampleRepoWithHistory } from "../support/sample-history.js";
 
 const MODEL = "models/fraud-detection/model.yaml";
 const CARD = "models/fraud-detection/MODEL_CARD.md";
 const BRANCH = "steward/rollback/fraud-detection";
 
-/** Writes the branch's tree from the fake GitHub over the working tree; returns the paths that changed. */
-function checkoutTree(gh: FakeGitHub, branch: string, root: string): string[] {
-  const head = gh.state.commits.get(gh.state.refs.get(`refs/heads/${branch}`)!)!;
-  const changed: string[] = [];
-  for (const [path, entry] of gh.state.trees.get(head.tree)!) {
-    const text = gh.state.blobs.get(entry.sha)!.toString("utf8");
-    let local: string | undefined;
-    try { local = readFileSync(join(root, path), "utf8"); } catch { local = undefined; }
-    if (local === text) continue;
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-    changed.push(path);
-  }
-  return changed.sort();
-}
 
 describe("bot pull requests, checked out", () => {
   it("passes validate and card --check, keeps a change main got after the checkout, and a second incident after its merge targets 5", { timeout: 240_000 }, async () => {

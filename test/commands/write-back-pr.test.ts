@@ -4,8 +4,8 @@
  * out, it passes `steward validate --base` and `steward card --check`, and keeps an edit main got
  * after the checkout. A second apply while the pull request is open carries the first numbers over.
  */
-import { readFileSync, mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fsRepoFiles } from "../../src/adapters/fs/repo-files.js";
 import { gitCliHistory } from "../../src/adapters/git/git-cli-history.js";
@@ -16,26 +16,13 @@ import { WRITE_BACK_BRANCH } from "../../src/core/github-conventions.js";
 import { runCli } from "../../src/entrypoints/cli.js";
 import { recordingLogger } from "../adapters/github/github-test-setup.js";
 import { captureIO } from "../support/cli-io.js";
-import { startFakeGitHub, type FakeGitHub } from "../support/fake-github-server.js";
+import { startFakeGitHub } from "../support/fake-github-server.js";
+import { checkoutTree } from "../support/checkout-tree.js";
 import { sampleRepoWithHistory } from "../support/sample-history.js";
 
 const CHURN = "models/churn-prediction/versions/1.2.0.yaml";
 const FRAUD = "models/fraud-detection/versions/8.yaml";
 
-function checkoutTree(gh: FakeGitHub, branch: string, root: string): string[] {
-  const head = gh.state.commits.get(gh.state.refs.get(`refs/heads/${branch}`)!)!;
-  const changed: string[] = [];
-  for (const [path, entry] of gh.state.trees.get(head.tree)!) {
-    const text = gh.state.blobs.get(entry.sha)!.toString("utf8");
-    let local: string | undefined;
-    try { local = readFileSync(join(root, path), "utf8"); } catch { local = undefined; }
-    if (local === text) continue;
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-    changed.push(path);
-  }
-  return changed.sort();
-}
 
 describe("the apply write-back pull request", () => {
   it("is built from main as it is now, carries open numbers over, and passes validate and card --check", { timeout: 180_000 }, async () => {

@@ -2,7 +2,7 @@
  * What `steward import` builds before it renders YAML: one draft per model and per version, plus
  * what it could not map. Plain data; the mapping modules fill it, render-import-yaml.ts writes it.
  */
-import type { Autoscaling, DvcRef, SageMakerDeployment } from "../types.js";
+import type { DvcRef, SageMakerDeployment } from "../types.js";
 
 /** One version file to write. */
 export interface VersionDraftOut {
@@ -19,18 +19,11 @@ export interface VersionDraftOut {
 }
 
 /** The SageMaker block of model.yaml, as import found it (schema defaults left out). */
-export type DeploymentDraft = Pick<SageMakerDeployment, "endpoint" | "stage" | "executionRoleArn" | "environment"> & {
-  instanceType?: string;
-  instanceCount?: number;
-  autoscaling?: Autoscaling;
-  dataCapture?: { enabled: boolean; samplingPercent: number; destination: string };
-  vpc?: { subnets: string[]; securityGroupIds: string[] };
-  kms?: { volumeKeyId?: string; outputKeyId?: string };
-  volumeSizeGB?: number;
-  modelDataDownloadTimeoutSeconds?: number;
-  containerStartupHealthCheckTimeoutSeconds?: number;
-  serverless?: { memoryMB: number; maxConcurrency: number; provisionedConcurrency?: number };
-  asyncInference?: SageMakerDeployment["asyncInference"];
+export type DeploymentDraft = Pick<
+  SageMakerDeployment,
+  | "endpoint" | "stage" | "executionRoleArn" | "environment" | "instanceType" | "instanceCount" | "autoscaling" | "dataCapture"
+  | "vpc" | "kms" | "volumeSizeGB" | "modelDataDownloadTimeoutSeconds" | "containerStartupHealthCheckTimeoutSeconds" | "serverless" | "asyncInference"
+> & {
   rollout?: { strategy: "all-at-once"; waitMinutes?: number; bakeMinutes?: number } | { strategy: "canary"; canaryPercent: number; waitMinutes?: number; bakeMinutes?: number } | { strategy: "linear"; stepPercent: number; waitMinutes?: number; bakeMinutes?: number };
   rollbackAlarms?: string[];
 };

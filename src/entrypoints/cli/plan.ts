@@ -10,10 +10,9 @@ import { parseTargets, runPlan, type PlanRun, type TargetSlot } from "../../comm
 import { mlflowReconciler } from "../../commands/reconcile-mlflow.js";
 import { sagemakerReconciler } from "../../commands/reconcile-sagemaker.js";
 import { cloudwatchReconciler } from "../../commands/reconcile-cloudwatch.js";
+import { readDvcRemotes } from "../../commands/read-dvc-remotes.js";
 import { planJson, renderPlanMarkdown, renderPlanText } from "../../core/plan/render-plan.js";
-import type { DvcRemotes } from "../../core/plan/sagemaker-model-data.js";
 import type { Target } from "../../core/plan/types.js";
-import { parseDvcConfig } from "../../core/repo/dvc-config.js";
 import { formatFinding } from "../../core/result.js";
 import type { RepoFiles } from "../../ports.js";
 import { emptyDashboardStore, emptyModelRegistry, emptySageMakerAws } from "../../adapters/offline/empty-targets.js";
@@ -30,23 +29,11 @@ is not configured. --offline plans against empty targets instead of live ones: w
 would create (no credentials needed).
 `;
 
-/** The DVC remotes of .dvc/config with .dvc/config.local over it. */
-async function readRemotes(files: RepoFiles): Promise<DvcRemotes> {
-  const text = async (p: string) => {
-    const b = await files.read(p);
-    return b ? new TextDecoder().decode(b) : "";
-  };
-  const main = parseDvcConfig(await text(".dvc/config"));
-  const local = parseDvcConfig(await text(".dvc/config.local"));
-  const defaultRemote = local.defaultRemote ?? main.defaultRemote;
-  return { ...(defaultRemote ? { defaultRemote } : {}), remotes: { ...main.remotes, ...local.remotes } };
-}
-
 /** Both targets against empty live state: what a first apply would create (`plan --offline`). */
 export function offlineSlots(files: RepoFiles): TargetSlot[] {
   return [
-    { target: "mlflow", reconciler: mlflowReconciler({ registry: emptyModelRegistry(), remotes: () => readRemotes(files) }) },
-    { target: "sagemaker", reconciler: sagemakerReconciler({ aws: emptySageMakerAws(), dvcRemotes: () => readRemotes(files), connect: () => ({ aws: emptySageMakerAws() }) }) },
+    { target: "mlflow", reconciler: mlflowReconciler({ registry: emptyModelRegistry(), remotes: () => readDvcRemotes(files) }) },
+    { target: "sagemaker", reconciler: sagemakerReconciler({ aws: emptySageMakerAws(), dvcRemotes: () => readDvcRemotes(files), connect: () => ({ aws: emptySageMakerAws() }) }) },
     { target: "cloudwatch", reconciler: cloudwatchReconciler({ store: emptyDashboardStore() }) },
   ];
 }
@@ -60,14 +47,14 @@ export async function targetSlots(env: CliIO["env"], files: RepoFiles): Promise<
   const mlflow = mlflowConfigFromEnv(env);
   if (mlflow) {
     const registry = mlflowModelRegistry(mlflowClient(mlflowTransport(mlflow)), { location: mlflow.trackingUri, unityCatalog: mlflow.databricks?.unityCatalog === true });
-    slots.push({ target: "mlflow", reconciler: mlflowReconciler({ registry, remotes: () => readRemotes(files) }) });
+    slots.push({ target: "mlflow", reconciler: mlflowReconciler({ registry, remotes: () => readDvcRemotes(files) }) });
   } else {
     slots.push({ target: "mlflow", reason: "MLFLOW_TRACKING_URI is not set" });
   }
   const aws = env.AWS_REGION || env.AWS_DEFAULT_REGION ? await loadAws() : undefined;
   if (aws) {
     const { STSClient, EventBridgeClient, stsIdentity, eventBridgeEventBus, sageMakerAws, awsEnvironments } = aws;
-    slots.push({ target: "sagemaker", reconciler: sagemakerReconciler({ aws: sageMakerAws(), identity: stsIdentity(new STSClient(awsClientOptions())), connect: awsEnvironments({ sessionPrefix: "steward" }), dvcRemotes: () => readRemotes(files), events: eventBridgeEventBus({ client: new EventBridgeClient(awsClientOptions()) }) }) });
+    slots.push({ target: "sagemaker", reconciler: sagemakerReconciler({ aws: sageMakerAws(), identity: stsIdentity(new STSClient(awsClientOptions())), connect: awsEnvironments({ sessionPrefix: "steward" }), dvcRemotes: () => readDvcRemotes(files), events: eventBridgeEventBus({ client: new EventBridgeClient(awsClientOptions()) }) }) });
   } else {
     slots.push({ target: "sagemaker", reason: "AWS_REGION is not set" });
   }
