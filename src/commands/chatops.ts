@@ -13,6 +13,7 @@ import { applyModelEdit } from "../core/monitor/edit-model-file.js";
 import { planChange } from "../core/monitor/plan-change.js";
 import type { Observed } from "../core/monitor/types.js";
 import { renderPlanByModel } from "../core/plan/render-plan.js";
+import { realChanges } from "../core/plan/types.js";
 import { fitComment } from "../core/report/pr-comment.js";
 import { code } from "../core/text/markdown.js";
 import type { ChatOpsGitHub, GitHistory, Logger, RepoFiles, Scm } from "../ports.js";
@@ -89,7 +90,7 @@ async function plan(deps: ChatOpsDeps, event: CommentEvent, runUrl: string | und
     const markdown = renderPlanByModel(run.reports, { title: `Plan of ${where}` });
     if (event.issue.isPullRequest && deps.planFiles) await publishPrSection(deps.scm, event.issue.number, "plan", markdown, runUrl);
     const failed = run.reports.filter((r) => r.status === "failed");
-    const steps = run.reports.reduce((n, r) => n + r.steps.length, 0);
+    const steps = run.reports.reduce((n, r) => n + realChanges(r.steps).length, 0);
     return failed.length
       ? { status: "failed", command: "plan", message: `${failed.map((r) => r.target).join(", ")} could not be planned`, reaction: "-1", reply: `${head}\n\n${markdown}` }
       : { status: "planned", command: "plan", message: `planned ${steps} change(s) of ${where}`, reaction: "+1", reply: `${head}\n\n${markdown}` };

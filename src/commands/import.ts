@@ -1,8 +1,10 @@
 /**
  * `steward import`: writes models/ and versions/ from the live MLflow registry and SageMaker
  * endpoints, renders each model card, then checks its own work: the written files must validate,
- * and the plan against the same live state must find nothing to do. Whatever it could not map
- * (and every step that plan would still take) is listed; the run then ends with findings (exit 1).
+ * and the plan against the same live state must find nothing to change. Whatever it could not map
+ * (and every change that plan would still make) is listed; the run then ends with findings (exit 1).
+ * The plan's bookkeeping steps (steward's own tags, which a registry steward never managed lacks)
+ * are listed too, as what the first apply records; they do not make the import inexact.
  * Reads MLflow and AWS only; never writes to them.
  */
 import { buildImport, type ImportBuild } from "../core/import/build-import.js";
@@ -73,8 +75,13 @@ export interface ImportReport {
   notes: string[];
   /** Validation errors in the written files. */
   findings: Finding[];
-  /** What `steward plan` would still do for the imported models: empty when import mapped everything. */
+  /** What `steward plan` would still change for the imported models: empty when import mapped everything. */
   remaining: PlanStep[];
+  /**
+   * Bookkeeping steps of that plan: steward's own `steward.*` tags the first apply records (a registry
+   * steward never managed has none). They change nothing that serves, so the import is still exact.
+   */
+  bookkeeping: PlanStep[];
   /** Plan errors, or why the check could not plan a target. */
   planProblems: string[];
   /** Whether the run must end with findings (exit 1). */
@@ -176,6 +183,7 @@ export async function runImport(deps: ImportDeps, opts: ImportOptions): Promise<
   const ours = new Set(written);
   const findings = (after?.findings ?? []).filter((f) => f.severity === "error" && ours.has(f.file));
   const remaining: PlanStep[] = [];
+  const bookkeeping: PlanStep[] = [];
   const planProblems: string[] = [];
   if (after && !findings.length) {
     const state: RepoState = { ...after.state, models: after.state.models.filter((m) => models.includes(m.name)), versions: after.state.versions.filter((v) => models.includes(v.model)) };
@@ -186,7 +194,7 @@ export async function runImport(deps: ImportDeps, opts: ImportOptions): Promise<
     for (const r of reconcilers) {
       try {
         const plan = await r.plan(state, ctx);
-        remaining.push(...plan.steps);
+        for (const s of plan.steps) (s.bookkeeping ? bookkeeping : remaining).push(s);
         planProblems.push(...(plan.errors ?? []).map((e) => `${r.target}: ${e}`));
       } catch (err) {
         planProblems.push(`${r.target}: could not plan: ${describeError(err)}`);
@@ -196,7 +204,7 @@ export async function runImport(deps: ImportDeps, opts: ImportOptions): Promise<
 
   const placeholders = built.models.filter((m) => models.includes(m.model.name)).flatMap((m) => m.model.placeholders.map((field) => ({ model: m.model.name, field })));
   const incomplete = sources.some((s) => s.status === "skipped") || unmapped.length > 0 || kept.length > 0 || placeholders.length > 0 || findings.length > 0 || remaining.length > 0 || planProblems.length > 0;
-  return { sources, models, written, kept, unmapped, placeholders, notes: built.notes, findings, remaining, planProblems, incomplete };
+  return { sources, models, written, kept, unmapped, placeholders, notes: built.notes, findings, remaining, bookkeeping, planProblems, incomplete };
 }
 
 /** The endpoint and its tags, or undefined when it disappeared between the list and the read. */

@@ -29,6 +29,7 @@ import { mlflowRegistryCatalog } from "../../src/adapters/mlflow/mlflow-registry
 import { mlflowTransport } from "../../src/adapters/mlflow/mlflow-transport.js";
 import { runImport, type ImportDeps } from "../../src/commands/import.js";
 import { loadRepo } from "../../src/commands/load-repo.js";
+import { runApply } from "../../src/commands/apply.js";
 import { runPlan } from "../../src/commands/plan.js";
 import { readDvcRemotes } from "../../src/commands/read-dvc-remotes.js";
 import { mlflowReconciler } from "../../src/commands/reconcile-mlflow.js";
@@ -36,6 +37,7 @@ import { sagemakerReconciler } from "../../src/commands/reconcile-sagemaker.js";
 import { renderCards } from "../../src/commands/render-cards.js";
 import { validateRepo } from "../../src/commands/validate.js";
 import { starterFiles } from "../../src/core/init/starter-layout.js";
+import { planJson, renderPlanText } from "../../src/core/plan/render-plan.js";
 import { desiredSageMakerEndpoint } from "../../src/core/plan/sagemaker-desired.js";
 import type { DesiredEndpoint } from "../../src/core/plan/sagemaker-types.js";
 import type { SageMakerAws } from "../../src/ports.js";
@@ -328,12 +330,30 @@ describe("steward import", () => {
     expect(model).toContain('production: "2"');
     expect(model).toMatch(/owners: \[ "@your-org\/your-team" \] # placeholder \(steward import\)/);
     expect(readFileSync(join(root, "models/scorer/versions/1.yaml"), "utf8")).toContain("archived: true");
-    // What plan would still do is steward's own bookkeeping, listed; nothing that serves moves.
-    const actions = new Set(report.remaining.map((s) => s.action));
-    expect([...actions].sort()).toEqual(["set-model-version-tags", "set-registered-model-tags"]);
-    expect(report.remaining.flatMap((s) => s.changes?.map((c) => c.field) ?? []).every((f) => /^tag steward\./.test(f))).toBe(true);
+    // The plan changes nothing; what it would still do is steward's own bookkeeping, listed apart.
+    expect(report.remaining).toEqual([]);
+    expect([...new Set(report.bookkeeping.map((s) => s.action))].sort()).toEqual(["set-model-version-tags", "set-registered-model-tags"]);
+    expect(report.bookkeeping.flatMap((s) => s.changes?.map((c) => c.field) ?? []).every((f) => /^tag steward\./.test(f))).toBe(true);
     const validation = await validateRepo({ files, logger: silentLogger }, { now: NOW });
     expect(validation.findings.filter((f) => f.severity === "error")).toEqual([]);
+
+    // `steward plan` reads "no changes"; the first apply records the tags and touches nothing else;
+    // then the plan has no step at all.
+    const reconcilers = [{ target: "mlflow" as const, reconciler: mlflowReconciler({ registry, remotes: () => readDvcRemotes(files) }) }];
+    const plan = await runPlan({ files, logger: silentLogger, reconcilers }, { now: NOW, targets: ["mlflow"] });
+    expect(renderPlanText(plan.reports).split("\n")[0]).toBe(`mlflow: no changes, ${report.bookkeeping.length} bookkeeping steps (steward.* tags)`);
+    expect(planJson(plan.reports).totals).toMatchObject({ changes: 0, bookkeeping: report.bookkeeping.length });
+    const writesBefore = server.writes().length;
+    const applied = await runApply({ files, logger: silentLogger, reconcilers }, { now: NOW, targets: ["mlflow"] });
+    expect(applied.reports.map((r) => r.status)).toEqual(["applied"]);
+    const writes = server.writes().slice(writesBefore);
+    expect(writes.length).toBeGreaterThan(0);
+    for (const w of writes) {
+      expect(w.path).toMatch(/\/api\/2\.0\/mlflow\/(registered-models|model-versions)\/set-tag$/);
+      expect((JSON.parse(w.body) as { key: string }).key).toMatch(/^steward\./);
+    }
+    const again = await runPlan({ files, logger: silentLogger, reconcilers }, { now: NOW, targets: ["mlflow"] });
+    expect(again.reports.map((r) => [r.status, r.steps])).toEqual([["planned", []]]);
   });
 
   it("never overwrites a model's files without --force", async () => {

@@ -53,7 +53,7 @@ describe("steward plan / apply --target mlflow", () => {
     const again = io(env);
     expect(await applyCli(["--target", "mlflow", "--format", "json"], again.cli)).toBe(0);
     const second = JSON.parse(again.out());
-    expect(second.totals).toEqual({ steps: 0, done: 0, failed: 0, skipped: 0 });
+    expect(second.totals).toEqual({ steps: 0, changes: 0, bookkeeping: 0, done: 0, failed: 0, skipped: 0 });
     expect(second.assigned).toEqual([]);
     expect(second.locked).toBe(true);
     expect(server.writes().length).toBe(calls);

@@ -43,7 +43,8 @@ describe("steward import (CLI)", () => {
     const io = captureIO({ cwd: root, env: { MLFLOW_TRACKING_URI: server.url } });
     expect(await runCli(["import"], io)).toBe(1);
     const first = io.out().split("\n")[0];
-    expect(first).toBe("import: INCOMPLETE: 1 model written (mlflow: 1 registered model, sagemaker: SKIPPED (AWS_REGION is not set)); a source was skipped, 3 placeholder fields, the plan would still make 2 changes");
+    expect(first).toBe("import: INCOMPLETE: 1 model written (mlflow: 1 registered model, sagemaker: SKIPPED (AWS_REGION is not set)); a source was skipped, 3 placeholder fields");
+    expect(io.out()).toMatch(/Bookkeeping the first apply records \(steward's own tags; nothing that serves changes\):\n {2}- mlflow: record steward's 3 tag\(s\) on scorer/);
     expect(io.out()).toMatch(/Placeholders \(starter values; write the real ones\):\n {2}- scorer: owners/);
     const none = captureIO({ cwd: temp(), env: { MLFLOW_TRACKING_URI: server.url } });
     const code = await runCli(["import", "--mlflow", "--model", "nothing-here"], none);

@@ -1,5 +1,5 @@
 import { configDriftLabels, configDriftMarker, configDriftTitle } from "../github-conventions.js";
-import type { TargetPlan } from "../plan/types.js";
+import { realChanges, type TargetPlan } from "../plan/types.js";
 import { mdTable, mdText } from "./markdown.js";
 
 /** An issue reporting that live state differs from git. */
@@ -20,6 +20,8 @@ export interface DriftIssue {
  */
 export function driftIssues(plans: TargetPlan[]): DriftIssue[] {
   return plans
+    // Bookkeeping (steward's own tags missing or stale) is not drift: nothing that serves differs.
+    .map((p) => ({ ...p, steps: realChanges(p.steps) }))
     .filter((p) => p.steps.length > 0)
     .map((p) => {
       const key = `drift/${p.target}`;

@@ -9,7 +9,7 @@
  */
 import type { DesiredRegisteredModel } from "./mlflow-desired.js";
 import { matchVersions } from "./mlflow-match.js";
-import { changedTags, mlflowStep as step, pick, versionUpdates } from "./mlflow-steps.js";
+import { bookkeeping, changedTags, mlflowStep as step, tagSteps, versionUpdates } from "./mlflow-steps.js";
 import { TAG } from "./mlflow-tags.js";
 import type { LiveModelVersion, LiveRegisteredModel, LiveRegistry, LiveRun } from "./registry-state.js";
 import type { PlanStep, TargetPlan } from "./types.js";
@@ -65,10 +65,7 @@ function diffModel(want: DesiredRegisteredModel, live: LiveRegisteredModel | und
     if (live.description !== want.description) {
       steps.push(step("update-registered-model", `models:/${name}`, `update description of ${name}`, { name, description: want.description }, [{ field: "description", from: live.description, to: want.description }]));
     }
-    const tagChanges = changedTags(live.tags, want.tags);
-    if (tagChanges.length) {
-      steps.push(step("set-registered-model-tags", `models:/${name}`, `set ${tagChanges.length} tag(s) on ${name}`, { name, tags: pick(want.tags, tagChanges) }, tagChanges.map((k) => ({ field: `tag ${k}`, from: live.tags[k], to: want.tags[k] }))));
-    }
+    steps.push(...tagSteps("set-registered-model-tags", `models:/${name}`, name, { name }, live.tags, want.tags, changedTags(live.tags, want.tags)));
   }
 
   // Versions: find or create, then tags and description.
@@ -160,9 +157,11 @@ function diffModel(want: DesiredRegisteredModel, live: LiveRegisteredModel | und
   const managedNow = [...named].sort().join(",");
   if ((live?.tags[TAG.aliases] ?? "") !== managedNow) {
     steps.push(
-      step("set-registered-model-tags", `models:/${name}`, `record the aliases steward manages on ${name}`, { name, tags: { [TAG.aliases]: managedNow } }, [
-        { field: `tag ${TAG.aliases}`, from: live?.tags[TAG.aliases], to: managedNow },
-      ]),
+      bookkeeping(
+        step("set-registered-model-tags", `models:/${name}`, `record the aliases steward manages on ${name}`, { name, tags: { [TAG.aliases]: managedNow } }, [
+          { field: `tag ${TAG.aliases}`, from: live?.tags[TAG.aliases], to: managedNow },
+        ]),
+      ),
     );
   }
 

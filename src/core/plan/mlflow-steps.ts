@@ -16,6 +16,26 @@ export const mlflowStep = (action: string, resource: string, summary: string, pa
   params,
 });
 
+/** The same step, marked as bookkeeping: it writes only steward's own `steward.*` tags. */
+export const bookkeeping = (s: PlanStep): PlanStep => ({ ...s, bookkeeping: true });
+
+/** Whether a tag key is one of model-steward's own records. */
+export const isStewardTag = (key: string) => key.startsWith("steward.");
+
+/**
+ * The tag-setting steps for `changed` keys: one for the repository's tags (a change people see),
+ * one for steward's own (bookkeeping), each only when it has keys. `what` names the resource.
+ */
+export function tagSteps(action: string, resource: string, what: string, params: Record<string, unknown>, live: Record<string, string>, want: Record<string, string>, changed: string[]): PlanStep[] {
+  const one = (keys: string[], summary: string) => mlflowStep(action, resource, summary, { ...params, tags: pick(want, keys) }, keys.map((k) => ({ field: `tag ${k}`, from: live[k], to: want[k] })));
+  const user = changed.filter((k) => !isStewardTag(k));
+  const own = changed.filter(isStewardTag);
+  return [
+    ...(user.length ? [one(user, `set ${user.length} tag(s) on ${what}`)] : []),
+    ...(own.length ? [bookkeeping(one(own, `record steward's ${own.length} tag(s) on ${what}`))] : []),
+  ];
+}
+
 /** Tags, updates and split-tag removals that bring matched version `live` to `want`; [] when it matches. */
 export function versionUpdates(name: string, want: DesiredMlflowVersion, live: LiveModelVersion): PlanStep[] {
   const steps: PlanStep[] = [];
@@ -23,13 +43,10 @@ export function versionUpdates(name: string, want: DesiredMlflowVersion, live: L
   const ref = { name, version: live.version, stewardVersion: want.stewardVersion };
   const missing = Object.keys(want.tagsIfMissing).filter((k) => live.tags[k] === undefined);
   const desired = { ...want.tags, ...pick(want.tagsIfMissing, missing) };
-  const changed = changedTags(live.tags, desired);
-  if (changed.length) {
-    steps.push(mlflowStep("set-model-version-tags", resource, `set ${changed.length} tag(s) on ${want.stewardVersion} (MLflow version ${live.version})`, { ...ref, tags: pick(desired, changed) }, changed.map((k) => ({ field: `tag ${k}`, from: live.tags[k], to: desired[k] }))));
-  }
+  steps.push(...tagSteps("set-model-version-tags", resource, `${want.stewardVersion} (MLflow version ${live.version})`, ref, live.tags, desired, changedTags(live.tags, desired)));
   const stale = Object.keys(live.tags).filter((k) => k.startsWith(TAG.trafficPrefix) && want.tags[k] === undefined).sort();
   if (stale.length) {
-    steps.push(mlflowStep("delete-model-version-tags", resource, `remove ended split tag(s) from ${want.stewardVersion}`, { ...ref, keys: stale }, stale.map((k) => ({ field: `tag ${k}`, from: live.tags[k] }))));
+    steps.push(bookkeeping(mlflowStep("delete-model-version-tags", resource, `remove ended split tag(s) from ${want.stewardVersion}`, { ...ref, keys: stale }, stale.map((k) => ({ field: `tag ${k}`, from: live.tags[k] })))));
   }
   if (want.description !== undefined && want.description !== live.description) {
     steps.push(mlflowStep("update-model-version", resource, `update description of ${want.stewardVersion}`, { ...ref, description: want.description }, [{ field: "description", from: live.description, to: want.description }]));

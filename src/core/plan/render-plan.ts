@@ -3,7 +3,7 @@ import { mdCell } from "../text/markdown.js";
  * How plans read for people: a diff-like text for terminals and logs, markdown for the pull-request
  * comment and job summary, and one stable JSON shape (docs/mlflow.md#json). Shared by every target. Pure.
  */
-import type { PlanEnvironment, PlanStep, StepOutcome, Target, TargetPlan } from "./types.js";
+import { realChanges, type PlanEnvironment, type PlanStep, type StepOutcome, type Target, type TargetPlan } from "./types.js";
 
 /** A target's plan with what happened to it; a bare TargetPlan reads as "planned". */
 export interface TargetReport extends TargetPlan {
@@ -36,8 +36,18 @@ export function stepGroups(r: TargetPlan): { env?: PlanEnvironment; indices: num
   return [...(plain.length ? [{ indices: plain }] : []), ...r.environments.map((env) => ({ env, indices: all.filter((i) => r.steps[i]!.environment === env.name) }))];
 }
 
-const changes = (n: number) => (n === 0 ? "no changes" : `${n} change${n === 1 ? "" : "s"}`);
-const envHead = (env: PlanEnvironment, n: number) => `environment ${env.name}: ${changes(n)} in ${env.where ?? `AWS account ${env.account}, region ${env.region}`}`;
+/**
+ * What steps amount to for a reader: "no changes", "2 changes", or with bookkeeping steps (steward's
+ * own tags only) counted apart, "no changes, 3 bookkeeping steps (steward.* tags)".
+ */
+export function countSteps(steps: readonly PlanStep[]): string {
+  const n = realChanges(steps).length;
+  const book = steps.length - n;
+  return (n === 0 ? "no changes" : `${n} change${n === 1 ? "" : "s"}`) + (book ? `, ${book} bookkeeping step${book === 1 ? "" : "s"} (steward.* tags)` : "");
+}
+const envHead = (env: PlanEnvironment, steps: PlanStep[]) => `environment ${env.name}: ${countSteps(steps)} in ${env.where ?? `AWS account ${env.account}, region ${env.region}`}`;
+const marked = (s: PlanStep) => (s.bookkeeping ? " [bookkeeping]" : "");
+const markedMd = (s: PlanStep) => (s.bookkeeping ? " *(bookkeeping)*" : "");
 
 const envCount = (r: TargetPlan) => (r.environments?.length ? ` (${r.environments.length} environment${r.environments.length === 1 ? "" : "s"}: ${r.environments.map((e) => e.name).join(", ")})` : "");
 
@@ -52,17 +62,17 @@ export function renderPlanText(reports: TargetReport[]): string {
       out.push(`${r.target}: skipped (${r.reason ?? "not configured"})`);
       continue;
     }
-    const head = (r.steps.length === 0 ? "no changes" : `${r.steps.length} change${r.steps.length === 1 ? "" : "s"}`) + (r.where ? ` in ${r.where}` : "") + envCount(r);
+    const head = countSteps(r.steps) + (r.where ? ` in ${r.where}` : "") + envCount(r);
     if (status === "failed" && r.steps.length === 0) out.push(`${r.target}: FAILED${r.reason ? `: ${r.reason}` : ""}`);
     else out.push(`${r.target}: ${head}${status === "failed" ? ` -- FAILED${r.reason ? `: ${r.reason}` : ""}` : ""}`);
     for (const g of stepGroups(r)) {
       const indent = g.env ? "    " : "  ";
-      if (g.env) out.push(`  ${envHead(g.env, g.indices.length)}`);
+      if (g.env) out.push(`  ${envHead(g.env, g.indices.map((i) => r.steps[i]!))}`);
       for (const i of g.indices) {
         const s = r.steps[i]!;
         const outcome = r.outcomes?.[i];
         const mark = outcome ? ` [${outcome.status}${outcome.error ? `: ${outcome.error}` : ""}]` : "";
-        out.push(`${indent}${stepSymbol(s.action)} ${s.resource}  ${s.summary}${mark}`);
+        out.push(`${indent}${stepSymbol(s.action)} ${s.resource}  ${s.summary}${marked(s)}${mark}`);
         for (const c of s.changes ?? []) {
           out.push(c.from === undefined && c.to !== undefined ? `${indent}    ${c.field}: ${show(c.to)}` : `${indent}    ${c.field}: ${show(c.from)} -> ${show(c.to)}`);
         }
@@ -102,17 +112,17 @@ export function renderPlanMarkdown(reports: TargetReport[], opts: { title?: stri
       out.push(`### ${title}: skipped`, "", mdText(r.reason ?? "not configured"), "");
       continue;
     }
-    const count = (r.steps.length === 0 ? "no changes" : `${r.steps.length} change${r.steps.length === 1 ? "" : "s"}`) + (r.where ? ` in ${mdText(r.where)}` : "") + (envCount(r) ? ` ${mdText(envCount(r).trim())}` : "");
+    const count = mdText(countSteps(r.steps)) + (r.where ? ` in ${mdText(r.where)}` : "") + (envCount(r) ? ` ${mdText(envCount(r).trim())}` : "");
     out.push(status === "failed" && r.steps.length === 0 ? `### ${title}: failed` : `### ${title}: ${count}${status === "failed" ? " (failed)" : ""}`, "");
     if (status === "failed" && r.reason) out.push(`> ${mdText(r.reason)}`, "");
     for (const g of stepGroups(r)) {
-      if (g.env) out.push(`#### ${mdText(envHead(g.env, g.indices.length))}`, "");
+      if (g.env) out.push(`#### ${mdText(envHead(g.env, g.indices.map((i) => r.steps[i]!)))}`, "");
       if (!g.indices.length) continue;
       const withOutcome = r.outcomes !== undefined;
       out.push(withOutcome ? "| | action | resource | change | result |" : "| | action | resource | change |", withOutcome ? "|---|---|---|---|---|" : "|---|---|---|---|");
       for (const i of g.indices) {
         const s = r.steps[i]!;
-        const row = `| ${stepSymbol(s.action)} | ${mdCode(s.action)} | ${mdCode(s.resource)} | ${changeCell(s)} |`;
+        const row = `| ${stepSymbol(s.action)} | ${mdCode(s.action)}${markedMd(s)} | ${mdCode(s.resource)} | ${changeCell(s)} |`;
         const o = r.outcomes?.[i];
         out.push(withOutcome ? `${row} ${o ? mdText(o.status + (o.error ? `: ${o.error}` : "")) : ""} |` : row);
       }
@@ -141,6 +151,7 @@ export function planJson(reports: TargetReport[], mode: "plan" | "apply" | "dry-
         resource: s.resource,
         ...(s.environment ? { environment: s.environment } : {}),
         summary: s.summary,
+        ...(s.bookkeeping ? { bookkeeping: true } : {}),
         changes: s.changes ?? [],
         params: s.params,
         ...(o ? { outcome: { status: o.status, ...(o.result ? { result: o.result } : {}), ...(o.error ? { error: o.error } : {}) } } : {}),
@@ -156,6 +167,9 @@ export function planJson(reports: TargetReport[], mode: "plan" | "apply" | "dry-
     targets,
     totals: {
       steps: reports.reduce((n, r) => n + r.steps.length, 0),
+      /** Steps that change something; the others are bookkeeping (steward's own tags). */
+      changes: reports.reduce((n, r) => n + realChanges(r.steps).length, 0),
+      bookkeeping: reports.reduce((n, r) => n + r.steps.length - realChanges(r.steps).length, 0),
       done: outcomes.filter((o) => o.status === "done").length,
       failed: outcomes.filter((o) => o.status === "failed").length,
       skipped: outcomes.filter((o) => o.status === "skipped").length,
@@ -174,7 +188,7 @@ export function renderPlanByModel(reports: TargetReport[], opts: { title?: strin
   for (const r of reports) {
     const status = r.status ?? "planned";
     const title = TITLES[r.target] ?? r.target;
-    const count = r.steps.length === 0 ? "no changes" : `${r.steps.length} change${r.steps.length === 1 ? "" : "s"}`;
+    const count = mdText(countSteps(r.steps));
     if (status === "skipped") out.push(`- **${title}**: skipped: ${mdText(r.reason ?? "not configured")}`);
     else if (status === "failed") out.push(`- **${title}**: failed${r.reason ? `: ${mdText(r.reason)}` : ""}`);
     else out.push(`- **${title}**: ${count}${r.where ? ` in ${mdText(r.where)}` : ""}`);
@@ -189,7 +203,7 @@ export function renderPlanByModel(reports: TargetReport[], opts: { title?: strin
   for (const model of [...models, ...(byModel.has("") ? [""] : [])]) {
     const steps = byModel.get(model)!;
     out.push(model === "" ? "#### Not one model's" : `#### ${mdCode(model)}`, "", "| | where | action | resource | change |", "|---|---|---|---|---|");
-    for (const { target, step } of steps) out.push(`| ${stepSymbol(step.action)} | ${TITLES[target] ?? target} | ${mdCode(step.action)} | ${mdCode(step.resource)} | ${changeCell(step)} |`);
+    for (const { target, step } of steps) out.push(`| ${stepSymbol(step.action)} | ${TITLES[target] ?? target} | ${mdCode(step.action)}${markedMd(step)} | ${mdCode(step.resource)} | ${changeCell(step)} |`);
     out.push("");
   }
   const notes = reports.flatMap((r) => r.notes.map((n) => `- ${TITLES[r.target] ?? r.target}: ${mdText(n)}`));

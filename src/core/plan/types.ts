@@ -25,7 +25,17 @@ export interface PlanStep {
   model?: string;
   /** The environment (deployment.environments) the step runs in; absent: where the credentials point. */
   environment?: string;
+  /**
+   * The step only writes model-steward's own records (MLflow `steward.*` tags: the version label,
+   * owners, the aliases it manages, lineage, split weights): nothing that serves or loads a model
+   * changes. Apply runs it like any step; plans count it apart from changes, so adopting a registry
+   * someone else built reads "no changes" while the first apply still records what steward needs.
+   */
+  bookkeeping?: true;
 }
+
+/** The steps that change something (not bookkeeping only). */
+export const realChanges = (steps: readonly PlanStep[]): PlanStep[] => steps.filter((s) => !s.bookkeeping);
 
 /** An environment a target's steps run in, and where its credentials resolved. */
 export interface PlanEnvironment {

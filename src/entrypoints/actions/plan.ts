@@ -5,6 +5,7 @@ import { parseTargets, runPlan } from "../../commands/plan.js";
 import { publishPrSection } from "../../commands/publish-pr-section.js";
 import { describeError } from "../../core/errors.js";
 import { renderPlanByModel, renderPlanMarkdown } from "../../core/plan/render-plan.js";
+import { realChanges } from "../../core/plan/types.js";
 import { targetSlots } from "../cli/plan.js";
 import { actionLog, emitAnnotations, writeJobSummary, setOutput } from "../github-output.js";
 import { readGitHubEnv } from "../github-env-read.js";
@@ -37,8 +38,9 @@ export async function run(env: Record<string, string | undefined> = process.env)
       // A fork's run has a read-only token: pr-comment.yml posts this section from the artifact.
       await writePrSectionArtifact(env, "plan", comment, gh.runUrl);
     }
-    const changes = result.reports.reduce((n, r) => n + r.steps.length, 0);
+    const changes = result.reports.reduce((n, r) => n + realChanges(r.steps).length, 0);
     setOutput("changes", String(changes));
+    setOutput("bookkeeping", String(result.reports.reduce((n, r) => n + r.steps.length, 0) - changes));
     const failed = result.reports.filter((r) => r.status === "failed");
     for (const r of failed) actionLog.error(`${r.target}: ${r.reason ?? "could not be planned"}`, { title: `steward plan ${r.target}` });
     if (blocked || failed.length) actionLog.fail(blocked ? "the repository has errors" : `${failed.map((r) => r.target).join(", ")} could not be planned`);

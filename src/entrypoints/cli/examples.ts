@@ -8,7 +8,7 @@ export const EXAMPLES: Record<string, string[]> = {
     "steward init --model churn-prediction   # add one more model to an existing layout",
   ],
   import: [
-    "steward import                          # every registered model and endpoint, then check that plan has nothing to do",
+    "steward import                          # every registered model and endpoint, then check that plan has no changes",
     "steward import --mlflow --model churn   # one registered model, MLflow only",
   ],
   validate: [

@@ -22,11 +22,12 @@ Writes models/<model>/model.yaml, versions/<version>.yaml and MODEL_CARD.md from
 exists: MLflow's registered models (versions with their runs, aliases as stages, steward.* and
 other tags) and SageMaker's endpoints (variants, weights, instance types, autoscaling). Then it
 checks its own work: the files must validate and \`steward plan\` against the same live state must
-find nothing to do. Reads MLflow and AWS; never writes to them.
+find no changes (steward's own bookkeeping tags aside: the first apply records them). Reads MLflow and AWS; never writes to them.
 
 Whatever it could not map is listed, never guessed: resources it left out, fields written with
-starter values (owners, task, policy, description when the registry has none) and every step the
-plan would still take. Then the exit status is 1; it is 0 only when the import is exact.
+starter values (owners, task, policy, description when the registry has none) and every change the
+plan would still make. Then the exit status is 1; it is 0 only when the import is exact. The
+bookkeeping the first apply records (steward's own tags) is listed too; it changes nothing.
 
   --mlflow      read MLflow (MLFLOW_TRACKING_URI); default: every configured source
   --sagemaker   read SageMaker (the AWS SDK's region and credentials)
@@ -78,7 +79,8 @@ export const importCli: CliCommand = async (argv, io) => {
 export function headline(r: ImportReport): string {
   const read = r.sources.map((s) => (s.status === "read" ? `${s.source}: ${s.found} ${s.source === "mlflow" ? "registered model" : "endpoint"}${s.found === 1 ? "" : "s"}` : `${s.source}: SKIPPED (${s.reason})`)).join(", ");
   const what = `${r.models.length} model${r.models.length === 1 ? "" : "s"} written (${read})`;
-  if (!r.incomplete) return `import: exact: ${what}; the plan against the same live state has nothing to do`;
+  const book = r.bookkeeping.length ? ` (the first apply records steward's own tags: ${r.bookkeeping.length} bookkeeping step${r.bookkeeping.length === 1 ? "" : "s"})` : "";
+  if (!r.incomplete) return `import: exact: ${what}; the plan against the same live state has no changes${book}`;
   const parts = [
     r.sources.some((s) => s.status === "skipped") ? "a source was skipped" : "",
     r.unmapped.length ? `${r.unmapped.length} not mapped` : "",
@@ -102,7 +104,8 @@ export function renderImportText(r: ImportReport): string {
   section("Not mapped (left as they are in MLflow / SageMaker):", r.unmapped.map((u) => `${u.resource}: ${u.reason}`));
   section("Placeholders (starter values; write the real ones):", r.placeholders.map((p) => `${p.model}: ${p.field}`));
   section("Validation errors in the written files:", r.findings.map((f) => formatFinding(f)));
-  section("What `steward plan` would still do:", r.remaining.map((s) => `${s.target}: ${s.summary}`));
+  section("What `steward plan` would still change:", r.remaining.map((s) => `${s.target}: ${s.summary}`));
+  section("Bookkeeping the first apply records (steward's own tags; nothing that serves changes):", r.bookkeeping.map((s) => `${s.target}: ${s.summary}`));
   section("Plan problems:", r.planProblems);
   section("Notes:", r.notes);
   return `${out.join("\n")}\n`;

@@ -75,4 +75,13 @@ describe("rendering", () => {
     expect(issues[0]).toMatchObject({ key: "drift/mlflow", marker: "<!-- steward:drift:mlflow -->", title: "Configuration drift: mlflow differs from git" });
     expect(issues[0]!.body).toContain("alias production points at 6, git says 7");
   });
+
+  it("does not count bookkeeping (steward's own tags) as drift", () => {
+    const record = { target: "mlflow" as const, action: "set-model-version-tags", resource: "models:/fraud-detection/2", summary: "record steward's 1 tag(s) on 7", params: {}, bookkeeping: true as const };
+    expect(driftIssues([{ target: "mlflow", steps: [record], notes: [] }])).toEqual([]);
+    const alias = { target: "mlflow" as const, action: "set-alias", resource: "fraud-detection@production", summary: "alias production points at 6, git says 7", params: {} };
+    const [issue] = driftIssues([{ target: "mlflow", steps: [record, alias], notes: [] }]);
+    expect(issue!.body).toContain("1 difference(s)");
+    expect(issue!.body).not.toContain("record steward's");
+  });
 });

@@ -213,6 +213,34 @@ describe("planMlflow", () => {
     expect(plan.steps[1]!.changes).toEqual([{ field: "tag steward.owners", from: "someone", to: "@acme/risk-ml" }]);
   });
 
+  it("counts steward's own tags as bookkeeping, apart from the repository's tags (adopting a registry)", () => {
+    const state = aRepoState();
+    const live = converged(state);
+    const model = live.models["fraud-detection"]!;
+    // A registry steward never managed: no steward.* tags anywhere; a user tag drifted too.
+    model.tags = { team: "old" };
+    for (const v of model.versions) v.tags = Object.fromEntries(Object.entries(v.tags).filter(([k]) => !k.startsWith("steward.")));
+    state.models[0]!.tags = { team: "risk" };
+    const plan = planMlflow(state, live, opts);
+    const user = plan.steps.filter((s) => !s.bookkeeping);
+    expect(user.map((s) => [s.action, s.changes])).toEqual([["set-registered-model-tags", [{ field: "tag team", from: "old", to: "risk" }]]]);
+    const book = plan.steps.filter((s) => s.bookkeeping);
+    expect(book.map((s) => s.action)).toEqual(["set-registered-model-tags", "set-model-version-tags", "set-model-version-tags", "set-registered-model-tags"]);
+    expect(book.flatMap((s) => s.changes!.map((c) => c.field)).every((f) => f.startsWith("tag steward."))).toBe(true);
+    expect(book[0]!.params).toEqual({ name: "fraud-detection", tags: { "steward.owners": "@acme/risk-ml", "steward.policy": "strict", "steward.task": expect.any(String) } });
+    // Once recorded (as apply would), nothing is left.
+    model.tags = { team: "risk", ...(book[0]!.params.tags as object), ...(book[3]!.params.tags as object) };
+    for (const [i, v] of model.versions.entries()) Object.assign(v.tags, book[1 + i]!.params.tags);
+    expect(planMlflow(state, live, opts).steps).toEqual([]);
+  });
+
+  it("marks the removal of an ended split's tags as bookkeeping", () => {
+    const split = aRepoState({ models: [aModelSpec({ stages: { production: { variants: [{ version: "7", weight: 50 }, { version: "8", weight: 50 }] } } })] });
+    const plan = planMlflow(aRepoState(), converged(split), opts);
+    expect(plan.steps.filter((s) => s.action === "delete-model-version-tags").every((s) => s.bookkeeping)).toBe(true);
+    expect(plan.steps.find((s) => s.action === "set-alias")!.bookkeeping).toBeUndefined();
+  });
+
   it("notes models that have no MLflow registry entry", () => {
     const plan = planMlflow(aRepoState({ models: [aModelSpec({ registry: {} })] }), { models: {} }, opts);
     expect(plan.steps).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mdText, planJson, renderPlanMarkdown, renderPlanText, stepSymbol, type TargetReport } from "../../../src/core/plan/render-plan.js";
+import { mdText, planJson, renderPlanByModel, renderPlanMarkdown, renderPlanText, stepSymbol, type TargetReport } from "../../../src/core/plan/render-plan.js";
 import type { TargetPlan } from "../../../src/core/plan/types.js";
 
 const plan: TargetPlan = {
@@ -77,9 +77,25 @@ describe("planJson", () => {
     const json = planJson([{ ...plan, status: "applied", outcomes: plan.steps.map((step) => ({ step, status: "done" as const })) }, { target: "sagemaker", steps: [], notes: [], status: "skipped", reason: "not configured" }], "apply");
     expect(json.version).toBe(1);
     expect(json.mode).toBe("apply");
-    expect(json.totals).toEqual({ steps: 3, done: 3, failed: 0, skipped: 0 });
+    expect(json.totals).toEqual({ steps: 3, changes: 3, bookkeeping: 0, done: 3, failed: 0, skipped: 0 });
     expect(json.targets[1]).toEqual({ target: "sagemaker", status: "skipped", reason: "not configured", steps: [], notes: [] });
     expect(Object.keys(json.targets[0]!.steps[0]!)).toEqual(["action", "resource", "summary", "changes", "params", "outcome"]);
+  });
+});
+
+describe("bookkeeping steps", () => {
+  const record = { target: "mlflow" as const, action: "set-model-version-tags", resource: "models:/fraud/2", summary: "record steward's 1 tag(s) on 2 (MLflow version 2)", params: {}, changes: [{ field: "tag steward.version", to: "2" }], bookkeeping: true as const };
+  const alias = { target: "mlflow" as const, action: "set-alias", resource: "models:/fraud@production", summary: "point @production at 2", params: {}, changes: [{ field: "version", from: "1", to: "2" }] };
+
+  it("are counted apart from changes in every format", () => {
+    const only: TargetPlan = { target: "mlflow", steps: [record], notes: [] };
+    expect(renderPlanText([only]).split("\n").slice(0, 2)).toEqual(["mlflow: no changes, 1 bookkeeping step (steward.* tags)", "  ~ models:/fraud/2  record steward's 1 tag(s) on 2 (MLflow version 2) [bookkeeping]"]);
+    expect(renderPlanMarkdown([only])).toContain("### MLflow: no changes, 1 bookkeeping step (steward.\\* tags)");
+    expect(renderPlanMarkdown([only])).toContain("| ~ | `set-model-version-tags` *(bookkeeping)* |");
+    expect(renderPlanByModel([{ target: "mlflow", steps: [alias, record], notes: [] }])).toContain("- **MLflow**: 1 change, 1 bookkeeping step");
+    const json = planJson([{ target: "mlflow", steps: [alias, record], notes: [] }]);
+    expect(json.totals).toMatchObject({ steps: 2, changes: 1, bookkeeping: 1 });
+    expect(json.targets[0]!.steps.map((s) => "bookkeeping" in s)).toEqual([false, true]);
   });
 });
 
