@@ -54,7 +54,7 @@ async function applySlots(deps: RunPlanDeps, opts: RunApplyOptions, state: Param
   const ctx: PlanContext = { logger: deps.logger, now: opts.now, ...(opts.commit ? { commit: opts.commit } : {}), ...(opts.repoUrl ? { repoUrl: opts.repoUrl } : {}) };
   const reports: TargetReport[] = [];
   for (const slot of slots) {
-    const report = await planTarget(slot, state, ctx);
+    const report = await planTarget(slot, state, ctx, opts.targets !== undefined);
     if (report.status !== "planned" || opts.dryRun || !slot.reconciler) {
       reports.push(report);
       continue;

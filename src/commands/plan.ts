@@ -4,6 +4,7 @@
  */
 import { describeError, UserError } from "../core/errors.js";
 import type { TargetReport } from "../core/plan/render-plan.js";
+import { modelsNeeding, neededButSkipped } from "../core/plan/target-needs.js";
 import { TARGETS, type Target } from "../core/plan/types.js";
 import type { Finding } from "../core/result.js";
 import type { RepoState } from "../core/types.js";
@@ -29,9 +30,18 @@ export function selectSlots(slots: TargetSlot[], targets: Target[] | undefined):
   );
 }
 
-/** Plans one target; a failure to read live state becomes a failed report, not an exception. */
-export async function planTarget(slot: TargetSlot, state: RepoState, ctx: PlanContext): Promise<TargetReport> {
-  if (!slot.reconciler) return { target: slot.target, steps: [], notes: [], status: "skipped", reason: slot.reason };
+/**
+ * Plans one target; a failure to read live state becomes a failed report, not an exception. A target
+ * that is not configured is skipped, unless models need it and it was not named with --target
+ * (`named`: a named one that is not configured is a usage error): then it failed, since plan and
+ * apply would otherwise be green having seen nothing of those models.
+ */
+export async function planTarget(slot: TargetSlot, state: RepoState, ctx: PlanContext, named = false): Promise<TargetReport> {
+  if (!slot.reconciler) {
+    const needed = named ? [] : modelsNeeding(slot.target, state);
+    if (needed.length) return { target: slot.target, steps: [], notes: [], status: "failed", reason: neededButSkipped(slot.target, slot.reason, needed) };
+    return { target: slot.target, steps: [], notes: [], status: "skipped", reason: slot.reason };
+  }
   try {
     const plan = await ctx.logger.group(`${slot.target}: reading live state`, () => slot.reconciler!.plan(state, ctx));
     // A plan with errors is not applied at all (never half of it): the target fails, exit 1.
@@ -67,6 +77,6 @@ export async function runPlan(deps: RunPlanDeps, opts: RunPlanOptions): Promise<
   if (findings.some((f) => f.severity === "error")) return { findings, reports: [] };
   const ctx: PlanContext = { logger: deps.logger, now: opts.now, ...(opts.commit ? { commit: opts.commit } : {}), ...(opts.repoUrl ? { repoUrl: opts.repoUrl } : {}) };
   const reports: TargetReport[] = [];
-  for (const slot of selectSlots(deps.reconcilers, opts.targets)) reports.push(await planTarget(slot, state, ctx));
+  for (const slot of selectSlots(deps.reconcilers, opts.targets)) reports.push(await planTarget(slot, state, ctx, opts.targets !== undefined));
   return { findings, reports };
 }

@@ -220,7 +220,8 @@ describe("the apply lock (GitHub deployments), against the fake GitHub and the f
     const dry = await runApply({ files, reconcilers: await targetSlots({ MLFLOW_TRACKING_URI: mlflow.url }, files), logger, lock }, { now: new Date(), targets: ["mlflow"], dryRun: true });
     expect(dry.reports[0]!.status).toBe("planned");
     const none = await runApply({ files, reconcilers: await targetSlots({}, files), logger, lock }, { now: new Date() });
-    expect(none.reports.map((r) => r.status)).toEqual(["skipped", "skipped", "skipped"]);
+    // mlflowRepo's models need every target: none configured, each fails (and still no lock is taken).
+    expect(none.reports.map((r) => r.status)).toEqual(["failed", "failed", "failed"]);
   });
 
   it("locks every target applied, in a fixed order, and releases them all", async () => {

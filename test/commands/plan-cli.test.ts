@@ -83,11 +83,14 @@ describe("steward plan / apply --target mlflow", () => {
     expect(server.writes()).toHaveLength(0);
   });
 
-  it("reports and skips a target that is not configured; exit 2 only when it was asked for", async () => {
+  it("fails a target the models need that is not configured (exit 1, first line); exit 2 when it was asked for", async () => {
     const all = io({});
-    // Every target (the other targets' own configuration decides their status).
-    expect(await planCli([], all.cli)).not.toBe(2);
-    expect(all.out()).toContain("mlflow: skipped (MLFLOW_TRACKING_URI is not set)");
+    expect(await planCli([], all.cli)).toBe(1);
+    expect(all.out().split("\n")[0]).toMatch(/^mlflow: FAILED: MLFLOW_TRACKING_URI is not set, and 3 models need mlflow \(/);
+    await using server = await fakeMlflowServer();
+    const withMlflow = io({ MLFLOW_TRACKING_URI: server.url });
+    expect(await planCli([], withMlflow.cli)).toBe(1);
+    expect(withMlflow.out().split("\n")[0]).toBe("plan: FAILED for sagemaker, cloudwatch (below)");
     const asked = io({});
     expect(await planCli(["--target", "mlflow"], asked.cli)).toBe(2);
   });

@@ -41,13 +41,31 @@ describe("plan and apply commands (generic over reconcilers)", () => {
     expect(slots.map((s) => [s.target, s.reconciler ? "yes" : s.reason])).toEqual([["mlflow", "no mlflow reconciler in this build"], ["sagemaker", "yes"], ["cloudwatch", "no cloudwatch reconciler in this build"]]);
   });
 
-  it("plans each target; an unconfigured one is skipped with its reason; a failed read is a failed report", async () => {
+  it("plans each target; an unconfigured one that models need fails; a failed read is a failed report", async () => {
     const run = await runPlan(deps([{ target: "mlflow", reason: "MLFLOW_TRACKING_URI is not set" }, { target: "sagemaker", reconciler: fakeReconciler([], { planError: new Error("no region") }) }]), { now });
     expect(run.reports.map((r) => [r.target, r.status, r.reason])).toEqual([
-      ["mlflow", "skipped", "MLFLOW_TRACKING_URI is not set"],
+      ["mlflow", "failed", "MLFLOW_TRACKING_URI is not set, and 3 models need mlflow (churn-prediction, demand-forecasting, fraud-detection: registry.mlflow in model.yaml); configure it, or choose the targets to run (--target; the actions' target input)"],
       ["sagemaker", "failed", "Error: no region"],
-      ["cloudwatch", "skipped", "no cloudwatch reconciler in this build"],
+      ["cloudwatch", "failed", expect.stringMatching(/^no cloudwatch reconciler in this build, and 3 models need cloudwatch \(churn-prediction, demand-forecasting, fraud-detection: monitoring in model\.yaml/)],
     ]);
+  });
+
+  it("skips an unconfigured target no model needs, and one named with --target (a usage error there)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "steward-needs-"));
+    try {
+      mkdirSync(join(dir, "models/scorer"), { recursive: true });
+      mkdirSync(join(dir, "policies"), { recursive: true });
+      writeFileSync(join(dir, "policies/default.yaml"), "apiVersion: steward/v1\nkind: Policy\nname: default\npromotion: { order: [staging, production] }\n");
+      writeFileSync(join(dir, "models/scorer/model.yaml"), 'apiVersion: steward/v1\nkind: Model\nname: scorer\ndescription: Scores leads.\nowners: ["@acme/ml"]\ntask: regression\npolicy: default\nstages: {}\n');
+      const none: TargetSlot[] = [{ target: "mlflow", reason: "MLFLOW_TRACKING_URI is not set" }, { target: "sagemaker", reason: "AWS_REGION is not set" }, { target: "cloudwatch", reason: "AWS_REGION is not set" }];
+      const run = await runPlan({ files: fsRepoFiles(dir), reconcilers: none, logger: silentLogger }, { now });
+      expect(run.findings.filter((f) => f.severity === "error")).toEqual([]);
+      expect(run.reports.map((r) => r.status)).toEqual(["skipped", "skipped", "skipped"]);
+      const named = await runPlan(deps(none), { now, targets: ["mlflow"] });
+      expect(named.reports.map((r) => [r.target, r.status])).toEqual([["mlflow", "skipped"]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("applies only the selected targets and not at all on --dry-run", async () => {

@@ -104,7 +104,12 @@ export async function printRun(run: PlanRun, io: CliIO, format: OutputFormat, mo
     io.stdout(`${JSON.stringify({ ...planJson(run.reports, mode), ...(blocked ? { findings: run.findings } : {}), ...extra.json }, null, 2)}\n`);
   } else {
     if (blocked) io.stdout(`nothing planned: the repository has errors\n${run.findings.map((f) => formatFinding(f)).join("\n")}\n`);
-    else io.stdout(renderPlanText(run.reports) + (extra.text ?? ""));
+    else {
+      // The first line says a target failed, whichever it is (a read, a step, or a target models need that is not configured).
+      const failed = run.reports.filter((r) => r.status === "failed");
+      const head = failed.length && run.reports[0]?.status !== "failed" ? `${mode === "apply" ? "apply" : "plan"}: FAILED for ${failed.map((r) => r.target).join(", ")} (below)\n` : "";
+      io.stdout(head + renderPlanText(run.reports) + (extra.text ?? ""));
+    }
   }
   if (format === "github") {
     for (const f of run.findings.filter((x) => x.severity === "error")) writeCommand(io, annotation("error", f.message, { file: f.file, ...(f.line ? { line: f.line } : {}) }));
