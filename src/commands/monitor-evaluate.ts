@@ -7,7 +7,7 @@ import { evaluateCheck as defaultEvaluateCheck } from "../core/detect/evaluate-c
 import { evaluateMultiCheck as defaultEvaluateMultiCheck } from "../core/detect/evaluate-multi-check.js";
 import type { CheckVerdict, EvaluateCheck, EvaluateMultiCheck } from "../core/detect/types.js";
 import type { PlannedQuery } from "../core/monitor/build-queries.js";
-import { coverageFinding, readCoverage, type CoverageRow } from "../core/monitor/coverage.js";
+import { coverageFinding, readCoverage, variantCheckId, type CoverageRow } from "../core/monitor/coverage.js";
 import { seriesCheckId, toCheckStatus, toFinding } from "../core/monitor/to-findings.js";
 import type { CheckStatus, MonitorFinding } from "../core/monitor/types.js";
 import type { MonitoringCheck } from "../core/types.js";
@@ -75,7 +75,8 @@ export async function evaluateChecks(planned: readonly PlannedQuery[], results: 
     }
     if (p.series.version !== undefined && !p.series.perVariant) {
       // read only for the split comparison: its coverage counts, its verdict is the comparison's
-      const verdict: CheckVerdict = gap ? notRead(p, gap.detail) : { ...notRead(p, "read for the comparison between variants"), status: "ok" };
+      const last = points[points.length - 1];
+      const verdict: CheckVerdict = gap ? notRead(p, gap.detail) : { ...notRead(p, "read for the comparison between variants"), status: "ok", ...(last ? { latest: { t: last.t, value: last.value } } : {}) };
       evaluated.push({ p, points, verdict, gap });
       continue;
     }
@@ -88,6 +89,9 @@ export async function evaluateChecks(planned: readonly PlannedQuery[], results: 
   for (const { p, points, verdict: v, gap } of evaluated) {
     const verdict = typeof v === "number" ? verdicts[v]! : v;
     const status = toCheckStatus(p.series, verdict, points, readErrorOf(p, results));
+    // A version's series read only for the comparison is shown as that version's (`mape@2026.10`), not as
+    // a second `mape`; its findings, if any, come from the comparison under the check's own id.
+    if (p.series.version !== undefined && !p.series.perVariant) status.checkId = variantCheckId(p.series.check.id, p.series.version);
     const f = p.series.version !== undefined && !p.series.perVariant ? undefined : toFinding(p.series, verdict);
     const outcome = gap ? gap.kind : f ? "finding" : "ok";
     status.outcome = outcome;

@@ -1,5 +1,6 @@
 import { healthMarker, healthTitle } from "../github-conventions.js";
 import { encodeState } from "./markers.js";
+import { code } from "../text/markdown.js";
 import { mdTable, mdText, mdTime } from "./markdown.js";
 import { formatValue } from "./render-chart.js";
 import { compareHealth, type HealthStatus, type ModelHealth } from "./model-health.js";
@@ -14,6 +15,9 @@ export const STATUS_ICON: Record<HealthStatus, string> = { ok: "🟢 ok", "no-da
 
 const CHECK_ICON: Record<string, string> = { ok: "🟢", anomaly: "🟠", breach: "🔴", "insufficient-data": "⚪", "read-error": "⚠️", unreadable: "⚠️ unreadable", "no-data": "⚪ no data", stale: "⏳ stale" };
 
+/** A check id (`latency@2026.10`) as one code span: an identifier, never split at its `@`. Safe in a table cell. */
+const checkCode = (id: string) => code(id).replace(/\|/g, "\\|");
+
 /** At most this many coverage gaps are listed in the health issue and the job summary; the rest are counted. */
 const MAX_GAPS = 50;
 
@@ -21,7 +25,7 @@ const MAX_GAPS = 50;
 export function gapsSection(coverage: readonly CoverageRow[]): string[] {
   const gaps = sortCoverage(coverage.filter((r) => r.outcome === "unreadable" || r.outcome === "no-data" || r.outcome === "stale"));
   if (gaps.length === 0) return [];
-  const rows = gaps.slice(0, MAX_GAPS).map((g) => [CHECK_ICON[g.outcome] ?? g.outcome, mdText(g.model), mdText(g.check), g.variant ? mdText(g.variant) : "", mdText(g.detail)]);
+  const rows = gaps.slice(0, MAX_GAPS).map((g) => [CHECK_ICON[g.outcome] ?? g.outcome, mdText(g.model), checkCode(g.check), g.variant ? checkCode(g.variant) : "", mdText(g.detail)]);
   return [
     `### Not seen on this run (${gaps.length})`,
     "",
@@ -33,7 +37,7 @@ export function gapsSection(coverage: readonly CoverageRow[]): string[] {
 
 /** A table row of one model. */
 export function healthRow(h: ModelHealth): string[] {
-  const checks = h.checks.map((c) => `${CHECK_ICON[c.status] ?? ""} ${mdText(c.check)}${c.latest !== undefined ? ` ${formatValue(c.latest)}` : ""}`).join("<br>");
+  const checks = h.checks.map((c) => `${CHECK_ICON[c.status] ?? ""} ${checkCode(c.check)}${c.latest !== undefined ? ` ${formatValue(c.latest)}` : ""}`).join("<br>");
   const incidents = h.incidents.map((i) => (i.issue === undefined ? "new" : `#${i.issue}`)).join(" ");
   // several environments: each one's status under the model's, side by side
   const envs = h.environments?.length ? `<br>${h.environments.map((e) => `${mdText(e.name)}: ${STATUS_ICON[e.status]}`).join(" · ")}` : "";
