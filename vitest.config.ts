@@ -26,7 +26,7 @@ export default defineConfig({
     // vitest's default is one worker fewer than the cores: one worker on a 2-core machine, which then
     // runs the files one after another while most of them wait on servers, git and child processes.
     maxWorkers: Math.max(2, availableParallelism() - 1),
-    setupFiles: ["test/support/fast-check-setup.ts", "test/support/report-schema-setup.ts"],
+    setupFiles: ["test/support/fast-check-setup.ts", "test/support/report-schema-setup.ts", "test/support/github-pacing-setup.ts"],
     // One temporary folder per run, removed at the end; leftovers are reported as a leak.
     globalSetup: ["test/support/tmp-guard.ts"],
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },

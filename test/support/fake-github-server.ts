@@ -118,6 +118,8 @@ export interface RecordedRequest {
   path: string;
   body: unknown;
   status: number;
+  /** performance.now() when the request arrived (tests of client pacing). */
+  at: number;
 }
 
 export interface FaultReply {
@@ -745,6 +747,7 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
   // ------------------------------------------------------------ plumbing
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const at = performance.now();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString("utf8");
@@ -762,7 +765,7 @@ export async function startFakeGitHub(options: { owner?: string; repo?: string; 
           ? { status: 400, body: { message: "Problems parsing JSON", documentation_url: "https://docs.github.com/rest" } }
           : { status: 500, body: { message: String(err) } };
     }
-    requests.push({ method, path: `${target.pathname}${target.search}`, body, status: reply.status });
+    requests.push({ method, path: `${target.pathname}${target.search}`, body, status: reply.status, at });
     const headers: Record<string, string> = {
       "x-github-media-type": "github.v3; format=json", "x-github-request-id": `0000:${requests.length}`,
       "x-ratelimit-limit": "5000", "x-ratelimit-remaining": "4999", "x-ratelimit-used": "1", "x-ratelimit-resource": "core",

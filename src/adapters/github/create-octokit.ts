@@ -1,6 +1,7 @@
 import { Octokit } from "@octokit/rest";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
+import Bottleneck from "bottleneck/light.js";
 import type { Logger } from "../../ports.js";
 
 /** Octokit with the retry and throttling plugins: the client every GitHub adapter takes. */
@@ -26,6 +27,32 @@ export interface GitHubClientConfig {
    * three seconds apart) and honour rate limits. Default true; tests of other behaviour may turn it off.
    */
   throttle?: boolean;
+  /**
+   * Milliseconds between two writes when throttling: GitHub asks for at least one second, and three between
+   * writes that notify people (issues, comments, pull requests), which is the default (1000). Writes stay one
+   * at a time, in order, whatever the interval; tests of other behaviour pass 1 so that they do not idle.
+   */
+  writeIntervalMs?: number;
+}
+
+/** The plugin's own write pacing: one write a second, three seconds between writes that notify. */
+const GITHUB_WRITE_INTERVAL_MS = 1000;
+
+/**
+ * Write and notification limiters for another interval than GitHub's, shared by every client of the process
+ * that asks for the same interval (as the plugin shares its default ones): pacing is per token, not per client.
+ */
+const pacedGroups = new Map<number, { write: Bottleneck.Group; notifications: Bottleneck.Group }>();
+function writeLimiters(intervalMs: number): { write: Bottleneck.Group; notifications: Bottleneck.Group } | Record<string, never> {
+  if (intervalMs === GITHUB_WRITE_INTERVAL_MS) return {};
+  let groups = pacedGroups.get(intervalMs);
+  if (!groups) {
+    // The plugin's settings (maxConcurrent 1, the 2-minute timeout), only minTime scaled.
+    const common = { maxConcurrent: 1, timeout: 120_000 };
+    groups = { write: new Bottleneck.Group({ ...common, minTime: intervalMs }), notifications: new Bottleneck.Group({ ...common, minTime: 3 * intervalMs }) };
+    pacedGroups.set(intervalMs, groups);
+  }
+  return groups;
 }
 
 /**
@@ -61,6 +88,6 @@ export function createOctokit(config: GitHubClientConfig): GitHubClient {
     throttle:
       config.throttle === false
         ? { enabled: false }
-        : { retryAfterBaseValue: base, onRateLimit: onLimit("primary"), onSecondaryRateLimit: onLimit("secondary") },
+        : { ...writeLimiters(config.writeIntervalMs ?? GITHUB_WRITE_INTERVAL_MS), retryAfterBaseValue: base, onRateLimit: onLimit("primary"), onSecondaryRateLimit: onLimit("secondary") },
   });
 }
