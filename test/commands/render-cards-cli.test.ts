@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/entrypoints/cli.js";
 import type { CliIO } from "../../src/entrypoints/cli/io.js";
-import { SAMPLE_HISTORY, scratchRepo } from "../core/card/scratch-repo.js";
+import { sampleHistory } from "../core/card/scratch-repo.js";
 import { fakeMlflowServer } from "../support/fake-mlflow-server.js";
 
 function io(env: Record<string, string> = {}) {
@@ -19,11 +19,8 @@ function io(env: Record<string, string> = {}) {
   return { io: value, out };
 }
 
-function sampleRepo() {
-  const repo = scratchRepo();
-  for (const c of SAMPLE_HISTORY) repo.commit(c);
-  return repo;
-}
+const history = sampleHistory();
+const sampleRepo = () => history.repo();
 
 describe("steward card (CLI)", () => {
   it("writes the cards, then --check passes; a stale card exits 1 with a diff", async () => {

@@ -7,7 +7,7 @@ import { mlflowClient } from "../../src/adapters/mlflow/mlflow-client.js";
 import { mlflowRunReader } from "../../src/adapters/mlflow/mlflow-run-reader.js";
 import { mlflowTransport } from "../../src/adapters/mlflow/mlflow-transport.js";
 import { renderCards } from "../../src/commands/render-cards.js";
-import { SAMPLE_HISTORY, scratchRepo } from "../core/card/scratch-repo.js";
+import { sampleHistory } from "../core/card/scratch-repo.js";
 import { fakeMlflowServer, type FakeMlflowServer } from "../support/fake-mlflow-server.js";
 
 /** Puts a finished run into the fake, as MLflow would hold it after training logged it. */
@@ -22,6 +22,8 @@ function seedRun(server: FakeMlflowServer, runId: string, data: { metrics?: Reco
     tags: new Map(Object.entries(data.tags ?? {})),
   });
 }
+
+const history = sampleHistory();
 
 describe("steward card with MLflow", () => {
   it("shows where each version's run disagrees with the YAML, read over the REST API", async () => {
@@ -40,8 +42,7 @@ describe("steward card with MLflow", () => {
     ]);
     expect(numbers.slice(8)).toEqual([9, 10, 11, 12]);
 
-    await using repo = scratchRepo();
-    for (const c of SAMPLE_HISTORY) repo.commit(c);
+    await using repo = history.repo();
     const runs = mlflowRunReader(mlflowClient(mlflowTransport({ trackingUri: server.url }, { maxRetries: 0 })), server.url);
     const deps = { files: fsRepoFiles(repo.root), git: gitCliHistory(repo.root) };
     const report = await renderCards({ ...deps, runs }, { model: "fraud-detection" });
@@ -71,8 +72,7 @@ describe("steward card with MLflow", () => {
     await using server = await fakeMlflowServer();
     seedRun(server, "3f2a9c0d5e7b4a1f8c6d2e0b9a7f5c3d", { metrics: { auc: Number.NaN, precision: 0.91, recall: 0.83 }, tags: { "mlflow.source.git.commit": "5d8b2a6f00" } });
     server.seed("fraud-detection", [...Array.from({ length: 11 }, () => ({})), { runId: "3f2a9c0d5e7b4a1f8c6d2e0b9a7f5c3d", stage: "Production" }]);
-    await using repo = scratchRepo();
-    for (const c of SAMPLE_HISTORY) repo.commit(c);
+    await using repo = history.repo();
     const runs = mlflowRunReader(mlflowClient(mlflowTransport({ trackingUri: server.url }, { maxRetries: 0 })), server.url);
     await renderCards({ files: fsRepoFiles(repo.root), git: gitCliHistory(repo.root), runs }, { model: "fraud-detection" });
     const card = readFileSync(join(repo.root, "models/fraud-detection/MODEL_CARD.md"), "utf8");
@@ -83,8 +83,7 @@ describe("steward card with MLflow", () => {
   it("records a run MLflow cannot serve instead of failing the card", async () => {
     await using server = await fakeMlflowServer();
     server.inject({ status: 500, body: { error_code: "INTERNAL_ERROR", message: "boom" }, times: 100 });
-    await using repo = scratchRepo();
-    for (const c of SAMPLE_HISTORY) repo.commit(c);
+    await using repo = history.repo();
     const runs = mlflowRunReader(mlflowClient(mlflowTransport({ trackingUri: server.url }, { maxRetries: 0 })), server.url);
     const report = await renderCards({ files: fsRepoFiles(repo.root), git: gitCliHistory(repo.root), runs }, { model: "churn-prediction" });
     expect(report.cards[0]!.mlflowDisagreements).toBe(5);

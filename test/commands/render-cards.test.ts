@@ -7,16 +7,13 @@ import { renderCards } from "../../src/commands/render-cards.js";
 import { loadStageHistory } from "../../src/commands/stage-history.js";
 import { firstEntered } from "../../src/core/history/first-entered.js";
 import { timeInStage } from "../../src/core/history/time-in-stage.js";
-import { PROJECT_ROOT, SAMPLE_HISTORY, scratchRepo } from "../core/card/scratch-repo.js";
+import { PROJECT_ROOT, sampleHistory } from "../core/card/scratch-repo.js";
 
 const GOLDEN = join(PROJECT_ROOT, "test/fixtures/cards");
 const MODELS = ["churn-prediction", "demand-forecasting", "fraud-detection"];
 
-function sampleRepo() {
-  const repo = scratchRepo();
-  for (const c of SAMPLE_HISTORY) repo.commit(c);
-  return repo;
-}
+const history = sampleHistory();
+const sampleRepo = () => history.repo();
 
 describe("steward card on a scratch repository with a fixed history", () => {
   it("renders each sample model's card exactly as the golden file", async () => {

@@ -8,6 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll } from "vitest";
 
 export const PROJECT_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
@@ -35,11 +36,17 @@ export function withStages(text: string, block: string): string {
   return text.slice(0, m.index) + body + text.slice(m.index + m[0].length);
 }
 
-/** Copies the sample repository into a temp dir and runs `git init`; nothing is committed yet. */
-export function scratchRepo(): ScratchRepo {
+/**
+ * Copies the sample repository into a temp dir and runs `git init`; nothing is committed yet. With `from`, a
+ * copy of that scratch repository instead, its history included (see sampleHistory).
+ */
+export function scratchRepo(from?: string): ScratchRepo {
   const root = mkdtempSync(join(tmpdir(), "steward-card-"));
-  for (const dir of ["models", "policies", "data"]) {
-    cpSync(join(PROJECT_ROOT, dir), join(root, dir), { recursive: true, filter: (src) => !src.endsWith("MODEL_CARD.md") });
+  if (from) cpSync(from, root, { recursive: true });
+  else {
+    for (const dir of ["models", "policies", "data"]) {
+      cpSync(join(PROJECT_ROOT, dir), join(root, dir), { recursive: true, filter: (src) => !src.endsWith("MODEL_CARD.md") });
+    }
   }
   const originals = new Map<string, string>();
   const git = (env: Record<string, string>, ...args: string[]) =>
@@ -48,7 +55,7 @@ export function scratchRepo(): ScratchRepo {
       encoding: "utf8",
       env: { ...process.env, GIT_CONFIG_NOSYSTEM: "1", HOME: root, ...env },
     });
-  git({}, "init", "-q", "-b", "main");
+  if (!from) git({}, "init", "-q", "-b", "main");
   return {
     root,
     git: (...args) => git({}, ...args),
@@ -94,3 +101,25 @@ export const SAMPLE_HISTORY: ScratchCommit[] = [
   { date: "2026-11-28T12:00:00Z", author: "Priya R", message: "demand-forecasting: 2026.11 to staging", stages: { "demand-forecasting": '  production: "2026.10"\n  staging: "2026.11"' } },
   { date: "2026-11-30T09:00:00Z", author: "Priya R", message: "demand-forecasting: canary 2026.11 at 20%", stages: { "demand-forecasting": "final" } },
 ];
+
+/**
+ * SAMPLE_HISTORY committed once for the test file that calls this (at its top level: the repository is built
+ * in beforeAll and removed in afterAll); `repo()` is a fresh copy for one test, history included, that the
+ * test may change. Committing the history takes some 35 git processes; a copy takes none.
+ */
+export function sampleHistory(): { repo(): ScratchRepo } {
+  let template: ScratchRepo | undefined;
+  beforeAll(() => {
+    template = scratchRepo();
+    for (const c of SAMPLE_HISTORY) template.commit(c);
+    // One pack instead of some 250 loose objects: a copy then takes a tenth of the time.
+    template.git("repack", "-a", "-d", "-q");
+  });
+  afterAll(async () => template?.[Symbol.asyncDispose]());
+  return {
+    repo() {
+      if (!template) throw new Error("sampleHistory(): call it at the top level of a test file, and repo() inside a test");
+      return scratchRepo(template.root);
+    },
+  };
+}
