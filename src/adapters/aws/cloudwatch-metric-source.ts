@@ -103,7 +103,11 @@ async function readBatch(client: Pick<CloudWatchClient, "send">, qs: SeriesQuery
         if (!Number.isInteger(i) || i < 0 || i >= qs.length) continue;
         const ts = res.Timestamps ?? [];
         const vs = res.Values ?? [];
-        for (let k = 0; k < ts.length && k < vs.length; k++) points[i]!.push({ t: +new Date(ts[k]!), value: vs[k]! });
+        const into = points[i]!;
+        for (let k = 0; k < ts.length && k < vs.length; k++) {
+          const t = ts[k]!;
+          into.push({ t: t instanceof Date ? t.getTime() : +new Date(t), value: vs[k]! });
+        }
         if (res.StatusCode === "InternalError" || res.StatusCode === "Forbidden") {
           errors[i] = `CloudWatch ${res.StatusCode}${res.Messages?.length ? `: ${res.Messages.map((m) => m.Value).join("; ")}` : ""}`;
         }
@@ -122,6 +126,10 @@ async function readBatch(client: Pick<CloudWatchClient, "send">, qs: SeriesQuery
 
 /** Oldest first, one point per timestamp (a repeated timestamp across pages: the last wins). */
 function dedupe(points: Datapoint[]): Datapoint[] {
+  // Asked TimestampAscending, CloudWatch answers in order: then there is nothing to do.
+  let ordered = true;
+  for (let k = 1; k < points.length && ordered; k++) ordered = points[k]!.t > points[k - 1]!.t;
+  if (ordered) return points;
   const m = new Map<number, number>();
   for (const p of points) m.set(p.t, p.value);
   return [...m].map(([t, value]) => ({ t, value })).sort((a, b) => a.t - b.t);

@@ -28,25 +28,31 @@ function fakeCloudWatch() {
   const inputs: GetMetricDataCommandInput[] = [];
   cw.on(GetMetricDataCommand).callsFake((input: GetMetricDataCommandInput): GetMetricDataCommandOutput => {
     inputs.push(input);
-    const all: { id: string; t: Date; v: number }[] = [];
+    // The points of all queries in order, every 7th bucket missing; only this page's are built.
+    const offset = input.NextToken ? Number(input.NextToken) : 0;
+    const byId = new Map<string, { t: Date[]; v: number[] }>();
+    let n = 0;
     for (const q of input.MetricDataQueries!) {
       const p = q.MetricStat!.Period! * 1000;
-      for (let t = +input.StartTime!, k = 0; t < +input.EndTime!; t += p, k++) if (k % 7 !== 3) all.push({ id: q.Id!, t: new Date(t), v: k });
+      const buckets = Math.ceil((+input.EndTime! - +input.StartTime!) / p);
+      const present = buckets - Math.floor((buckets + 3) / 7);
+      if (n + present > offset && n < offset + 100_800) {
+        const mine = byId.get(q.Id!) ?? { t: [], v: [] };
+        byId.set(q.Id!, mine);
+        for (let t = +input.StartTime!, k = 0; t < +input.EndTime!; t += p, k++) {
+          if (k % 7 === 3) continue;
+          if (n >= offset && n < offset + 100_800) mine.t.push(new Date(t)), mine.v.push(k);
+          n++;
+        }
+      } else n += present;
     }
-    const offset = input.NextToken ? Number(input.NextToken) : 0;
-    const page = all.slice(offset, offset + 100_800);
     const ids = [...new Set(input.MetricDataQueries!.map((q) => q.Id!))];
-    const more = offset + 100_800 < all.length;
-    const byId = new Map<string, typeof page>();
-    for (const x of page) {
-      if (!byId.has(x.id)) byId.set(x.id, []);
-      byId.get(x.id)!.push(x);
-    }
+    const more = offset + 100_800 < n;
     return {
       $metadata: {},
       MetricDataResults: ids.map((id) => {
-        const mine = byId.get(id) ?? [];
-        return { Id: id, Timestamps: mine.map((x) => x.t), Values: mine.map((x) => x.v), StatusCode: more ? "PartialData" : "Complete" };
+        const mine = byId.get(id) ?? { t: [], v: [] };
+        return { Id: id, Timestamps: mine.t, Values: mine.v, StatusCode: more ? "PartialData" : "Complete" };
       }),
       ...(more ? { NextToken: String(offset + 100_800) } : {}),
     };
@@ -95,6 +101,15 @@ describe("cloudWatchMetricSource", () => {
     expect(acc!.points.map((p) => p.value)).toEqual([0.94, 0.93, 0.88]);
     expect(acc!.points.map((p) => new Date(p.t).toISOString().slice(11, 16))).toEqual(["00:00", "00:10", "00:30"]);
     expect(lat!.points).toHaveLength(4);
+  });
+
+  it("orders a series oldest first and keeps one point per timestamp, the last read, when pages repeat or reorder", async () => {
+    const at = (m: number) => new Date(+START + m * 60_000);
+    cw.on(GetMetricDataCommand)
+      .resolvesOnce({ MetricDataResults: [{ Id: "q0", Timestamps: [at(20), at(10)], Values: [2, 1], StatusCode: "PartialData" }], NextToken: "2" })
+      .resolvesOnce({ MetricDataResults: [{ Id: "q0", Timestamps: [at(20), at(30)], Values: [9, 3], StatusCode: "Complete" }] });
+    const [series] = await cloudWatchMetricSource({ client: new CloudWatchClient({}) }).read([query(0)], { start: START, end: END });
+    expect(series!.points).toEqual([{ t: +at(10), value: 1 }, { t: +at(20), value: 9 }, { t: +at(30), value: 3 }]);
   });
 
   it("groups by period, each group aligned to its own period", async () => {
