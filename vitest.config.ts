@@ -2,18 +2,28 @@ import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 /**
- * Three projects. `unit` and `unit-core` (`npm test`) are what a contributor runs often: pure logic
- * (unit-core, test/core), commands against in-memory fakes and local servers, the CLI in-process.
- * Both run on worker threads, cheaper to start than forked processes (no test changes directory);
- * every `unit` file still gets a fresh thread and module graph. `e2e` (`npm run test:e2e`) runs the
- * committed action bundles as the runner does, the browser test, and the monitor's full runs over
- * the embedded samples; `.ci/run` runs both. A file belongs to e2e when it spawns a bundle or a
- * browser, or repeats a whole sample run.
+ * Three projects. `unit` and `unit-isolated` (`npm test`) are what a contributor runs often: pure logic,
+ * commands against in-memory fakes and local servers, the CLI in-process. `e2e` (`npm run test:e2e`) runs
+ * the committed action bundles as the runner does, the browser test, and the monitor's full runs over the
+ * embedded samples; `.ci/run` runs all three. A file belongs to e2e when it spawns a bundle or a browser,
+ * or repeats a whole sample run.
+ *
+ * `unit` runs without per-file isolation: its files share worker threads and the modules they import, so
+ * src is loaded once per worker instead of once per file (about half the suite's CPU time). That is safe
+ * while no file there changes process state: none mocks modules, stubs the environment or globals, fakes
+ * timers, changes the working directory or exit code, or leaves a spy in place
+ * (test/shared-worker-rules.test.ts). A file that must do so is listed in ISOLATED and gets its own worker
+ * thread and module graph (`unit-isolated`).
  */
 export const E2E = ["test/e2e/**/*.test.ts", "test/commands/monitor-github.test.ts", "test/commands/bot-pr-checkout.test.ts"];
 
-/** Tests of src/core: pure functions, run in shared workers (see the unit-core project). */
-export const CORE = ["test/core/**/*.test.ts"];
+/** Files that change process state (module mocks, stubbed environment): each runs isolated, in `unit-isolated`. */
+export const ISOLATED = [
+  "test/adapters/aws/aws-environment.test.ts",
+  "test/adapters/aws/s3-dvc-remote.test.ts",
+  "test/adapters/aws/sagemaker-retries.test.ts",
+  "test/entrypoints/action-io.test.ts",
+];
 
 export default defineConfig({
   test: {
@@ -31,10 +41,8 @@ export default defineConfig({
     globalSetup: ["test/support/tmp-guard.ts"],
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
     projects: [
-      { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: ["test/live/**", "node_modules/**", ...E2E, ...CORE], pool: "threads" } },
-      // The pure core's tests share nothing but modules (no env, cwd, timers, mocks or servers: src/core
-      // has no I/O), so they run without per-file isolation: each worker imports the modules once.
-      { extends: true, test: { name: "unit-core", include: CORE, isolate: false, pool: "threads" } },
+      { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: ["test/live/**", "node_modules/**", ...E2E, ...ISOLATED], pool: "threads", isolate: false } },
+      { extends: true, test: { name: "unit-isolated", include: ISOLATED, pool: "threads" } },
       { extends: true, test: { name: "e2e", include: E2E, testTimeout: 600_000, hookTimeout: 600_000 } },
     ],
   },
