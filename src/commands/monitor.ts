@@ -20,6 +20,7 @@ import { evaluateMultiCheck as defaultEvaluateMultiCheck } from "../core/detect/
 import { healthMarker, incidentKey } from "../core/github-conventions.js";
 import { buildQueries, servedVariants, uniqueQueries, type PlannedQuery } from "../core/monitor/build-queries.js";
 import { freshnessLimit, sortCoverage, type CoverageRow } from "../core/monitor/coverage.js";
+import { unreachableChecks } from "../core/monitor/unused-checks.js";
 import { expandEnvironments } from "../core/monitor/environments.js";
 import { decodeState } from "../core/monitor/markers.js";
 import { modelHealth } from "../core/monitor/model-health.js";
@@ -170,6 +171,11 @@ async function evaluatePhase(read: MonitorReads, evaluateAll: EvaluateAll): Prom
   findings.push(...read.drift.findings);
   statuses.push(...read.drift.statuses);
   coverage.push(...read.drift.coverage);
+  // A check no model can run (a misspelt metric name, say) and a model nothing checks: no-data, never silence.
+  const unreachable = unreachableChecks(models, read.state.models, read.state.policies);
+  findings.push(...unreachable.findings);
+  statuses.push(...unreachable.statuses);
+  coverage.push(...unreachable.coverage);
   // Weighted splits: each challenger against the champion, never completed to a variant with a finding of its own.
   for (const m of models.filter((x) => servedVariants(x).length > 1 && variantPoints.has(x.name))) {
     const since = splitSince(read.histories.get(m.name), servedVariants(m).map((v) => v.version));

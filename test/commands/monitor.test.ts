@@ -346,11 +346,15 @@ describe("steward monitor (command)", () => {
       return { checkId: check.id, metric: check.metric, status: "anomaly", severity: check.severity, score: 0.9, fired: ["correlation-break"], sustainedPoints: 3, since: evidence[7]!.t, latest: evidence[9]!, evidence, summary: `${check.id}: broke` };
     };
     const report = await run(T0, { load, metrics: source, evaluateMultiCheck });
-    // latency is read once for two checks; the check on cpu (not monitored by the model) is skipped
+    // latency is read once for two checks; the check on cpu (monitored by no model of the policy) is not
+    // read, and is a no-data gap naming why, never a silent pass
     expect(read.sort()).toEqual(["fraud-detection/invocations", "fraud-detection/latency"]);
     expect(report.stats.series).toBe(2);
     expect(seen).toEqual([{ latency: 2016, invocations: 2016 }]);
-    expect(report.findings).toMatchObject([{ checkId: "latency-vs-traffic", metric: "latency", metrics: ["latency", "invocations"], kind: "anomaly" }]);
+    expect(report.findings).toMatchObject([
+      { checkId: "needs-cpu", kind: "no-data", metrics: ["latency", "cpu"], summary: expect.stringContaining('reads metric "cpu", which no model under policy "strict" monitors (fraud-detection): the check never runs') },
+      { checkId: "latency-vs-traffic", metric: "latency", metrics: ["latency", "invocations"], kind: "anomaly" },
+    ]);
     // the rule on "latency" (scale-pr) does not apply to the multi-metric check; the one naming it does
     expect(scm.pulls.size).toBe(0);
     const issue = [...scm.issues.values()].find((i) => i.body.includes(incidentMarker("fraud-detection/latency-vs-traffic")))!;

@@ -1,7 +1,8 @@
 import { findVersion } from "../../types.js";
 import type { PendingFinding } from "../check-file.js";
-import { error, type Rule } from "./context.js";
+import { error, warning, type Rule } from "./context.js";
 import { publishedPerVariant } from "../../monitor/build-queries.js";
+import { uncheckedModelMessage, uncheckedModels, unusedCheckMessage, unusedChecks } from "../../monitor/unused-checks.js";
 import { variantName } from "../../plan/sagemaker-names.js";
 
 /** SageMaker's tag alphabet (AddTags/CreateModel `Tag`): letters, spaces, digits and `_.:/=+-@`. */
@@ -82,3 +83,13 @@ export const monitoringDimensionsPublished: Rule = ({ state }) => {
   }
   return out;
 };
+
+/**
+ * A policy check no model under the policy can run (a metric it reads is monitored by none of them),
+ * and a monitored model no check applies to: each is a warning at its line, with the likely typo, so a
+ * misspelt metric name never switches monitoring off silently (the monitor reports both as no-data).
+ */
+export const checksReachModels: Rule = ({ state }) => [
+  ...unusedChecks(state.models, state.policies).map((u) => warning(u.policy.file, "check-never-runs", `/monitoring/checks/${u.index}`, unusedCheckMessage(u))),
+  ...uncheckedModels(state.models, state.policies).map((u) => warning(u.model.file, "model-not-checked", "/monitoring/metrics", `${u.model.name} ${uncheckedModelMessage(u)}`)),
+];

@@ -1,6 +1,6 @@
 import type { PendingFinding } from "../check-file.js";
 import type { Rule, RuleContext } from "./context.js";
-import { deploymentConsistent, monitoringDimensionsPublished } from "./deployment-rules.js";
+import { checksReachModels, deploymentConsistent, monitoringDimensionsPublished } from "./deployment-rules.js";
 import { environmentsDistinct } from "./environment-rules.js";
 import { modelNameMatchesFolder, policyNameMatchesFile, uniqueTargets, versionMatchesFile, versionsHaveModel } from "./naming-rules.js";
 import { pointersResolve } from "./pointer-rules.js";
@@ -19,6 +19,7 @@ export const RULES: Record<string, Rule> = {
   deploymentConsistent,
   environmentsDistinct,
   monitoringDimensionsPublished,
+  checksReachModels,
   uniqueTargets,
   lineageParents,
 };
