@@ -112,7 +112,7 @@ describe("workerEvaluator", () => {
     // One call, one detection job per evaluated (model, check, variant) of the coverage (which lists findings first). Not jobs: the
     // data-drift check (its own statistics) and a split's per-version series read only for the comparison between
     // variants (the check itself runs on the model's series; the versions are compared by the split comparison).
-    const comparisonOnly = (r: (typeof inThread.coverage)[number]) => r.variant !== undefined && !inThread.models.some((m) => m.model === r.model && m.checks.some((c) => c.check === `${r.check}@${r.variant}`));
+    const comparisonOnly = (r: (typeof inThread.coverage)[number]) => r.variant !== undefined && inThread.models.some((m) => m.model === r.model && m.checks.some((c) => c.check === `${r.check}@${r.variant}` && c.summary === "read for the comparison between variants"));
     const detection = inThread.coverage.filter((r) => r.check !== "drift" && !comparisonOnly(r));
     expect(detection.filter((r) => r.variant !== undefined).length).toBeGreaterThan(0); // per-variant checks of the split are jobs
     expect(inThread.coverage.some(comparisonOnly)).toBe(true);
