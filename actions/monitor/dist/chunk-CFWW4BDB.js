@@ -1,2 +1,0 @@
-import { createRequire as __stewardRequire } from 'node:module'; const require = __stewardRequire(import.meta.url);
-import{a,b}from"./chunk-66SGMXHY.js";import"./chunk-ETFAOM4C.js";export{a as StewardOctokit,b as createOctokit};
