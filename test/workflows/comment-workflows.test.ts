@@ -90,6 +90,24 @@ describe("pr-comment.yml", () => {
       expect(String(calls[0]!.args.body)).toContain(MARKER);
     });
 
+    it("drops the ping of a forged @mention, keeping the text; mentions in code spans and e-mail addresses are left as they are", async () => {
+      const body = `@acme/admins look\n- (@everyone) and x @mallory\n\`@acme/risk-ml\` owns it; mail a@b.io\n${MARKER}\n`;
+      const { calls } = await runScript(body);
+      expect(String(calls[0]!.args.body)).toBe(`@\u200bacme/admins look\n- (@\u200beveryone) and x @\u200bmallory\n\`@acme/risk-ml\` owns it; mail a@b.io\n${MARKER}\n`);
+    });
+
+    it("cuts a huge comment at a line's end, never inside a character", async () => {
+      // 42 UTF-16 units a line: a plain cut at 65,000 would fall between the two halves of an emoji.
+      const line = `a${"😀".repeat(20)}\n`;
+      const { calls } = await runScript(`${MARKER}\n${line.repeat(3000)}`);
+      const out = String(calls[0]!.args.body);
+      expect(out.length).toBeLessThanOrEqual(65_536);
+      expect(out.endsWith(`\n\n_Cut to fit GitHub's comment size limit._\n${MARKER}`)).toBe(true);
+      const kept = out.slice(0, out.indexOf("\n\n_Cut"));
+      expect(kept.split("\n").slice(1)).toEqual(Array(kept.split("\n").length - 1).fill(line.trimEnd()));
+      expect(out).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    });
+
     it("updates only the bot's own comment; a comment anyone else wrote with the marker is left alone", async () => {
       const body = `new\n${MARKER}`;
       const { calls } = await runScript(body, [{ id: 1, user: { login: "mallory" }, body: `forged ${MARKER}` }, { id: 2, user: { login: "github-actions[bot]" }, body: `old\n${MARKER}` }]);
