@@ -71,6 +71,14 @@ export interface PlanRun {
   reports: TargetReport[];
 }
 
+/**
+ * For the actions: a target named in the `target` input that is not configured is a failed report
+ * (the CLI exits 2 for it), so the step fails and the summary, comment and failure issue say why.
+ */
+export function failNamedSkipped(reports: TargetReport[], targets: Target[] | undefined): TargetReport[] {
+  return reports.map((r) => (targets && r.status === "skipped" ? { ...r, status: "failed", reason: `${r.reason ?? "not configured"} (named in the target input)` } : r));
+}
+
 /** Loads the repository and plans every selected target against its live state. Changes nothing. */
 export async function runPlan(deps: RunPlanDeps, opts: RunPlanOptions): Promise<PlanRun> {
   const { state, findings } = await loadRepo({ files: deps.files });

@@ -95,4 +95,20 @@ describe("the plan and apply action bundles against the fake MLflow", () => {
     expect(issues[0]!.body).toContain("name is reserved");
     expect(r.out("failure-issue")).toBe("opened");
   });
+
+  it("a target the models need, or one named in the target input, that is not configured fails the step (never a green no-op)", async () => {
+    await using gh = await startFakeGitHub();
+    using repo = mlflowRepo();
+    const github = { GITHUB_TOKEN: "t", GITHUB_REPOSITORY: `${gh.owner}/${gh.repo}`, GITHUB_API_URL: gh.url, GITHUB_SHA: gh.state.refs.get("refs/heads/main")! };
+    // No MLFLOW_TRACKING_URI, no AWS_REGION: every target is unconfigured, and the model needs MLflow (registry.mlflow).
+    const plan = await runAction("plan", { INPUT_ROOT: repo.root, ...github });
+    expect(plan.status).toBe(1);
+    expect(plan.stdout).toContain("::error title=steward plan mlflow::mlflow: MLFLOW_TRACKING_URI is not set, and 1 model needs mlflow (scorer: registry.mlflow in model.yaml)");
+    expect(plan.summary).toContain("### MLflow: failed");
+    const named = await runAction("apply", { INPUT_ROOT: repo.root, INPUT_TARGET: "sagemaker", ...github });
+    expect(named.status).toBe(1);
+    expect(named.stdout).toContain("::error title=steward apply sagemaker::sagemaker: AWS_REGION is not set (named in the target input)");
+    expect([...gh.state.issues.values()].map((i) => i.title)).toEqual(["steward apply failed on main"]);
+    expect(gh.state.deployments.size).toBe(0); // nothing to lock: nothing was applied
+  });
 });

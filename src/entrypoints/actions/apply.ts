@@ -4,7 +4,7 @@ import { actionsLogger } from "../../adapters/log/actions-logger.js";
 import { runApply } from "../../commands/apply.js";
 import { proposeWriteBack, type AssignedVersion } from "../../commands/write-back.js";
 import { gitCliHistory } from "../../adapters/git/git-cli-history.js";
-import { parseTargets } from "../../commands/plan.js";
+import { failNamedSkipped, parseTargets } from "../../commands/plan.js";
 import { assignedVersions } from "../../commands/reconcile-mlflow.js";
 import { reportApplyFailure } from "../../commands/report-apply-failure.js";
 import { describeError } from "../../core/errors.js";
@@ -35,10 +35,12 @@ export async function run(env: Record<string, string | undefined> = process.env)
     const lockWait = optionalInput("lock-wait");
     const lock = dryRun ? undefined : applyLockFromEnv(gh, env, logger, { noLock, breakLock: booleanInput("break-lock"), ...(lockWait ? { wait: lockWait } : {}), ...(gh.sha ? { commit: gh.sha } : {}) });
     if (!dryRun && noLock) actionLog.warning(UNLOCKED_NOTE);
-    const result = await runApply(
+    const run = await runApply(
       { files, reconcilers: await targetSlots(env, files), logger, ...(lock ? { lock } : {}) },
       { now, dryRun, ...(targets ? { targets } : {}), ...(gh.sha ? { commit: gh.sha } : {}), ...(gh.repository ? { repoUrl: `${gh.serverUrl}/${gh.repository}` } : {}) },
     );
+    // A target named in the `target` input that is not configured failed (the CLI's exit 2): said in the summary and the failure issue.
+    const result = { ...run, reports: failNamedSkipped(run.reports, targets) };
     emitAnnotations(result.findings, "steward apply");
     await writeJobSummary(renderPlanMarkdown(result.reports, { title: dryRun ? "Apply (dry run)" : "Apply" }));
     const scm = dryRun ? undefined : await loadScmFromEnv(gh, logger);

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { fsRepoFiles } from "../../adapters/fs/repo-files.js";
 import { actionsLogger } from "../../adapters/log/actions-logger.js";
-import { parseTargets, runPlan } from "../../commands/plan.js";
+import { failNamedSkipped, parseTargets, runPlan } from "../../commands/plan.js";
 import { publishPrSection } from "../../commands/publish-pr-section.js";
 import { describeError } from "../../core/errors.js";
 import { renderPlanByModel, renderPlanMarkdown } from "../../core/plan/render-plan.js";
@@ -21,10 +21,12 @@ export async function run(env: Record<string, string | undefined> = process.env)
     const files = fsRepoFiles(root);
     const logger = actionsLogger();
     const targets = parseTargets(optionalInput("target"));
-    const result = await runPlan(
+    const run = await runPlan(
       { files, reconcilers: await targetSlots(env, files), logger },
       { now: new Date(), ...(targets ? { targets } : {}), ...(gh.sha ? { commit: gh.sha } : {}), ...(gh.repository ? { repoUrl: `${gh.serverUrl}/${gh.repository}` } : {}) },
     );
+    // A target named in the `target` input that is not configured failed (the CLI's exit 2): said in the summary and the comment.
+    const result = { ...run, reports: failNamedSkipped(run.reports, targets) };
     emitAnnotations(result.findings, "steward plan");
     const blocked = result.findings.some((f) => f.severity === "error");
     const markdown = blocked ? "## Plan\n\nNothing planned: the repository has errors (see the validate section)." : renderPlanMarkdown(result.reports, { title: "Plan" });
