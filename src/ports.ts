@@ -64,6 +64,8 @@ export interface GitHistory {
   resolve(ref: string): Promise<string | undefined>;
   /** The file's text at a ref, or undefined if it does not exist there. */
   show(ref: string, path: string): Promise<string | undefined>;
+  /** The file's text at each of `refs` (as `show`, in order), read at once. Optional: `show` per ref otherwise. */
+  showAll?(refs: string[], path: string): Promise<(string | undefined)[]>;
   /** Repository-relative paths that differ between `ref` (merge base with HEAD) and the working tree. */
   changedFiles(ref: string): Promise<string[]>;
   /** Commits that changed `path`, newest first (follows the first parent), reachable from `ref` (default HEAD). */

@@ -11,6 +11,10 @@ const CONCURRENCY = 8;
  */
 export async function loadStageSnapshots(git: GitHistory, modelFile: string, ref?: string): Promise<StageSnapshot[]> {
   const commits = [...(await git.log(modelFile, ref))].reverse();
+  if (git.showAll && commits.length > 0) {
+    const texts = await git.showAll(commits.map((c) => c.sha), modelFile);
+    return commits.map((commit, i) => ({ commit, text: texts[i] }));
+  }
   const snapshots: StageSnapshot[] = new Array(commits.length);
   let next = 0;
   const worker = async () => {

@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { ExternalError } from "../../core/errors.js";
 import type { CommitInfo, GitHistory } from "../../ports.js";
 
@@ -14,6 +14,47 @@ function git(cwd: string, args: string[]): Promise<{ code: number; stdout: strin
   });
 }
 
+/** git with `input` on its standard input; its standard output as bytes. */
+function gitWithInput(cwd: string, args: string[], input: string): Promise<{ code: number; stdout: Buffer; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn("git", args, { cwd, stdio: ["pipe", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (b: Buffer) => out.push(b));
+    child.stderr.on("data", (b: Buffer) => err.push(b));
+    child.stdin.on("error", () => {}); // git gone early: the exit code says so
+    child.on("error", (e) => resolve({ code: 128, stdout: Buffer.alloc(0), stderr: e.message }));
+    child.on("close", (code) => resolve({ code: code ?? 128, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8") }));
+    child.stdin.end(input);
+  });
+}
+
+/**
+ * The answers of `git cat-file --batch`, one per object asked, in order: a blob's text, undefined for an
+ * object that is missing, ambiguous or not a blob. Each answer is `<oid> <type> <size>\n<bytes>\n`, or
+ * `<name> missing\n` (and the like) without content.
+ */
+export function parseCatFileBatch(out: Buffer, count: number): (string | undefined)[] {
+  const texts: (string | undefined)[] = [];
+  let at = 0;
+  while (texts.length < count && at < out.length) {
+    const eol = out.indexOf(10, at);
+    if (eol < 0) break;
+    const header = out.subarray(at, eol).toString("utf8");
+    at = eol + 1;
+    const m = /^[0-9a-f]+ (\S+) (\d+)$/.exec(header);
+    if (!m) {
+      texts.push(undefined);
+      continue;
+    }
+    const size = Number(m[2]);
+    texts.push(m[1] === "blob" ? out.subarray(at, at + size).toString("utf8") : undefined);
+    at += size + 1;
+  }
+  while (texts.length < count) texts.push(undefined);
+  return texts;
+}
+
 function parseCommits(out: string): CommitInfo[] {
   return out
     .split("\n")
@@ -26,14 +67,23 @@ function parseCommits(out: string): CommitInfo[] {
 
 /** GitHistory through the git command line, run in `root`. */
 export function gitCliHistory(root: string): GitHistory {
+  const show = async (ref: string, path: string): Promise<string | undefined> => {
+    const r = await git(root, ["show", `${ref}:${path}`]);
+    return r.code === 0 ? r.stdout : undefined;
+  };
   return {
     async resolve(ref) {
       const r = await git(root, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
       return r.code === 0 ? r.stdout.trim() : undefined;
     },
-    async show(ref, path) {
-      const r = await git(root, ["show", `${ref}:${path}`]);
-      return r.code === 0 ? r.stdout : undefined;
+    show,
+    async showAll(refs, path) {
+      // One process for every version of the file, instead of one `git show` each. A line of input names one
+      // object, so a path with a line break is asked for one ref at a time.
+      if (/[\r\n]/.test(path) || refs.some((r) => /[\r\n]/.test(r))) return Promise.all(refs.map((r) => show(r, path)));
+      if (refs.length === 0) return [];
+      const r = await gitWithInput(root, ["cat-file", "--batch"], refs.map((ref) => `${ref}:${path}\n`).join(""));
+      return r.code === 0 ? parseCatFileBatch(r.stdout, refs.length) : refs.map(() => undefined);
     },
     async changedFiles(ref) {
       const base = await git(root, ["merge-base", ref, "HEAD"]);
