@@ -1,5 +1,5 @@
 import { formatDuration } from "../duration.js";
-import type { DetectorRef, ModelSpec, MonitoringCheck, PolicySpec, RemediationAction, RemediationRule } from "../types.js";
+import type { DetectorRef, ModelSpec, MonitoringCheck, PolicySpec, ReferenceStats, RemediationAction, RemediationRule } from "../types.js";
 import { formatNumber } from "./format.js";
 import { code, mdText } from "../text/markdown.js";
 
@@ -35,7 +35,17 @@ function describeCheck(c: MonitoringCheck, model: ModelSpec): string {
   const split = Object.values(model.stages).some((s) => s.variants.length > 1);
   const variants = c.compareVariants && split ? " The variants of the traffic split are also compared with each other." : "";
   const finding = `${c.severity === "info" ? "an" : "a"} ${c.severity} finding`;
-  return `${code(c.metric)}${source}: ${detectors}; an anomaly${bound ? ` or a value ${bound}` : ""}${lasting} is ${finding}.${variants}`;
+  return `${code(c.metric)}${source}: ${detectors}; an anomaly${bound ? ` or a value ${bound}` : ""}${lasting} is ${finding}.${variants}${describeReference(q.reference)}`;
+}
+
+/** What normal looked like (`steward baseline`): the reference statistics and the period they come from; "" without them. */
+function describeReference(r: ReferenceStats | undefined): string {
+  if (!r) return "";
+  const day = (iso: string | undefined) => (iso && !Number.isNaN(Date.parse(iso)) ? new Date(iso).toISOString().slice(0, 10) : undefined);
+  const [since, until] = [day(r.since), day(r.until)];
+  const period = since && until ? `${since} to ${until}` : `${mdText(r.window)} up to ${day(r.computedAt) ?? mdText(r.computedAt)}`;
+  const points = r.points !== undefined ? `, ${r.points} points` : "";
+  return ` Normal, over a healthy period (${period}${points}): mean ${formatNumber(r.mean)}, standard deviation ${formatNumber(r.std)}, median ${formatNumber(r.p50)}, 95th percentile ${formatNumber(r.p95)}.`;
 }
 
 /** A check over several metrics: which ones, how each is read, and what makes a finding. */

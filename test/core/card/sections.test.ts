@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compareMetrics, pickComparison } from "../../../src/core/card/compare-versions.js";
 import { compareVersions, formatBytes, formatDelta, formatVariants } from "../../../src/core/card/format.js";
 import { boundSets, checkBounds, describeGates, direction } from "../../../src/core/card/gates.js";
+import { describeMonitoring } from "../../../src/core/card/describe-policy.js";
 import { metricChart } from "../../../src/core/card/mermaid-chart.js";
 import { aModelSpec, aPolicySpec, aVersionSpec } from "../../support/builders.js";
 
@@ -82,5 +83,21 @@ describe("format", () => {
     expect(formatBytes(5402331200)).toBe("5.4 GB");
     expect(formatVariants([{ version: "a", weight: 80 }, { version: "b", weight: 20 }])).toBe("a (80%) + b (20%)");
     expect(formatVariants([])).toBe("—");
+  });
+});
+
+describe("describeMonitoring", () => {
+  it("says what normal looked like when steward baseline recorded reference statistics", () => {
+    const q = { namespace: "Acme/Quality", metric: "Accuracy", dimensions: {}, stat: "Average" };
+    const reference = { mean: 0.931, std: 0.0042, p50: 0.932, p95: 0.937, window: "14d", since: "2026-11-19T00:00:00.000Z", until: "2026-12-03T00:00:00.000Z", points: 2016, computedAt: "2026-12-03T08:00:00.000Z" };
+    const policy = aPolicySpec({ monitoring: { checks: [{ id: "accuracy", metric: "accuracy", metrics: ["accuracy"], detectors: [], threshold: { min: 0.9 }, sustained: 3, severity: "critical", compareVariants: false }], recovery: 0 } });
+    const withRef = aModelSpec({ monitoring: { window: 86400, period: 600, metrics: { accuracy: { ...q, reference } } } });
+    const [check] = describeMonitoring(withRef, policy).checks;
+    expect(check).toContain("Normal, over a healthy period (2026-11-19 to 2026-12-03, 2016 points): mean 0.931, standard deviation 0.0042, median 0.932, 95th percentile 0.937.");
+    const { since: _s, until: _u, points: _p, ...bare } = reference;
+    const [short] = describeMonitoring(aModelSpec({ monitoring: { window: 86400, period: 600, metrics: { accuracy: { ...q, reference: bare } } } }), policy).checks;
+    expect(short).toContain("Normal, over a healthy period (14d up to 2026-12-03): mean 0.931");
+    const [none] = describeMonitoring(aModelSpec({ monitoring: { window: 86400, period: 600, metrics: { accuracy: q } } }), policy).checks;
+    expect(none).not.toContain("Normal");
   });
 });
