@@ -423,6 +423,8 @@ export interface AwsEnvironmentRef {
 export interface AwsEnvironmentClients {
   aws: SageMakerAws;
   identity: AwsIdentity;
+  /** CloudWatch dashboards there (the cloudwatch target). */
+  dashboards: DashboardStore;
 }
 
 /** Builds (and may cache) the clients of an environment; makes no call until one is used. */

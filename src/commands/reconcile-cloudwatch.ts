@@ -2,38 +2,118 @@
  * The `cloudwatch` target of `steward plan` / `steward apply`: one CloudWatch dashboard per
  * monitored model (src/core/plan/cloudwatch-dashboard.ts), created, kept in step and deleted when
  * the model is removed. It runs after the sagemaker target, whose alarms the dashboards list.
+ * A model deployed to several environments (deployment.environments) gets one dashboard in each,
+ * written through that environment's clients (its role, its region), steps grouped per environment
+ * as the sagemaker target groups them.
  */
 import { describeError, UserError } from "../core/errors.js";
-import { DASHBOARD_PREFIX, desiredDashboard, type DesiredDashboard } from "../core/plan/cloudwatch-dashboard.js";
-import { diffDashboards } from "../core/plan/cloudwatch-dashboard-diff.js";
-import type { StepOutcome } from "../core/plan/types.js";
-import type { DashboardStore } from "../ports.js";
+import { DASHBOARD_PREFIX, type DesiredDashboard } from "../core/plan/cloudwatch-dashboard.js";
+import { diffDashboards, type DiffScope, type LiveDashboards } from "../core/plan/cloudwatch-dashboard-diff.js";
+import { dashboardPlaces, nameClashes, namesToKeep, placeKey } from "../core/plan/cloudwatch-dashboard-places.js";
+import { describeLocation } from "../core/plan/aws-location.js";
+import { environmentMismatches, hasEnvironments } from "../core/plan/aws-environments.js";
+import type { PlanEnvironment, PlanStep, StepOutcome, TargetPlan } from "../core/plan/types.js";
+import type { AwsEnvironmentRef, AwsIdentity, DashboardStore } from "../ports.js";
 import type { TargetReconciler } from "./reconcilers.js";
 
-/** The CloudWatch dashboards TargetReconciler over `store`. */
-export function cloudwatchReconciler(deps: { store: DashboardStore }): TargetReconciler {
+export interface CloudWatchReconcilerDeps {
+  /** The dashboards where the credentials point (models without deployment.environments). */
+  store: DashboardStore;
+  /**
+   * Where `store` lands (STS GetCallerIdentity + region). Used only when models name environments:
+   * a place that is also an environment's then plans its deletions once, there.
+   */
+  identity?: AwsIdentity;
+  /**
+   * The clients of a deployment environment (its region, its role assumed); the same connection the
+   * sagemaker target uses. Without it, a model with environments is a plan error (nothing is written).
+   */
+  connect?: (env: AwsEnvironmentRef) => { dashboards: DashboardStore; identity?: AwsIdentity };
+}
+
+/** The CloudWatch dashboards TargetReconciler. */
+export function cloudwatchReconciler(deps: CloudWatchReconcilerDeps): TargetReconciler {
   const { store } = deps;
   return {
     target: "cloudwatch",
 
     async plan(state, ctx) {
       const region = await store.region();
-      const policies = new Map(state.policies.map((p) => [p.name, p]));
-      const desired: DesiredDashboard[] = [];
-      for (const m of [...state.models].sort((a, b) => a.name.localeCompare(b.name))) {
-        const d = desiredDashboard(m, policies.get(m.policy), { region, ...(ctx.repoUrl ? { repoUrl: ctx.repoUrl } : {}) });
-        if (d) desired.push(d);
+      const places = dashboardPlaces(state.models, state.policies, { region, ...(ctx.repoUrl ? { repoUrl: ctx.repoUrl } : {}) });
+      if (!hasEnvironments(state.models)) {
+        const plan = diffDashboards(places[0]!.desired, await readPlace(store, places[0]!.desired), ctx.repoUrl);
+        return { target: "cloudwatch", ...plan };
       }
-      const listed = await store.list(DASHBOARD_PREFIX);
-      const bodies = new Map<string, unknown>();
-      // every managed-prefix dashboard: the desired ones to compare, the others to see whether this repository owns them
-      for (const name of listed) {
-        const body = await store.get(name);
-        if (body !== undefined) bodies.set(name, body);
+
+      // Several environments: each place is checked (identity) and read with its own clients. A place
+      // that cannot be checked or read is a plan error naming it: the target fails and nothing is written.
+      const errors: string[] = [];
+      let where: string | undefined;
+      const keys: (string | undefined)[] = places.map((p) => (p.env ? placeKey(p.env) : undefined));
+      if (deps.identity) {
+        const location = await deps.identity.whoAmI();
+        where = describeLocation(location);
+        keys[0] = placeKey(location);
+        ctx.logger.info(`cloudwatch: ${where}`);
       }
-      const alarmArns = await store.alarmArns([...new Set(desired.flatMap((d) => d.alarms))]);
-      const plan = diffDashboards(desired, { listed, bodies, alarmArns }, ctx.repoUrl);
-      return { target: "cloudwatch", ...plan };
+      const stores: (DashboardStore | undefined)[] = [store];
+      const wheres: (string | undefined)[] = [where];
+      for (const p of places.slice(1)) {
+        const env = p.env!;
+        if (!deps.connect) {
+          errors.push(`environment ${env.name}: ${p.models.join(", ")} deploy there, but this run cannot connect to environments; nothing was read or changed there`);
+          stores.push(undefined), wheres.push(undefined);
+          continue;
+        }
+        try {
+          const clients = deps.connect(env);
+          let at: string | undefined;
+          if (clients.identity) {
+            const location = await clients.identity.whoAmI();
+            at = describeLocation(location);
+            ctx.logger.info(`cloudwatch [${env.name}]: ${at}`);
+            const wrong = environmentMismatches(env, location);
+            if (wrong.length) { errors.push(...wrong); stores.push(undefined), wheres.push(undefined); continue; }
+          }
+          stores.push(clients.dashboards), wheres.push(at);
+        } catch (err) {
+          errors.push(`environment ${env.name}: ${describeError(err)}; nothing was read or changed there`);
+          stores.push(undefined), wheres.push(undefined);
+        }
+      }
+      errors.push(...nameClashes(places, keys));
+      const keep = namesToKeep(places, keys);
+
+      const steps: PlanStep[] = [];
+      const notes: string[] = [];
+      const environments: PlanEnvironment[] = [];
+      for (const [i, p] of places.entries()) {
+        const at = stores[i];
+        if (!at) continue;
+        const env = p.env;
+        // the default place is also an environment's: that environment plans the deletions there, once
+        const sameAsEnv = !env && keys[0] !== undefined && keys.slice(1).includes(keys[0]);
+        const scope: DiffScope = { keep: keep[i]!, deletions: !sameAsEnv, deleteReason: env ? `no model of the repository deploys it to ${env.name} any more` : "no model of the repository keeps it here any more" };
+        let live: LiveDashboards;
+        try {
+          live = await readPlace(at, p.desired);
+        } catch (err) {
+          if (!env) throw err;
+          errors.push(`environment ${env.name}: ${describeError(err)}; nothing was changed there`);
+          continue;
+        }
+        const plan = diffDashboards(p.desired, live, ctx.repoUrl, scope);
+        if (!env) {
+          steps.push(...plan.steps);
+          notes.push(...plan.notes);
+          continue;
+        }
+        steps.push(...plan.steps.map((st) => ({ ...st, environment: env.name })));
+        notes.push(...plan.notes.map((n) => `[${env.name}] ${n}`));
+        environments.push({ name: env.name, account: env.account, region: env.region, ...(env.roleArn ? { roleArn: env.roleArn } : {}), ...(wheres[i] ? { where: wheres[i] } : {}) });
+      }
+      const plan: TargetPlan = { target: "cloudwatch", steps, notes, ...(where ? { where } : {}), environments };
+      return errors.length ? { ...plan, errors } : plan;
     },
 
     async apply(plan, ctx) {
@@ -41,21 +121,46 @@ export function cloudwatchReconciler(deps: { store: DashboardStore }): TargetRec
       let failed = false;
       for (const step of plan.steps) {
         if (failed) { outcomes.push({ step, status: "skipped" }); continue; }
-        ctx.logger.info(`cloudwatch: ${step.summary}`);
+        const label = `cloudwatch: ${step.environment ? `[${step.environment}] ` : ""}`;
+        ctx.logger.info(`${label}${step.summary}`);
         try {
+          const on = storeFor(step, plan);
           const name = step.params.name as string;
-          if (step.action === "put-dashboard") await store.put(name, step.params.body as string);
-          else if (step.action === "delete-dashboard") await store.delete([name]);
+          if (step.action === "put-dashboard") await on.put(name, step.params.body as string);
+          else if (step.action === "delete-dashboard") await on.delete([name]);
           else throw new UserError(`cloudwatch: unknown plan step "${step.action}" (was the plan made by another version of steward?)`);
           outcomes.push({ step, status: "done" });
         } catch (err) {
           failed = true;
           const error = describeError(err);
-          ctx.logger.error(`cloudwatch: ${step.action} ${step.resource} failed: ${error}`);
+          ctx.logger.error(`${label}${step.action} ${step.resource} failed: ${error}`);
           outcomes.push({ step, status: "failed", error });
         }
       }
       return outcomes;
     },
   };
+
+  /** The store a step runs on: its environment's (connected again from the plan), or the default one. */
+  function storeFor(step: PlanStep, plan: { environments?: PlanEnvironment[] }): DashboardStore {
+    if (!step.environment) return store;
+    const env = plan.environments?.find((e) => e.name === step.environment);
+    if (!env || !deps.connect) throw new UserError(`cloudwatch: step ${step.action} ${step.resource} names environment ${step.environment}, which this run cannot connect to`);
+    return deps.connect(env).dashboards;
+  }
+}
+
+/**
+ * One place's live dashboards: every managed-prefix dashboard (the desired ones to compare, the
+ * others to see whether this repository owns them) and the ARNs of the alarms the desired ones list.
+ */
+async function readPlace(store: DashboardStore, desired: DesiredDashboard[]): Promise<LiveDashboards> {
+  const listed = await store.list(DASHBOARD_PREFIX);
+  const bodies = new Map<string, unknown>();
+  for (const name of listed) {
+    const body = await store.get(name);
+    if (body !== undefined) bodies.set(name, body);
+  }
+  const alarmArns = await store.alarmArns([...new Set(desired.flatMap((d) => d.alarms))]);
+  return { listed, bodies, alarmArns };
 }

@@ -1,12 +1,14 @@
 /**
- * The clients of one deployment environment (deployment.environments): SageMaker, CloudWatch,
- * Application Auto Scaling and STS in the environment's region, with the credentials of its role
+ * The clients of one deployment environment (deployment.environments): SageMaker, CloudWatch (alarms
+ * and dashboards), Application Auto Scaling and STS in the environment's region, with the credentials of its role
  * (STS AssumeRole from the default chain's credentials, session `<prefix>-<name>`), or the default
  * chain's own when it names no role. Endpoints still come from the default chain, so
  * AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> (STS, SAGEMAKER, ...) reach an emulator.
  */
+import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { STSClient } from "@aws-sdk/client-sts";
 import type { AwsEnvironmentClients, AwsEnvironmentRef, ConnectAwsEnvironment } from "../../ports.js";
+import { cloudWatchDashboards } from "./cloudwatch-dashboards.js";
 import { assumeRoleCredentials, roleSessionName, type AwsCredentialIdentityProvider } from "./assume-role.js";
 import { sageMakerAws } from "./sagemaker-aws.js";
 import { awsClientOptions, type AwsRetryOptions } from "./sagemaker-client-options.js";
@@ -34,7 +36,7 @@ export function awsEnvironments(opts: { sessionPrefix?: string; retry?: AwsRetry
     let clients = made.get(key);
     if (!clients) {
       const config = environmentClientConfig(env, opts);
-      clients = { aws: sageMakerAws(opts.retry, config), identity: stsIdentity(new STSClient(config)) };
+      clients = { aws: sageMakerAws(opts.retry, config), identity: stsIdentity(new STSClient(config)), dashboards: cloudWatchDashboards(new CloudWatchClient(config)) };
       made.set(key, clients);
     }
     return clients;

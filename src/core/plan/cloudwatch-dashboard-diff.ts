@@ -17,8 +17,18 @@ export interface LiveDashboards {
   alarmArns: Map<string, string>;
 }
 
+/** How one place (an account and region) is diffed when the plan covers several (deployment.environments). */
+export interface DiffScope {
+  /** Names no step may delete here: wanted in this place, or in a place that may be this one. Default: the desired names. */
+  keep?: ReadonlySet<string>;
+  /** False when another place of the plan is this same account and region and plans its deletions. Default true. */
+  deletions?: boolean;
+  /** Why an unwanted managed dashboard is deleted, for its summary. Default: its model is no longer in the repository. */
+  deleteReason?: string;
+}
+
 /** The steps that make the live dashboards match `desired`; none when they already do. */
-export function diffDashboards(desired: DesiredDashboard[], live: LiveDashboards, repoUrl: string | undefined): { steps: PlanStep[]; notes: string[] } {
+export function diffDashboards(desired: DesiredDashboard[], live: LiveDashboards, repoUrl: string | undefined, scope: DiffScope = {}): { steps: PlanStep[]; notes: string[] } {
   const steps: PlanStep[] = [];
   const notes: string[] = [];
   const step = (action: string, name: string, summary: string, params: Record<string, unknown>, changes?: PlanStep["changes"]): PlanStep =>
@@ -36,10 +46,13 @@ export function diffDashboards(desired: DesiredDashboard[], live: LiveDashboards
     }
   }
   const wanted = new Set(desired.map((d) => d.name));
+  const keep = scope.keep ?? wanted;
+  if (scope.deletions === false) return { steps, notes };
+  const why = scope.deleteReason ?? "its model is no longer in the repository";
   for (const name of [...live.listed].sort()) {
-    if (wanted.has(name)) continue;
+    if (wanted.has(name) || keep.has(name)) continue;
     const body = live.bodies.get(name);
-    if (body !== undefined && isManagedBody(body, repoUrl)) steps.push(step("delete-dashboard", name, `delete dashboard ${name} (its model is no longer in the repository)`, { name }));
+    if (body !== undefined && isManagedBody(body, repoUrl)) steps.push(step("delete-dashboard", name, `delete dashboard ${name} (${why})`, { name }));
     else notes.push(`dashboard ${name} is not managed by this repository; left as it is`);
   }
   return { steps, notes };

@@ -9,19 +9,22 @@ import { deploymentAlarms } from "./sagemaker-alarms.js";
 import { sanitizeName, variantName } from "./sagemaker-names.js";
 import { checksFor, servedVariants } from "../monitor/build-queries.js";
 import { mdText } from "../text/markdown.js";
-import type { MetricQuery, ModelSpec, MonitoringCheck, PolicySpec } from "../types.js";
+import type { DeploymentEnvironment, MetricQuery, ModelSpec, MonitoringCheck, PolicySpec } from "../types.js";
 
 /** Every dashboard apply manages starts with this; apply only ever deletes such a dashboard when its text widget says it owns it. */
 export const DASHBOARD_PREFIX = "steward-";
 
 /** The sentence in the first text widget that marks a dashboard as managed (and by which repository). */
-export function ownerLine(model: ModelSpec, repoUrl: string | undefined): string {
-  return `Managed by model-steward from models/${model.name}/model.yaml${repoUrl ? ` in ${repoUrl}` : ""}. \`steward apply\` overwrites changes made here and deletes this dashboard when the model is removed.`;
+export function ownerLine(model: ModelSpec, repoUrl: string | undefined, environment?: string): string {
+  return `Managed by model-steward from models/${model.name}/model.yaml${repoUrl ? ` in ${repoUrl}` : ""}. \`steward apply\` overwrites changes made here and deletes this dashboard when the model is removed${environment ? ` or no longer deploys to ${environment}` : ""}.`;
 }
 
-/** `steward-<model>`: CloudWatch allows A-Z a-z 0-9 - _ and 255 characters. */
-export function dashboardName(model: string): string {
-  return `${DASHBOARD_PREFIX}${sanitizeName(model)}`.slice(0, 255);
+/**
+ * `steward-<model>`, or `steward-<model>-<environment>` for a model deployed to several environments
+ * (deployment.environments): CloudWatch allows A-Z a-z 0-9 - _ and 255 characters.
+ */
+export function dashboardName(model: string, environment?: string): string {
+  return `${DASHBOARD_PREFIX}${sanitizeName(model)}${environment ? `-${sanitizeName(environment)}` : ""}`.slice(0, 255);
 }
 
 export interface DashboardWidget {
@@ -43,27 +46,40 @@ export interface DesiredDashboard {
   body: DashboardBody;
   /** Names of the alarms the alarm widget should list (their ARNs are resolved from live state). */
   alarms: string[];
+  /** The environment (deployment.environments) the dashboard is for; absent: where the credentials point. */
+  environment?: string;
 }
 
 const SEVERITY_COLOR = { critical: "#d13212", warning: "#ff9900", info: "#1f77b4" } as const;
 
-/** The dashboard of `model`, or undefined when it monitors no metric a check of its policy uses. */
-export function desiredDashboard(model: ModelSpec, policy: PolicySpec | undefined, opts: { region: string; repoUrl?: string }): DesiredDashboard | undefined {
+/**
+ * The dashboard of `model`, or undefined when it monitors no metric a check of its policy uses. With
+ * `environment`, the one of that environment: named after it, its text widget naming it, metric
+ * widgets in its region, the alarm widget for the alarms the sagemaker target keeps there.
+ */
+export function desiredDashboard(model: ModelSpec, policy: PolicySpec | undefined, opts: { region: string; repoUrl?: string; environment?: DeploymentEnvironment }): DesiredDashboard | undefined {
   const checks = checksFor(model, policy);
   if (!model.monitoring || checks.length === 0) return undefined;
   const variants = servedVariants(model);
   const endpoint = model.deployment?.sagemaker?.endpoint;
   const alarms = endpoint ? deploymentAlarms(model, endpoint, policy).alarms.map((a) => a.name) : [];
+  const env = opts.environment;
+  const region = env ? env.region : opts.region;
   const widgets: DashboardWidget[] = [
-    { type: "text", x: 0, y: 0, width: 24, height: 3, properties: { markdown: `## ${mdText(model.name)}\n\n${mdText(model.description)}\n\n${ownerLine(model, opts.repoUrl)}` } },
+    { type: "text", x: 0, y: 0, width: 24, height: 3, properties: { markdown: env ? environmentText(model, env, opts.repoUrl) : `## ${mdText(model.name)}\n\n${mdText(model.description)}\n\n${ownerLine(model, opts.repoUrl)}` } },
   ];
   checks.forEach((check, i) => {
-    widgets.push({ type: "metric", x: (i % 2) * 12, y: 3 + Math.floor(i / 2) * 6, width: 12, height: 6, properties: metricProperties(model, check, variants.map((v) => v.version), opts.region) });
+    widgets.push({ type: "metric", x: (i % 2) * 12, y: 3 + Math.floor(i / 2) * 6, width: 12, height: 6, properties: metricProperties(model, check, variants.map((v) => v.version), region) });
   });
   if (alarms.length) {
-    widgets.push({ type: "alarm", x: 0, y: 3 + Math.ceil(checks.length / 2) * 6, width: 24, height: 3, properties: { title: `Rollback alarms of ${endpoint}`, alarms: [] } });
+    widgets.push({ type: "alarm", x: 0, y: 3 + Math.ceil(checks.length / 2) * 6, width: 24, height: 3, properties: { title: `Rollback alarms of ${endpoint}${env ? ` in ${env.name}` : ""}`, alarms: [] } });
   }
-  return { name: dashboardName(model.name), model: model.name, body: { widgets }, alarms };
+  return { name: dashboardName(model.name, env?.name), model: model.name, body: { widgets }, alarms, ...(env ? { environment: env.name } : {}) };
+}
+
+/** The text widget of an environment's dashboard: which environment (account, region), then as for any dashboard. */
+function environmentText(model: ModelSpec, env: DeploymentEnvironment, repoUrl: string | undefined): string {
+  return `## ${mdText(model.name)}: ${mdText(env.name)}\n\nEnvironment ${mdText(env.name)}: AWS account ${mdText(env.account)}, region ${mdText(env.region)}.\n\n${mdText(model.description)}\n\n${ownerLine(model, repoUrl, mdText(env.name))}`;
 }
 
 /** A metric widget: each metric of the check (per variant for a split), the thresholds as annotations. */

@@ -34,7 +34,7 @@ export function offlineSlots(files: RepoFiles): TargetSlot[] {
   return [
     { target: "mlflow", reconciler: mlflowReconciler({ registry: emptyModelRegistry(), remotes: () => readDvcRemotes(files) }) },
     { target: "sagemaker", reconciler: sagemakerReconciler({ aws: emptySageMakerAws(), dvcRemotes: () => readDvcRemotes(files), connect: () => ({ aws: emptySageMakerAws() }) }) },
-    { target: "cloudwatch", reconciler: cloudwatchReconciler({ store: emptyDashboardStore() }) },
+    { target: "cloudwatch", reconciler: cloudwatchReconciler({ store: emptyDashboardStore(), connect: () => ({ dashboards: emptyDashboardStore() }) }) },
   ];
 }
 
@@ -52,15 +52,18 @@ export async function targetSlots(env: CliIO["env"], files: RepoFiles): Promise<
     slots.push({ target: "mlflow", reason: "MLFLOW_TRACKING_URI is not set" });
   }
   const aws = env.AWS_REGION || env.AWS_DEFAULT_REGION ? await loadAws() : undefined;
-  if (aws) {
-    const { STSClient, EventBridgeClient, stsIdentity, eventBridgeEventBus, sageMakerAws, awsEnvironments } = aws;
-    slots.push({ target: "sagemaker", reconciler: sagemakerReconciler({ aws: sageMakerAws(), identity: stsIdentity(new STSClient(awsClientOptions())), connect: awsEnvironments({ sessionPrefix: "steward" }), dvcRemotes: () => readDvcRemotes(files), events: eventBridgeEventBus({ client: new EventBridgeClient(awsClientOptions()) }) }) });
+  // one connection per environment for both AWS targets: each role is assumed once
+  const connect = aws?.awsEnvironments({ sessionPrefix: "steward" });
+  const identity = aws ? aws.stsIdentity(new aws.STSClient(awsClientOptions())) : undefined;
+  if (aws && connect && identity) {
+    const { EventBridgeClient, eventBridgeEventBus, sageMakerAws } = aws;
+    slots.push({ target: "sagemaker", reconciler: sagemakerReconciler({ aws: sageMakerAws(), identity, connect, dvcRemotes: () => readDvcRemotes(files), events: eventBridgeEventBus({ client: new EventBridgeClient(awsClientOptions()) }) }) });
   } else {
     slots.push({ target: "sagemaker", reason: "AWS_REGION is not set" });
   }
-  if (aws) {
+  if (aws && connect && identity) {
     const { CloudWatchClient, cloudWatchDashboards } = aws;
-    slots.push({ target: "cloudwatch", reconciler: cloudwatchReconciler({ store: cloudWatchDashboards(new CloudWatchClient(awsClientOptions())) }) });
+    slots.push({ target: "cloudwatch", reconciler: cloudwatchReconciler({ store: cloudWatchDashboards(new CloudWatchClient(awsClientOptions())), identity, connect }) });
   } else {
     slots.push({ target: "cloudwatch", reason: "AWS_REGION is not set" });
   }
