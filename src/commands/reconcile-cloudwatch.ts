@@ -9,7 +9,7 @@
 import { describeError, UserError } from "../core/errors.js";
 import { DASHBOARD_PREFIX, type DesiredDashboard } from "../core/plan/cloudwatch-dashboard.js";
 import { diffDashboards, type DiffScope, type LiveDashboards } from "../core/plan/cloudwatch-dashboard-diff.js";
-import { dashboardPlaces, nameClashes, namesToKeep, placeKey } from "../core/plan/cloudwatch-dashboard-places.js";
+import { dashboardPlaces, nameClashes, namesToKeep, placeKey, plansDeletions } from "../core/plan/cloudwatch-dashboard-places.js";
 import { describeLocation } from "../core/plan/aws-location.js";
 import { environmentMismatches, hasEnvironments } from "../core/plan/aws-environments.js";
 import type { PlanEnvironment, PlanStep, StepOutcome, TargetPlan } from "../core/plan/types.js";
@@ -91,9 +91,8 @@ export function cloudwatchReconciler(deps: CloudWatchReconcilerDeps): TargetReco
         const at = stores[i];
         if (!at) continue;
         const env = p.env;
-        // the default place is also an environment's: that environment plans the deletions there, once
-        const sameAsEnv = !env && keys[0] !== undefined && keys.slice(1).includes(keys[0]);
-        const scope: DiffScope = { keep: keep[i]!, deletions: !sameAsEnv, deleteReason: env ? `no model of the repository deploys it to ${env.name} any more` : "no model of the repository keeps it here any more" };
+        // dashboards are global in an account: places in one account plan its deletions once
+        const scope: DiffScope = { keep: keep[i]!, deletions: plansDeletions(places, keys, i), deleteReason: `no model of the repository keeps it in ${keys[i] ? `account ${keys[i]}` : "this account"} any more` };
         let live: LiveDashboards;
         try {
           live = await readPlace(at, p.desired);

@@ -1,9 +1,10 @@
 /**
  * The cloudwatch target for models deployed to several environments (deployment.environments): the
  * real environment clients (awsEnvironments) and the real dashboard adapter over
- * aws-sdk-client-mock, with CloudWatch and STS answering per region as separate accounts would
- * (dashboards and alarms kept per region, ListDashboards paginated, DashboardNotFoundError for a
- * missing name, DeleteDashboards all-or-nothing). Each environment's role is assumed and its
+ * aws-sdk-client-mock, with CloudWatch and STS answering as separate accounts would: dashboards kept
+ * per account (they are global in an account, whatever region the client is in: PutDashboard's
+ * reference), alarms per region, ListDashboards paginated, DashboardNotFoundError for a missing name,
+ * DeleteDashboards all-or-nothing. Each environment's role is assumed and its
  * identity checked before anything is read there; its dashboard is written in its own account.
  */
 import {
@@ -38,8 +39,9 @@ const cw = mockClient(CloudWatchClient);
 const sts = mockClient(STSClient);
 afterAll(() => [cw, sts].forEach((m) => m.restore()));
 
-interface Region { dashboards: Map<string, string>; alarms: Set<string> }
-let world: Map<string, Region>;
+/** Dashboards by account; alarms by account and region (`account|region`). */
+let dashboardsOf: Map<string, Map<string, string>>;
+let alarmsIn: Map<string, Set<string>>;
 let calls: { region: string; command: string; key?: string; name?: string }[];
 /** Role ARN by the access key AssumeRole handed out. */
 let assumedBy: Map<string, string>;
@@ -63,15 +65,18 @@ const missing = (name: string) => new DashboardNotFoundError({ $metadata: { http
 
 function fakeAws(): void {
   for (const m of [cw, sts]) m.reset();
-  world = new Map(Object.keys(ACCOUNT_OF).map((r) => [r, { dashboards: new Map(), alarms: new Set() }]));
+  dashboardsOf = new Map(Object.values(ACCOUNT_OF).map((a) => [a, new Map()]));
+  alarmsIn = new Map(Object.entries(ACCOUNT_OF).map(([r, a]) => [`${a}|${r}`, new Set()]));
   calls = [];
   assumedBy = new Map();
   accountOverride = new Map();
   const at = async (getClient: () => unknown, command: string, name?: string) => {
     const client = getClient();
     const region = await regionOf(client);
-    calls.push({ region, command, key: await keyOf(client), ...(name ? { name } : {}) });
-    return world.get(region)!;
+    const key = await keyOf(client);
+    calls.push({ region, command, key, ...(name ? { name } : {}) });
+    const account = key === "default" ? DEFAULT.account : key.slice(4);
+    return { dashboards: dashboardsOf.get(account)!, alarms: alarmsIn.get(`${account}|${region}`) ?? new Set<string>(), region, account };
   };
   sts.on(AssumeRoleCommand).callsFake(async (input, getClient) => {
     const key = `ASIA${input.RoleArn.split(":")[4]}`;
@@ -111,10 +116,8 @@ function fakeAws(): void {
     return {};
   });
   cw.on(DescribeAlarmsCommand).callsFake(async (input, g) => {
-    const client = g();
-    const region = await regionOf(client);
     const w = await at(g, "DescribeAlarms");
-    return { MetricAlarms: (input.AlarmNames ?? []).filter((n: string) => w.alarms.has(n)).map((n: string) => ({ AlarmName: n, AlarmArn: `arn:aws:cloudwatch:${region}:${ACCOUNT_OF[region]}:alarm:${n}` })) };
+    return { MetricAlarms: (input.AlarmNames ?? []).filter((n: string) => w.alarms.has(n)).map((n: string) => ({ AlarmName: n, AlarmArn: `arn:aws:cloudwatch:${w.region}:${w.account}:alarm:${n}` })) };
   });
 }
 
@@ -145,12 +148,13 @@ async function applyOnce(state: RepoState, reconciler = cloudwatchReconciler(dep
   return { plan, outcomes: await reconciler.apply(plan, ctx) };
 }
 type Body = { widgets: { type: string; properties: Record<string, any> }[] };
-const body = (region: string, name: string) => JSON.parse(world.get(region)!.dashboards.get(name)!) as Body;
+const board = (account: string) => dashboardsOf.get(account)!;
+const body = (account: string, name: string) => JSON.parse(board(account).get(name)!) as Body;
 
 describe("cloudwatch target, several environments", () => {
   it("two environments in two accounts: one dashboard in each, written with that environment's role in its region; text, metric and alarm widgets name that environment; a second apply writes nothing", async () => {
-    world.get("eu-west-1")!.alarms.add(ALARM);
-    world.get("us-east-1")!.alarms.add(ALARM);
+    alarmsIn.get(`${STAGING.account}|${STAGING.region}`)!.add(ALARM);
+    alarmsIn.get(`${PRODUCTION.account}|${PRODUCTION.region}`)!.add(ALARM);
     const state = repo(model("fraud-detection", [STAGING, PRODUCTION]), model("churn-prediction"));
     const { plan, outcomes } = await applyOnce(state);
 
@@ -180,10 +184,10 @@ describe("cloudwatch target, several environments", () => {
       "eu-west-1 ASIA111111111111 steward-fraud-detection-staging",
       "us-east-1 ASIA222222222222 steward-fraud-detection-production",
     ]);
-    expect([...world.get("eu-west-1")!.dashboards.keys()]).toEqual(["steward-fraud-detection-staging"]);
-    expect([...world.get("us-east-1")!.dashboards.keys()]).toEqual(["steward-fraud-detection-production"]);
+    expect([...board(STAGING.account).keys()]).toEqual(["steward-fraud-detection-staging"]);
+    expect([...board(PRODUCTION.account).keys()]).toEqual(["steward-fraud-detection-production"]);
 
-    const prod = body("us-east-1", "steward-fraud-detection-production");
+    const prod = body(PRODUCTION.account, "steward-fraud-detection-production");
     expect(prod.widgets[0]!.properties.markdown).toContain("Environment production: AWS account 222222222222, region us-east-1.");
     expect(prod.widgets[0]!.properties.markdown).toContain(`Managed by model-steward from models/fraud-detection/model.yaml in ${REPO}.`);
     const metric = prod.widgets.find((w) => w.type === "metric")!;
@@ -191,9 +195,9 @@ describe("cloudwatch target, several environments", () => {
     const alarms = prod.widgets.find((w) => w.type === "alarm")!;
     expect(alarms.properties.title).toBe("Rollback alarms of fraud-detection-prod in production");
     expect(alarms.properties.alarms).toEqual([`arn:aws:cloudwatch:us-east-1:222222222222:alarm:${ALARM}`]);
-    expect(body("eu-west-1", "steward-fraud-detection-staging").widgets.find((w) => w.type === "alarm")!.properties.alarms).toEqual([`arn:aws:cloudwatch:eu-west-1:111111111111:alarm:${ALARM}`]);
+    expect(body(STAGING.account, "steward-fraud-detection-staging").widgets.find((w) => w.type === "alarm")!.properties.alarms).toEqual([`arn:aws:cloudwatch:eu-west-1:111111111111:alarm:${ALARM}`]);
     // the model without environments: as before, where the credentials point
-    const churn = body("eu-central-1", "steward-churn-prediction");
+    const churn = body(DEFAULT.account, "steward-churn-prediction");
     expect(churn.widgets[0]!.properties.markdown).not.toContain("Environment");
     expect(churn.widgets.find((w) => w.type === "metric")!.properties.region).toBe("eu-central-1");
 
@@ -239,7 +243,7 @@ describe("cloudwatch target, several environments", () => {
   it("a model that drops an environment gets that environment's dashboard deleted there (listed by prefix), where this repository made it; others are left alone", async () => {
     const state = repo(model("fraud-detection", [STAGING, PRODUCTION]), model("churn-prediction", [STAGING]));
     await applyOnce(state);
-    const staging = world.get("eu-west-1")!.dashboards;
+    const staging = board(STAGING.account);
     staging.set("steward-by-hand", JSON.stringify({ widgets: [{ type: "text", properties: { markdown: "mine" } }] }));
     staging.set("steward-other-repo", (staging.get("steward-fraud-detection-staging") ?? "").replace(REPO, "https://github.com/other/repo"));
     expect([...staging.keys()].sort()).toEqual(["steward-by-hand", "steward-churn-prediction-staging", "steward-fraud-detection-staging", "steward-other-repo"]);
@@ -247,7 +251,7 @@ describe("cloudwatch target, several environments", () => {
     const dropped = repo(model("fraud-detection", [PRODUCTION]), model("churn-prediction", [STAGING]));
     const { plan, outcomes } = await applyOnce(dropped);
     expect(plan.steps.map((s) => `${s.environment} ${s.action} ${s.resource}`)).toEqual(["staging delete-dashboard dashboard/steward-fraud-detection-staging"]);
-    expect(plan.steps[0]!.summary).toBe("delete dashboard steward-fraud-detection-staging (no model of the repository deploys it to staging any more)");
+    expect(plan.steps[0]!.summary).toBe("delete dashboard steward-fraud-detection-staging (no model of the repository keeps it in account 111111111111 any more)");
     expect(plan.notes).toEqual(expect.arrayContaining([
       "[staging] dashboard steward-by-hand is not managed by this repository; left as it is",
       "[staging] dashboard steward-other-repo is not managed by this repository; left as it is",
@@ -255,36 +259,62 @@ describe("cloudwatch target, several environments", () => {
     expect(outcomes.map((o) => o.status)).toEqual(["done"]);
     expect(calls.filter((c) => c.command === "DeleteDashboards").map((c) => `${c.region} ${c.key} ${c.name}`)).toEqual(["eu-west-1 ASIA111111111111 steward-fraud-detection-staging"]);
     expect([...staging.keys()].sort()).toEqual(["steward-by-hand", "steward-churn-prediction-staging", "steward-other-repo"]);
-    expect([...world.get("us-east-1")!.dashboards.keys()]).toEqual(["steward-fraud-detection-production"]);
+    expect([...board(PRODUCTION.account).keys()]).toEqual(["steward-fraud-detection-production"]);
     expect((await cloudwatchReconciler(deps()).plan(dropped, ctx)).steps).toEqual([]);
   });
 
   it("a model that moves to environments: its old dashboard where the credentials point is deleted, once", async () => {
     await applyOnce(repo(model("fraud-detection")));
-    expect([...world.get("eu-central-1")!.dashboards.keys()]).toEqual(["steward-fraud-detection"]);
+    expect([...board(DEFAULT.account).keys()]).toEqual(["steward-fraud-detection"]);
     const { plan } = await applyOnce(repo(model("fraud-detection", [STAGING])));
     expect(plan.steps.map((s) => `${s.environment ?? "-"} ${s.action} ${s.resource}`)).toEqual([
       "- delete-dashboard dashboard/steward-fraud-detection",
       "staging put-dashboard dashboard/steward-fraud-detection-staging",
     ]);
-    expect([...world.get("eu-central-1")!.dashboards.keys()]).toEqual([]);
+    expect([...board(DEFAULT.account).keys()]).toEqual([]);
   });
 
   it("an environment in the account and region the credentials point at: neither place deletes the other's dashboards, deletions are planned once, and apply converges", async () => {
     const local: DeploymentEnvironment = { name: "local", account: DEFAULT.account, region: DEFAULT.region };
     await applyOnce(repo(model("fraud-detection", [local, PRODUCTION]), model("churn-prediction"), model("gone")));
-    expect([...world.get("eu-central-1")!.dashboards.keys()].sort()).toEqual(["steward-churn-prediction", "steward-fraud-detection-local", "steward-gone"]);
+    expect([...board(DEFAULT.account).keys()].sort()).toEqual(["steward-churn-prediction", "steward-fraud-detection-local", "steward-gone"]);
     const state = repo(model("fraud-detection", [local, PRODUCTION]), model("churn-prediction"));
     const { plan } = await applyOnce(state);
     expect(plan.steps.map((s) => `${s.environment ?? "-"} ${s.action} ${s.resource}`)).toEqual(["local delete-dashboard dashboard/steward-gone"]);
-    expect([...world.get("eu-central-1")!.dashboards.keys()].sort()).toEqual(["steward-churn-prediction", "steward-fraud-detection-local"]);
+    expect([...board(DEFAULT.account).keys()].sort()).toEqual(["steward-churn-prediction", "steward-fraud-detection-local"]);
     expect((await cloudwatchReconciler(deps()).plan(state, ctx)).steps).toEqual([]);
   });
 
-  it("two dashboards that would share a name in one account and region are a plan error", async () => {
+  it("two environments in one account, two regions: dashboards are global in an account, so each keeps the other's; a dropped region's dashboard is deleted once", async () => {
+    const eu: DeploymentEnvironment = { ...PRODUCTION, name: "prod-eu", region: "eu-west-1" };
+    const us: DeploymentEnvironment = { ...PRODUCTION, name: "prod-us", region: "us-east-1" };
+    const state = repo(model("fraud-detection", [eu, us]));
+    const first = await applyOnce(state);
+    expect(first.plan.steps.map((s) => `${s.environment} ${s.action} ${s.resource}`)).toEqual(["prod-eu put-dashboard dashboard/steward-fraud-detection-prod-eu", "prod-us put-dashboard dashboard/steward-fraud-detection-prod-us"]);
+    expect([...board(PRODUCTION.account).keys()].sort()).toEqual(["steward-fraud-detection-prod-eu", "steward-fraud-detection-prod-us"]);
+    expect(body(PRODUCTION.account, "steward-fraud-detection-prod-eu").widgets.find((w) => w.type === "metric")!.properties.region).toBe("eu-west-1");
+    expect(body(PRODUCTION.account, "steward-fraud-detection-prod-us").widgets.find((w) => w.type === "metric")!.properties.region).toBe("us-east-1");
+    const before = writes().length;
+    expect((await applyOnce(state)).plan.steps).toEqual([]);
+    expect(writes()).toHaveLength(before);
+
+    const dropped = repo(model("fraud-detection", [eu]), model("churn-prediction", [us]));
+    const { plan } = await applyOnce(dropped);
+    // environments in the order models (by name) list them: prod-us (churn-prediction) first, and it plans the account's deletions
+    expect(plan.environments!.map((e) => e.name)).toEqual(["prod-us", "prod-eu"]);
+    expect(plan.steps.map((s) => `${s.environment} ${s.action} ${s.resource}`)).toEqual([
+      "prod-us put-dashboard dashboard/steward-churn-prediction-prod-us",
+      "prod-us delete-dashboard dashboard/steward-fraud-detection-prod-us",
+    ]);
+    expect(calls.filter((c) => c.command === "DeleteDashboards")).toHaveLength(1);
+    expect([...board(PRODUCTION.account).keys()].sort()).toEqual(["steward-churn-prediction-prod-us", "steward-fraud-detection-prod-eu"]);
+    expect((await cloudwatchReconciler(deps()).plan(dropped, ctx)).steps).toEqual([]);
+  });
+
+  it("two dashboards that would share a name in one account are a plan error", async () => {
     const eu: DeploymentEnvironment = { name: "eu", account: DEFAULT.account, region: DEFAULT.region };
     const plan = await cloudwatchReconciler(deps()).plan(repo(model("churn-eu"), model("churn", [eu])), ctx);
-    expect(plan.errors).toEqual(["churn-eu and churn in environment eu would both keep dashboard steward-churn-eu in the same account and region; rename a model or an environment"]);
+    expect(plan.errors).toEqual(["churn-eu and churn in environment eu would both keep dashboard steward-churn-eu in account 999999999999; rename a model or an environment"]);
   });
 
   it("plan --offline (empty stores, no identity): one dashboard per environment, each in its region", async () => {

@@ -1,9 +1,12 @@
 /**
  * Where the CloudWatch dashboards go when models are deployed to several environments
- * (deployment.environments): one place per environment (its account and region) with one dashboard
- * per model deployed there, and the default place (where the credentials point) for the models
- * without environments. Pure: which dashboards each place wants, which names no place may delete,
- * and which names clash. The reads and writes are the cloudwatch reconciler's.
+ * (deployment.environments): one place per environment with one dashboard per model deployed there
+ * (metric widgets in the environment's region), and the default place (where the credentials point)
+ * for the models without environments. CloudWatch dashboards are global in an account, not
+ * regional (PutDashboard's reference): two environments in one account, two regions, share one set
+ * of dashboards, so places are compared by account. Pure: which dashboards each place wants, which
+ * names no place may delete, which place plans an account's deletions, and which names clash. The
+ * reads and writes are the cloudwatch reconciler's.
  */
 import { desiredDashboard, type DesiredDashboard } from "./cloudwatch-dashboard.js";
 import { groupByEnvironment } from "./aws-environments.js";
@@ -38,14 +41,26 @@ export function dashboardPlaces(models: readonly ModelSpec[], policies: readonly
   return places;
 }
 
-/** `account|region`, the key two places share when they are the same CloudWatch. */
-export function placeKey(where: { account: string; region: string }): string {
-  return `${where.account}|${where.region}`;
+/** The key two places share when they see the same dashboards: the account (dashboards are global in it). */
+export function placeKey(where: { account: string }): string {
+  return where.account;
+}
+
+/**
+ * Whether place i plans the deletions of its account: the first environment of that account does
+ * (the default place only when no environment shares its account), so each is planned once. A place
+ * of unknown key plans its own (with namesToKeep protecting every name wanted anywhere).
+ */
+export function plansDeletions(places: readonly DashboardPlace[], keys: readonly (string | undefined)[], i: number): boolean {
+  const key = keys[i];
+  if (key === undefined) return true;
+  const owner = places.findIndex((p, j) => p.env !== undefined && keys[j] === key);
+  return owner === -1 ? true : owner === i;
 }
 
 /**
  * Per place, the names no deletion there may touch: those wanted in any place that is, or may be,
- * the same account and region. `keys[i]` is place i's key; undefined when unknown (the default place
+ * the same account. `keys[i]` is place i's key; undefined when unknown (the default place
  * without a resolved identity), which may be any place.
  */
 export function namesToKeep(places: readonly DashboardPlace[], keys: readonly (string | undefined)[]): Set<string>[] {
@@ -59,7 +74,7 @@ export function namesToKeep(places: readonly DashboardPlace[], keys: readonly (s
 }
 
 /**
- * Problems where two dashboards would get the same name in the same account and region (e.g. model
+ * Problems where two dashboards would get the same name in the same account (e.g. model
  * `churn-eu` without environments and model `churn` in environment `eu`, both `steward-churn-eu`):
  * each apply would overwrite the other's. Places of unknown key are compared only with themselves.
  */
@@ -71,7 +86,7 @@ export function nameClashes(places: readonly DashboardPlace[], keys: readonly (s
       const at = `${keys[i] ?? `#${i}`}/${d.name}`;
       const who = `${d.model}${p.env ? ` in environment ${p.env.name}` : ""}`;
       const other = seen.get(at);
-      if (other !== undefined) problems.push(`${other} and ${who} would both keep dashboard ${d.name} in the same account and region; rename a model or an environment`);
+      if (other !== undefined) problems.push(`${other} and ${who} would both keep dashboard ${d.name} in account ${keys[i]}; rename a model or an environment`);
       else seen.set(at, who);
     }
   });

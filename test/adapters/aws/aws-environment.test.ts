@@ -5,6 +5,7 @@
  * the request shapes, once over the wire against a local STS (AWS_ENDPOINT_URL_STS honoured, the
  * second call signed with the assumed key in the environment's region).
  */
+import { CloudWatchClient, ListDashboardsCommand } from "@aws-sdk/client-cloudwatch";
 import { CreateModelCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient, STSServiceException } from "@aws-sdk/client-sts";
 import { mockClient } from "aws-sdk-client-mock";
@@ -55,6 +56,25 @@ describe("environment clients (aws-sdk-client-mock)", () => {
     await plain.aws.sagemaker.createModel({ name: "m", image: "i", executionRoleArn: "arn:aws:iam::111111111111:role/x", environment: {} } as never, {}).catch(() => undefined);
     expect(await (sm.commandCalls(CreateModelCommand)[0]!.thisValue as SageMakerClient).config.region()).toBe("us-west-2");
     expect(sts.commandCalls(AssumeRoleCommand)).toHaveLength(0);
+  });
+
+  it("the environment's dashboards (the cloudwatch target) are read in its region with the same assumed role: one AssumeRole for both targets", async () => {
+    const cw = mockClient(CloudWatchClient);
+    try {
+      sts.on(AssumeRoleCommand).resolves(assumed("ASIAPRODEXAMPLE"));
+      sm.on(CreateModelCommand).resolves({});
+      cw.on(ListDashboardsCommand).resolves({ DashboardEntries: [{ DashboardName: "steward-m-production" }] });
+      const clients = awsEnvironments({ sessionPrefix: "steward" })(PROD);
+      expect(await clients.dashboards.list("steward-")).toEqual(["steward-m-production"]);
+      expect(await clients.dashboards.region()).toBe("eu-central-1");
+      await clients.aws.sagemaker.createModel({ name: "m", image: "i", executionRoleArn: "arn:aws:iam::222222222222:role/x", environment: {} } as never, {}).catch(() => undefined);
+      const client = cw.commandCalls(ListDashboardsCommand)[0]!.thisValue as CloudWatchClient;
+      expect(await client.config.region()).toBe("eu-central-1");
+      expect(await client.config.credentials()).toMatchObject({ accessKeyId: "ASIAPRODEXAMPLE" });
+      expect(sts.commandCalls(AssumeRoleCommand)).toHaveLength(1);
+    } finally {
+      cw.restore();
+    }
   });
 
   it("credentials are cached until five minutes before they expire, concurrent callers share one AssumeRole", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dashboardName, desiredDashboard, isManagedBody } from "../../../src/core/plan/cloudwatch-dashboard.js";
-import { dashboardPlaces, nameClashes, namesToKeep, placeKey } from "../../../src/core/plan/cloudwatch-dashboard-places.js";
+import { dashboardPlaces, nameClashes, namesToKeep, placeKey, plansDeletions } from "../../../src/core/plan/cloudwatch-dashboard-places.js";
 import type { DeploymentEnvironment, ModelSpec } from "../../../src/core/types.js";
 import { aModelSpec, aPolicySpec } from "../../support/builders.js";
 
@@ -58,17 +58,25 @@ describe("places", () => {
   });
 
   it("keeps, per place, the names wanted in the same account and region, or in a place whose account is not known", () => {
-    const known = namesToKeep(places, [placeKey({ account: "999999999999", region: "eu-central-1" }), placeKey(STAGING), placeKey(PRODUCTION)]);
+    const known = namesToKeep(places, [placeKey({ account: "999999999999" }), placeKey(STAGING), placeKey(PRODUCTION)]);
     expect(known.map((k) => [...k].sort())).toEqual([["steward-churn"], ["steward-ads-staging", "steward-fraud-staging"], ["steward-fraud-production"]]);
     const unknown = namesToKeep(places, [undefined, placeKey(STAGING), placeKey(PRODUCTION)]);
     expect([...unknown[0]!].sort()).toEqual(["steward-ads-staging", "steward-churn", "steward-fraud-production", "steward-fraud-staging"]);
     expect([...unknown[2]!].sort()).toEqual(["steward-churn", "steward-fraud-production"]);
   });
 
-  it("two dashboards of one name in one account and region clash; in different ones they do not", () => {
+  it("an account's deletions are planned once: by its first environment, by the default place only when no environment shares its account", () => {
+    const same = [placeKey(STAGING), placeKey(STAGING), placeKey(PRODUCTION)];
+    expect(places.map((_, i) => plansDeletions(places, same, i))).toEqual([false, true, true]);
+    const twoInOne = [placeKey({ account: "999999999999" }), placeKey(PRODUCTION), placeKey(PRODUCTION)];
+    expect(places.map((_, i) => plansDeletions(places, twoInOne, i))).toEqual([true, true, false]);
+    expect(places.map((_, i) => plansDeletions(places, [undefined, placeKey(STAGING), placeKey(PRODUCTION)], i))).toEqual([true, true, true]);
+  });
+
+  it("two dashboards of one name in one account clash; in different accounts they do not", () => {
     const eu: DeploymentEnvironment = { name: "eu", account: "999999999999", region: "eu-central-1" };
     const clashing = dashboardPlaces([aModelSpec({ name: "churn-eu" }), withEnvs(aModelSpec({ name: "churn" }), [eu])], [policy], { region: "eu-central-1" });
-    expect(nameClashes(clashing, [placeKey(eu), placeKey(eu)])).toEqual(["churn-eu and churn in environment eu would both keep dashboard steward-churn-eu in the same account and region; rename a model or an environment"]);
+    expect(nameClashes(clashing, [placeKey(eu), placeKey(eu)])).toEqual(["churn-eu and churn in environment eu would both keep dashboard steward-churn-eu in account 999999999999; rename a model or an environment"]);
     expect(nameClashes(clashing, [placeKey(STAGING), placeKey(eu)])).toEqual([]);
     expect(nameClashes(clashing, [undefined, placeKey(eu)])).toEqual([]);
   });
