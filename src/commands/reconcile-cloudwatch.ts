@@ -83,6 +83,14 @@ export function cloudwatchReconciler(deps: CloudWatchReconcilerDeps): TargetReco
       }
       errors.push(...nameClashes(places, keys));
       const keep = namesToKeep(places, keys);
+      // one listing and one GetDashboard per dashboard per account, however many environments share it
+      const readers = new Map<string, AccountDashboards>();
+      const readerFor = (i: number): AccountDashboards => {
+        const key = keys[i];
+        if (key === undefined) return accountDashboards(stores[i]!);
+        if (!readers.has(key)) readers.set(key, accountDashboards(stores[i]!));
+        return readers.get(key)!;
+      };
 
       const steps: PlanStep[] = [];
       const notes: string[] = [];
@@ -95,7 +103,7 @@ export function cloudwatchReconciler(deps: CloudWatchReconcilerDeps): TargetReco
         const scope: DiffScope = { keep: keep[i]!, deletions: plansDeletions(places, keys, i), deleteReason: `no model of the repository keeps it in ${keys[i] ? `account ${keys[i]}` : "this account"} any more` };
         let live: LiveDashboards;
         try {
-          live = await readPlace(at, p.desired);
+          live = await readShared(readerFor(i), at, p.desired, scope.deletions !== false);
         } catch (err) {
           if (!env) throw err;
           errors.push(`environment ${env.name}: ${describeError(err)}; nothing was changed there`);
@@ -147,6 +155,42 @@ export function cloudwatchReconciler(deps: CloudWatchReconcilerDeps): TargetReco
     if (!env || !deps.connect) throw new UserError(`cloudwatch: step ${step.action} ${step.resource} names environment ${step.environment}, which this run cannot connect to`);
     return deps.connect(env).dashboards;
   }
+}
+
+/** An account's dashboards, each read once: they are global in the account, whichever region's client reads them. */
+interface AccountDashboards {
+  list(): Promise<string[]>;
+  get(name: string): Promise<unknown>;
+}
+
+function accountDashboards(store: DashboardStore): AccountDashboards {
+  let listed: Promise<string[]> | undefined;
+  const bodies = new Map<string, Promise<unknown>>();
+  return {
+    list: () => (listed ??= store.list(DASHBOARD_PREFIX)),
+    get(name) {
+      if (!bodies.has(name)) bodies.set(name, store.get(name));
+      return bodies.get(name)!;
+    },
+  };
+}
+
+/**
+ * A place's live dashboards through its account's reader: the bodies of the desired ones, and of
+ * every other listed one only when this place plans the account's deletions (`all`). The alarm
+ * ARNs are read through the place's own client: alarms are regional.
+ */
+async function readShared(account: AccountDashboards, store: DashboardStore, desired: DesiredDashboard[], all: boolean): Promise<LiveDashboards> {
+  const listed = await account.list();
+  const wanted = new Set(desired.map((d) => d.name));
+  const bodies = new Map<string, unknown>();
+  for (const name of listed) {
+    if (!all && !wanted.has(name)) continue;
+    const body = await account.get(name);
+    if (body !== undefined) bodies.set(name, body);
+  }
+  const alarmArns = await store.alarmArns([...new Set(desired.flatMap((d) => d.alarms))]);
+  return { listed, bodies, alarmArns };
 }
 
 /**

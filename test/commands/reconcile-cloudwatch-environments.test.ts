@@ -295,8 +295,14 @@ describe("cloudwatch target, several environments", () => {
     expect(body(PRODUCTION.account, "steward-fraud-detection-prod-eu").widgets.find((w) => w.type === "metric")!.properties.region).toBe("eu-west-1");
     expect(body(PRODUCTION.account, "steward-fraud-detection-prod-us").widgets.find((w) => w.type === "metric")!.properties.region).toBe("us-east-1");
     const before = writes().length;
+    const from = calls.length;
     expect((await applyOnce(state)).plan.steps).toEqual([]);
     expect(writes()).toHaveLength(before);
+    // the account is listed once and each dashboard read once, though two environments are in it
+    const reads = calls.slice(from).filter((c) => c.command === "ListDashboards" || c.command === "GetDashboard").map((c) => `${c.command} ${c.key} ${c.name ?? ""}`.trim());
+    expect(reads.sort()).toEqual(["GetDashboard ASIA222222222222 steward-fraud-detection-prod-eu", "GetDashboard ASIA222222222222 steward-fraud-detection-prod-us", "ListDashboards ASIA222222222222", "ListDashboards default"]);
+    // each region's alarms through that region's client
+    expect(calls.slice(from).filter((c) => c.command === "DescribeAlarms").map((c) => c.region).sort()).toEqual(["eu-west-1", "us-east-1"]);
 
     const dropped = repo(model("fraud-detection", [eu]), model("churn-prediction", [us]));
     const { plan } = await applyOnce(dropped);
