@@ -13,7 +13,8 @@ import { dashboardPlaces, nameClashes, namesToKeep, placeKey, plansDeletions } f
 import { describeLocation } from "../core/plan/aws-location.js";
 import { environmentMismatches, hasEnvironments } from "../core/plan/aws-environments.js";
 import type { PlanEnvironment, PlanStep, StepOutcome, TargetPlan } from "../core/plan/types.js";
-import type { AwsEnvironmentRef, AwsIdentity, DashboardStore } from "../ports.js";
+import type { DeploymentEnvironment } from "../core/types.js";
+import type { AwsEnvironmentRef, AwsIdentity, DashboardStore, Logger } from "../ports.js";
 import type { TargetReconciler } from "./reconcilers.js";
 
 export interface CloudWatchReconcilerDeps {
@@ -56,31 +57,11 @@ export function cloudwatchReconciler(deps: CloudWatchReconcilerDeps): TargetReco
         keys[0] = placeKey(location);
         ctx.logger.info(`cloudwatch: ${where}`);
       }
-      const stores: (DashboardStore | undefined)[] = [store];
-      const wheres: (string | undefined)[] = [where];
-      for (const p of places.slice(1)) {
-        const env = p.env!;
-        if (!deps.connect) {
-          errors.push(`environment ${env.name}: ${p.models.join(", ")} deploy there, but this run cannot connect to environments; nothing was read or changed there`);
-          stores.push(undefined), wheres.push(undefined);
-          continue;
-        }
-        try {
-          const clients = deps.connect(env);
-          let at: string | undefined;
-          if (clients.identity) {
-            const location = await clients.identity.whoAmI();
-            at = describeLocation(location);
-            ctx.logger.info(`cloudwatch [${env.name}]: ${at}`);
-            const wrong = environmentMismatches(env, location);
-            if (wrong.length) { errors.push(...wrong); stores.push(undefined), wheres.push(undefined); continue; }
-          }
-          stores.push(clients.dashboards), wheres.push(at);
-        } catch (err) {
-          errors.push(`environment ${env.name}: ${describeError(err)}; nothing was read or changed there`);
-          stores.push(undefined), wheres.push(undefined);
-        }
-      }
+      const connected = [{ store, where } as Connected];
+      for (const p of places.slice(1)) connected.push(await connectPlace(p.env!, p.models, ctx.logger));
+      for (const c of connected) errors.push(...(c.errors ?? []));
+      const stores = connected.map((c) => c.store);
+      const wheres = connected.map((c) => c.where);
       errors.push(...nameClashes(places, keys));
       const keep = namesToKeep(places, keys);
       // one listing and one GetDashboard per dashboard per account, however many environments share it
@@ -148,6 +129,25 @@ export function cloudwatchReconciler(deps: CloudWatchReconcilerDeps): TargetReco
     },
   };
 
+  /**
+   * An environment's dashboards, once its identity is checked (as the sagemaker target checks it);
+   * `errors` instead when it cannot be connected to, or resolves to another account or region.
+   */
+  async function connectPlace(env: DeploymentEnvironment, models: string[], logger: Logger): Promise<Connected> {
+    if (!deps.connect) return { errors: [`environment ${env.name}: ${models.join(", ")} deploy there, but this run cannot connect to environments; nothing was read or changed there`] };
+    try {
+      const clients = deps.connect(env);
+      if (!clients.identity) return { store: clients.dashboards };
+      const location = await clients.identity.whoAmI();
+      const where = describeLocation(location);
+      logger.info(`cloudwatch [${env.name}]: ${where}`);
+      const wrong = environmentMismatches(env, location);
+      return wrong.length ? { errors: wrong } : { store: clients.dashboards, where };
+    } catch (err) {
+      return { errors: [`environment ${env.name}: ${describeError(err)}; nothing was read or changed there`] };
+    }
+  }
+
   /** The store a step runs on: its environment's (connected again from the plan), or the default one. */
   function storeFor(step: PlanStep, plan: { environments?: PlanEnvironment[] }): DashboardStore {
     if (!step.environment) return store;
@@ -155,6 +155,13 @@ export function cloudwatchReconciler(deps: CloudWatchReconcilerDeps): TargetReco
     if (!env || !deps.connect) throw new UserError(`cloudwatch: step ${step.action} ${step.resource} names environment ${step.environment}, which this run cannot connect to`);
     return deps.connect(env).dashboards;
   }
+}
+
+/** A place's clients, or why it has none. */
+interface Connected {
+  store?: DashboardStore;
+  where?: string;
+  errors?: string[];
 }
 
 /** An account's dashboards, each read once: they are global in the account, whichever region's client reads them. */
