@@ -51,8 +51,9 @@ export interface CoverageClock {
  * Evaluates every planned check against the series read: every check's job first, then all of them in
  * one `evaluateAll` call (not called when there is no job). A check whose series could not be read, or
  * has no datapoint, gets an "insufficient-data" verdict without a job and a coverage finding of its own
- * kind; a stale one is still evaluated, and is a stale finding unless its data gives a finding (which
- * then says the data is stale). Throws InternalError when `evaluateAll` returns a different number of
+ * kind; a stale one, or one read in part (the source names what it left out, e.g. a file's bad rows,
+ * and returns the rest), is still evaluated, and is a stale or unreadable finding unless its data gives
+ * a finding (which then says what is wrong with the data). Throws InternalError when `evaluateAll` returns a different number of
  * verdicts than jobs.
  */
 export async function evaluateChecks(planned: readonly PlannedQuery[], results: Map<string, SeriesResult>, evaluateAll: EvaluateAll, clock: CoverageClock): Promise<EvaluatedChecks> {
@@ -80,7 +81,10 @@ export async function evaluateChecks(planned: readonly PlannedQuery[], results: 
       evaluated.push({ p, points, verdict, gap });
       continue;
     }
-    const blind = gap && gap.kind !== "stale";
+    // A partial read (a source that skipped bad rows, named in `error`, and returned the rest) is still
+    // evaluated: a breach in what was read is acted on; the check stays "unreadable" (never silently green).
+    const partial = gap?.kind === "unreadable" && p.queries.every((q) => (results.get(q.id)?.points.length ?? 0) > 0);
+    const blind = gap && gap.kind !== "stale" && !partial;
     const job = blind ? notRead(p, gap.detail) : p.queries.length > 1 ? multiJob(p, results) : ({ kind: "single", series: points, check: p.series.check, opts: { periodSeconds: p.series.periodSeconds } } as const);
     evaluated.push({ p, points, verdict: "kind" in job ? jobs.push(job) - 1 : job, gap });
   }

@@ -71,7 +71,7 @@ const evaluate: EvaluateCheck = (series, check) => {
 };
 
 /** Accuracy that is fine until `badFrom` and `goodFrom` (epoch ms), 0.86 in between; 10-minute points. */
-function metrics(world: { badFrom: number; goodFrom: number; fail?: boolean }): MetricSource & { reads: number } {
+function metrics(world: { badFrom: number; goodFrom: number; fail?: boolean; badRows?: boolean }): MetricSource & { reads: number } {
   const source = {
     reads: 0,
     async read(queries: SeriesQuery[], range: { start: Date; end: Date }) {
@@ -80,7 +80,8 @@ function metrics(world: { badFrom: number; goodFrom: number; fail?: boolean }): 
         if (world.fail) return { id: q.id, points: [], error: "AccessDenied" };
         const points: Datapoint[] = [];
         for (let t = +range.start; t < +range.end; t += q.period * 1000) points.push({ t, value: t >= world.badFrom && t < world.goodFrom ? 0.86 : 0.94 });
-        return { id: q.id, points };
+        // a file source with a bad row: the rest of the series is returned, the bad row named
+        return world.badRows ? { id: q.id, points, error: "1 row(s) skipped: m/fraud-detection/accuracy.csv:7: bad value \"abc\"" } : { id: q.id, points };
       });
     },
   };
@@ -108,7 +109,7 @@ describe("steward monitor (command)", () => {
   let now: number;
   let scm: InMemoryScm;
   let events: ReturnType<typeof bus>;
-  let world: { badFrom: number; goodFrom: number; fail?: boolean };
+  let world: { badFrom: number; goodFrom: number; fail?: boolean; badRows?: boolean };
   const files = memoryFiles({ "models/fraud-detection/model.yaml": MODEL_YAML });
   const deps = (over: Partial<MonitorDeps> = {}): MonitorDeps => ({
     metrics: metrics(world),
@@ -257,6 +258,30 @@ describe("steward monitor (command)", () => {
     expect(report.actions.some((a) => a.kind === "propose-change")).toBe(false);
     expect(incidentIssue()!.state).toBe("open");
     expect(decodeState(healthIssue()!.body)).toHaveLength(1);
+  });
+
+  it("a partly read series (a bad row skipped) is still evaluated: its breach is acted on, and the run says what it could not read", async () => {
+    world.badRows = true;
+    const report = await run(T0);
+    expect(report.findings).toMatchObject([{ model: "fraud-detection", checkId: "accuracy", kind: "threshold" }]);
+    expect(report.findings[0]!.summary).toMatch(/accuracy\.csv:7: bad value/);
+    expect(report.actions.some((a) => a.kind === "propose-change")).toBe(true);
+    expect(incidentIssue()!.state).toBe("open");
+    // never silently green: the bad row keeps the run from saying production is fine
+    expect(report.coverage).toEqual([expect.objectContaining({ check: "accuracy", outcome: "unreadable" })]);
+    expect(report.status).toMatchObject({ outcome: "blind", exitCode: 2 });
+    expect(report.status.headline).toMatch(/accuracy\.csv:7: bad value/);
+  });
+
+  it("a partly read series that looks healthy does not close an open incident", async () => {
+    await run(T0);
+    world.goodFrom = T0 + HOUR;
+    world.badRows = true;
+    now = T0 + 4 * HOUR;
+    const report = await run(now);
+    expect(report.findings.map((f) => [f.checkId, f.kind])).toEqual([["accuracy", "unreadable"]]);
+    expect(incidentIssue()!.state).toBe("open");
+    expect(report.status).toMatchObject({ outcome: "blind", exitCode: 2 });
   });
 
   it("every event it publishes validates against its schema in schemas/events", async () => {
