@@ -6,7 +6,7 @@ import { newErrors } from "../core/registry-edit/new-errors.js";
 import { isVersionLabel, nextVersionLabel } from "../core/registry-edit/next-version-label.js";
 import { overlayFiles } from "../core/registry-edit/overlay-files.js";
 import { registerProposal, type GateRow } from "../core/registry-edit/proposal.js";
-import { renderVersionYaml } from "../core/registry-edit/render-version-yaml.js";
+import { renderVersionYaml, versionSchemaRef } from "../core/registry-edit/render-version-yaml.js";
 import type { RunSource } from "../core/registry-edit/run-facts.js";
 import type { Finding } from "../core/result.js";
 import { findVersion, versionsOf } from "../core/types.js";
@@ -97,7 +97,8 @@ export async function registerVersion(deps: RegisterDeps, opts: RegisterOptions)
   if (run.status && run.status !== "FINISHED") throw new UserError(`MLflow run ${opts.runId} is ${run.status}, not FINISHED; register a version once the run has finished`);
   const policy = loaded.state.policies.find((p) => p.name === model.policy);
   const { draft, notes } = buildVersionDraft({ model, policy, versions: versionsOf(loaded.state, model.name), run, version });
-  const text = renderVersionYaml(draft);
+  const modelBytes = await deps.files.read(modelPath);
+  const text = renderVersionYaml(draft, versionSchemaRef(modelBytes === undefined ? undefined : new TextDecoder().decode(modelBytes)));
   const diff = unifiedDiff("", text, { from: "/dev/null", to: `b/${path}` });
   const check = await loadRepo({ files: overlayFiles(deps.files, { [path]: text }) });
   const broken = newErrors(loaded.findings, check.findings);

@@ -43,7 +43,8 @@ describe("steward register", () => {
     const r = await cli(repo, server, ["--model", "scorer", "--run-id", RUN]);
     expect(r.code).toBe(0);
     const text = readFileSync(join(repo.root, NEW), "utf8");
-    expect(text).toBe(`# yaml-language-server: $schema=../../../schemas/model-version.schema.json
+    // scratchRepo's model.yaml names no schema: the published URL, not a path into a schemas/ folder it lacks
+    expect(text).toBe(`# yaml-language-server: $schema=https://model-steward.dev/schemas/model-version.schema.json
 apiVersion: steward/v1
 kind: ModelVersion
 model: scorer

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildVersionDraft, newestVersion, servingVersion } from "../../../src/core/registry-edit/build-version-draft.js";
 import { isVersionLabel, nextVersionLabel } from "../../../src/core/registry-edit/next-version-label.js";
-import { renderVersionYaml } from "../../../src/core/registry-edit/render-version-yaml.js";
+import { renderVersionYaml, versionSchemaRef } from "../../../src/core/registry-edit/render-version-yaml.js";
 import type { RunFacts } from "../../../src/core/registry-edit/run-facts.js";
 import { aModelSpec, aPolicySpec, aVersionSpec } from "../../support/builders.js";
 
@@ -104,7 +104,7 @@ describe("nextVersionLabel", () => {
 
 describe("renderVersionYaml", () => {
   it("writes the sample files' layout, quoting labels, dates and commits", () => {
-    expect(renderVersionYaml(build().draft)).toBe(`# yaml-language-server: $schema=../../../schemas/model-version.schema.json
+    expect(renderVersionYaml(build().draft, "../../../schemas/model-version.schema.json")).toBe(`# yaml-language-server: $schema=../../../schemas/model-version.schema.json
 apiVersion: steward/v1
 kind: ModelVersion
 model: fraud-detection
@@ -125,5 +125,20 @@ notes: Adds device features.
     const text = renderVersionYaml({ model: "m", version: "1", runId: "12345678901234567890123456789012", metrics, lineage: {} });
     expect(text).toContain('mlflow: { runId: "12345678901234567890123456789012" }');
     expect(text).toContain("metrics:\n  a: 0\n  b: 0.1\n");
+  });
+});
+
+describe("versionSchemaRef", () => {
+  it("follows the model.yaml's schema reference: the same URL, or the same folder one level up", () => {
+    expect(versionSchemaRef("# yaml-language-server: $schema=https://model-steward.dev/schemas/model.schema.json\napiVersion: steward/v1\n")).toBe("https://model-steward.dev/schemas/model-version.schema.json");
+    expect(versionSchemaRef("# yaml-language-server: $schema=../../schemas/model.schema.json\napiVersion: steward/v1\n")).toBe("../../../schemas/model-version.schema.json");
+    expect(versionSchemaRef("# yaml-language-server: $schema=https://example.com/pinned/v0.3/model.schema.json\n")).toBe("https://example.com/pinned/v0.3/model-version.schema.json");
+  });
+
+  it("is the published URL when model.yaml names no schema (an adopter's repository has no schemas/ folder)", () => {
+    expect(versionSchemaRef(undefined)).toBe("https://model-steward.dev/schemas/model-version.schema.json");
+    expect(versionSchemaRef("apiVersion: steward/v1\nkind: Model\n")).toBe("https://model-steward.dev/schemas/model-version.schema.json");
+    expect(versionSchemaRef("# yaml-language-server: $schema=/abs/model.schema.json\n")).toBe("https://model-steward.dev/schemas/model-version.schema.json");
+    expect(renderVersionYaml(build().draft)).toMatch(/^# yaml-language-server: \$schema=https:\/\/model-steward\.dev\/schemas\/model-version\.schema\.json\n/);
   });
 });
