@@ -42,6 +42,8 @@ const MISTAKES: Mistake[] = [
   { name: "string-for-list", file: "models/scorer/model.yaml", find: "owners: [\"@acme/ml\"]", write: "owners: \"@acme/ml\"", line: 5, message: "owners must be a list, not a string (write a list: [item, item], or one \"- item\" per line)" },
   { name: "number-name", file: "models/scorer/model.yaml", find: "name: scorer", write: "name: 2024", line: 3, message: "name must be a string (YAML reads an unquoted `2024` as a number): write it in quotes, `name: \"2024\"`" },
   { name: "percent-string", file: "models/scorer/model.yaml", find: "canaryPercent: 10", write: "canaryPercent: 10%", line: 18, message: "deployment.sagemaker.rollout.canaryPercent must be a whole number, not the text `10%`: write `canaryPercent: 10` (no % sign)" },
+  { name: "percent-threshold", file: "policies/base.yaml", find: "threshold: { min: 0.8 }", write: "threshold: { min: 80% }", line: 10, message: "monitoring.checks[0].threshold.min must be a number, not the text `80%`: write `min: 0.8` if the metric is a fraction (0 to 1, as accuracy usually is), or `min: 80` if it is itself in percent (no % sign)" },
+  { name: "misspelt-detector", file: "policies/base.yaml", find: "detectors: [zscore]", write: "detectors: [zscore, trnd]", line: 10, message: "monitoring.checks[0].detectors[1] must be one of \"autoencoder\", \"changepoint\", \"ensemble\", \"ewma\", \"iqr\", \"isolation-forest\", \"lstm\", \"mann-kendall\", \"robust-zscore\", \"seasonal\", \"trend\", \"zscore\", not \"trnd\"; did you mean \"trend\"?" },
   { name: "multiple-docs", file: "models/scorer/model.yaml", find: "apiVersion: steward/v1", write: "---\napiVersion: steward/v1\n---\nkind: Model", line: 3, message: "more than one YAML document in the file (remove the `---` separators)" },
   { name: "api-version-unquoted-v1", file: "models/scorer/model.yaml", find: "apiVersion: steward/v1", write: "apiVersion: v1", line: 1, message: "apiVersion must be \"steward/v1\" (not \"v1\")" },
 ];
@@ -58,5 +60,7 @@ describe("steward validate: common YAML mistakes say what to write instead, at f
     const first = findings.find((f) => f.file === m.file);
     expect(first, JSON.stringify(findings)).toMatchObject({ file: m.file, line: m.line, message: m.message, severity: "error" });
     expect(first!.message).not.toMatch(/YAML syntax error/);
+    // a schema's internal wording is noise once the real problem is named
+    expect(findings.map((f) => f.message).join("\n")).not.toMatch(/does not meet a condition of the schema/);
   });
 });

@@ -128,6 +128,11 @@ export function valueAdvice(where: string, expects: "string" | "duration" | "int
   }
   if ((expects === "integer" || expects === "number") && typeof value === "string") {
     const m = /^\s*(-?\d+(?:\.\d+)?)\s*%?\s*$/.exec(value);
+    if (m && expects === "number" && value.includes("%") && !/percent/i.test(k)) {
+      // `min: 80%` on a metric: most quality metrics are fractions, where 80 would always fail; say both.
+      const fraction = Number((Number(m[1]) / 100).toPrecision(12));
+      return `${where} must be a number, not the text ${code(src)}: write ${code(`${k}: ${fraction}`)} if the metric is a fraction (0 to 1, as accuracy usually is), or ${code(`${k}: ${m[1]}`)} if it is itself in percent (no % sign)`;
+    }
     if (m) return `${where} must be ${expects === "integer" ? "a whole number" : "a number"}, not the text ${code(src)}: write ${code(`${k}: ${m[1]}`)}${value.includes("%") ? " (no % sign)" : " (no quotes)"}`;
   }
   return undefined;

@@ -73,7 +73,8 @@ function dropElseNoise(errors: ErrorObject[]): ErrorObject[] {
   return errors.filter((e) => {
     if (e.keyword !== "if" || (e.params as { failingKeyword?: string }).failingKeyword !== "else") return true;
     const branch = `${e.schemaPath.replace(/\/if$/, "")}/else/`;
-    return !errors.some((o) => o !== e && o.schemaPath.startsWith(branch));
+    // A branch error inside a `$ref` carries the referenced schema's path: it is found by being deeper in the value.
+    return !errors.some((o) => o !== e && (o.schemaPath.startsWith(branch) || o.instancePath.startsWith(`${e.instancePath}/`)));
   });
 }
 
@@ -88,7 +89,11 @@ function dropBranchNoise(errors: ErrorObject[]): ErrorObject[] {
   for (const alt of alts) {
     const here = kept.filter((e) => e !== alt && e.instancePath === alt.instancePath);
     const deeper = kept.some((e) => e.instancePath.startsWith(`${alt.instancePath}/`));
-    if (here.length && !deeper && here.every((e) => ["type", "enum", "const"].includes(e.keyword))) kept = kept.filter((e) => !here.includes(e));
+    if (!here.length || deeper || !here.every((e) => ["type", "enum", "const"].includes(e.keyword))) continue;
+    // A name where the one branch that takes a string lists the names (a detector by name): that list, and the
+    // nearest name, say more than the alternatives' description.
+    const names = here.filter((e) => e.keyword === "enum");
+    kept = typeof alt.data === "string" && names.length === 1 ? kept.filter((e) => e !== alt && (!here.includes(e) || e === names[0])) : kept.filter((e) => !here.includes(e));
   }
   return kept;
 }
@@ -120,8 +125,11 @@ function toProblem(e: ErrorObject): SchemaProblem {
     }
     case "const":
       return { pointer: where, atKey: false, message: `${describe(where)} must be ${JSON.stringify(p.allowedValue)}, not ${JSON.stringify(e.data)}` };
-    case "enum":
-      return { pointer: where, atKey: false, message: `${describe(where)} must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}, not ${JSON.stringify(e.data)}` };
+    case "enum": {
+      const allowed = p.allowedValues as unknown[];
+      const near = typeof e.data === "string" ? closestName(e.data, allowed.filter((v): v is string => typeof v === "string")) : undefined;
+      return { pointer: where, atKey: false, message: `${describe(where)} must be one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}, not ${JSON.stringify(e.data)}${near ? `; did you mean ${JSON.stringify(near)}?` : ""}` };
+    }
     case "pattern": {
       const desc = (e.parentSchema as { description?: string } | undefined)?.description;
       return { pointer: where, atKey: false, message: `${describe(where)} ${JSON.stringify(e.data)} is not valid${desc ? `: ${desc}` : ` (expected ${String(p.pattern)})`}`, ...(isDuration(e.parentSchema) ? { expects: "duration" as const, value: e.data } : {}) };
