@@ -43,7 +43,7 @@ export function versionUpdates(name: string, want: DesiredMlflowVersion, live: L
   const ref = { name, version: live.version, stewardVersion: want.stewardVersion };
   const missing = Object.keys(want.tagsIfMissing).filter((k) => live.tags[k] === undefined);
   const desired = { ...want.tags, ...pick(want.tagsIfMissing, missing) };
-  steps.push(...tagSteps("set-model-version-tags", resource, `${want.stewardVersion} (MLflow version ${live.version})`, ref, live.tags, desired, changedTags(live.tags, desired)));
+  steps.push(...tagSteps("set-model-version-tags", resource, `${name} ${want.stewardVersion} (MLflow version ${live.version})`, ref, live.tags, desired, changedTags(live.tags, desired)));
   const stale = Object.keys(live.tags).filter((k) => k.startsWith(TAG.trafficPrefix) && want.tags[k] === undefined).sort();
   if (stale.length) {
     steps.push(bookkeeping(mlflowStep("delete-model-version-tags", resource, `remove ended split tag(s) from ${want.stewardVersion}`, { ...ref, keys: stale }, stale.map((k) => ({ field: `tag ${k}`, from: live.tags[k] })))));

@@ -89,6 +89,8 @@ describe("planMlflow", () => {
     expect(alias.params).toMatchObject({ version: "3" });
     expect(alias.changes).toEqual([{ field: "version", from: "1", to: "3" }]);
     expect(plan.steps.find((s) => s.action === "set-model-version-tags")!.resource).toBe("models:/fraud-detection/3");
+    // the summary names the model: an import's list of bookkeeping steps reads "on fraud-detection 8", not "on 8"
+    expect(plan.steps.find((s) => s.action === "set-model-version-tags")!.summary).toMatch(/ on fraud-detection \S+ \(MLflow version 3\)$/);
     expect(plan.notes).toContain("fraud-detection: MLflow version 1 is not in the repository; left as it is");
   });
 
