@@ -1,6 +1,6 @@
 import { cpSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/entrypoints/cli.js";
 import { csvField } from "../../src/core/audit/render-audit.js";
 import { captureIO } from "../support/cli-io.js";
@@ -55,11 +55,15 @@ describe("steward audit", () => {
   let server: FakeHttpServer | undefined;
   afterEach(async () => {
     await server?.close();
-    repo?.dispose();
+    server = undefined;
   });
+  // The tests only read the history: it is committed once, for all of them.
+  afterAll(() => repo?.dispose());
+  let built: ReturnType<typeof commitHistory> | undefined;
+  const history = () => (built ??= commitHistory());
 
   /** The sample repository with a scripted history of fraud-detection's stages. */
-  function history() {
+  function commitHistory() {
     repo = scratchGit();
     for (const dir of ["models", "policies", "data"]) {
       rmSync(join(repo.root, dir), { recursive: true, force: true });
