@@ -44,6 +44,8 @@ export interface BaselineRow {
   after?: ReferenceStats;
   /** Why the metric has no new reference (unreadable, too few points). */
   problem?: string;
+  /** What a reviewer must know about a new reference: the series was read in part, or the period was not healthy. */
+  caveats?: string[];
 }
 
 export interface BaselineReport {
@@ -59,6 +61,23 @@ export interface BaselineReport {
   findings: Finding[];
   pullRequest?: PullRequestRef;
   warnings: string[];
+}
+
+/**
+ * A "healthy period" whose values break a check's threshold is not one: each such check named, with how
+ * many of the period's points are outside its bounds, so the reviewer does not make an incident the normal.
+ */
+function outsideThresholds(metric: string, values: readonly number[], policy: PolicySpec | undefined): string[] {
+  const out: string[] = [];
+  for (const c of policy?.monitoring.checks ?? []) {
+    if (c.metric !== metric || c.metrics.length > 1) continue;
+    const { min, max } = c.threshold;
+    if (min === undefined && max === undefined) continue;
+    const n = values.filter((v) => (min !== undefined && v < min) || (max !== undefined && v > max)).length;
+    const bound = [min !== undefined ? `min ${min}` : "", max !== undefined ? `max ${max}` : ""].filter(Boolean).join(", ");
+    if (n > 0) out.push(`${n} of ${values.length} points in the period are outside the threshold of check "${c.id}" (${bound}): was the period healthy? Choose another with --since/--until`);
+  }
+  return out;
 }
 
 /** The metrics the model's policy checks (single and multi-metric), in policy order, once each. */
@@ -97,12 +116,19 @@ export async function runBaseline(deps: BaselineDeps, opts: BaselineOptions): Pr
     else {
       const inside = r.points.filter((p) => p.t >= +opts.since && p.t <= +opts.until).map((p) => p.value);
       const c = computeReference(inside, { since: opts.since, until: opts.until, computedAt: opts.now });
-      if (c.ok) after[metric] = row.after = c.stats;
-      else row.problem = c.reason;
+      if (c.ok) {
+        after[metric] = row.after = c.stats;
+        const caveats = [
+          // a partial read (a metric file's bad rows): computed from the rest, and said
+          ...(r.error ? [`computed from the part of the series that could be read; not read: ${r.error}`] : []),
+          ...outsideThresholds(metric, inside, policy),
+        ];
+        if (caveats.length) row.caveats = caveats;
+      } else row.problem = c.reason;
     }
     rows.push(row);
   }
-  const warnings = rows.filter((r) => r.problem).map((r) => `${r.metric}: ${r.problem}`);
+  const warnings = [...rows.filter((r) => r.problem).map((r) => `${r.metric}: ${r.problem}`), ...rows.flatMap((r) => (r.caveats ?? []).map((c) => `${r.metric}: ${c}`))];
   const base = { model: model.name, path: model.file, since: opts.since.toISOString(), until: opts.until.toISOString(), rows, warnings };
   if (Object.keys(after).length === 0) return { ...base, status: "failed", diff: "", body: "", findings: [] };
 
@@ -144,6 +170,7 @@ export function baselineBody(model: string, path: string, opts: { since: Date; u
     referenceTable(changed),
     "",
     ...(skipped.length ? ["### Left as they are", "", ...skipped.map((r) => `- ${mdInline(r.metric)}: ${mdInline(r.problem!)}`), ""] : []),
+    ...(changed.some((r) => r.caveats) ? ["### Check before merging", "", ...changed.flatMap((r) => (r.caveats ?? []).map((c) => `- ${mdInline(r.metric)}: ${mdInline(c)}`)), ""] : []),
     "<details><summary>The change</summary>",
     "",
     "```diff",

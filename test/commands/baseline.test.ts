@@ -42,6 +42,28 @@ describe("steward baseline", () => {
     expect(repo.read(MODEL)).toBe(before);
   });
 
+  it("a period that was not healthy, or a series read in part, is said first and in each warning: never a quiet normal", async () => {
+    using repo = scratchGit();
+    writeMetrics(repo.root);
+    // a bad row, and three hours below the policy's min 0.8 in the period
+    const file = join(repo.root, "metrics/scorer/accuracy.csv");
+    const rows = repo.read("metrics/scorer/accuracy.csv").trimEnd().split("\n");
+    rows.splice(rows.length - 10, 3, ...rows.slice(rows.length - 10, rows.length - 7).map((r) => r.replace(/,.*$/, ",0.5")));
+    rows.splice(rows.length - 20, 0, "2026-13-45T00:00:00Z,0.9");
+    writeFileSync(file, `${rows.join("\n")}\n`);
+    const io = captureIO({ cwd: repo.root, now: () => NOW });
+    expect(await runCli(["baseline", "--model", "scorer", "--source", "metrics", "--dry-run"], io)).toBe(0);
+    const out = io.out();
+    expect(out.split("\n")[0]).toBe("baseline of scorer (dry run, nothing proposed): 2026-11-19T12:00:00.000Z .. 2026-12-03T12:00:00.000Z; 2 warnings: read them before merging");
+    expect(out).toMatch(/warning: accuracy: computed from the part of the series that could be read; not read: 1 row\(s\) skipped: .*accuracy\.csv:\d+: bad timestamp/);
+    expect(out).toContain('warning: accuracy: 3 of 336 points in the period are outside the threshold of check "accuracy" (min 0.8): was the period healthy?');
+    // the pull request's body says it too, above the change
+    const json = captureIO({ cwd: repo.root, now: () => NOW });
+    expect(await runCli(["baseline", "--model", "scorer", "--source", "metrics", "--dry-run", "--format", "json"], json)).toBe(0);
+    const body = (JSON.parse(json.out()) as { body: string }).body;
+    expect(body).toMatch(/### Check before merging\n\n- accuracy: computed from the part of the series that could be read;.*\n- accuracy: 3 of 336 points in the period are outside the threshold/);
+  });
+
   it("--since/--until choose the period; a period with too few points fails (exit 1, said first), nothing proposed", async () => {
     using repo = scratchGit();
     writeMetrics(repo.root);

@@ -65,7 +65,9 @@ function renderText(r: BaselineReport): string {
   const left = r.rows.filter((x) => x.problem).length;
   const kept = left && r.status !== "failed" ? ` (${left} metric${left === 1 ? "" : "s"} left as they are)` : "";
   const head = r.status === "failed" ? `baseline of ${r.model}: FAILED, nothing proposed` : r.status === "dry-run" ? `baseline of ${r.model} (dry run, nothing proposed): ${r.since} .. ${r.until}` : `baseline of ${r.model}: proposed ${r.pullRequest?.url ?? ""}`;
-  out.push(head + kept);
+  const caveats = r.rows.reduce((n, x) => n + (x.caveats?.length ?? 0), 0);
+  const warned = caveats && r.status !== "failed" ? `; ${caveats} warning${caveats === 1 ? "" : "s"}: read them before merging` : "";
+  out.push(head + kept + warned);
   for (const row of r.rows) {
     if (row.after) out.push(`  ${row.metric}: mean ${row.before?.mean ?? "-"} -> ${row.after.mean}, std ${row.before?.std ?? "-"} -> ${row.after.std}, p50 ${row.before?.p50 ?? "-"} -> ${row.after.p50}, p95 ${row.before?.p95 ?? "-"} -> ${row.after.p95} (${row.after.points} points)`);
     else out.push(`  ${row.metric}: left as it is (${row.problem})`);
