@@ -13,7 +13,8 @@ import { defineConfig } from "vitest/config";
  * while no file there changes process state: none mocks modules, stubs the environment or globals, fakes
  * timers, changes the working directory or exit code, or leaves a spy in place
  * (test/shared-worker-rules.test.ts). A file that must do so is listed in ISOLATED and gets its own worker
- * thread and module graph (`unit-isolated`).
+ * thread and module graph (`unit-isolated`). The settings src keeps per process start from their defaults
+ * in every file (test/support/shared-state-setup.ts).
  */
 export const E2E = ["test/e2e/**/*.test.ts", "test/commands/monitor-github.test.ts", "test/commands/bot-pr-checkout.test.ts"];
 
@@ -36,7 +37,7 @@ export default defineConfig({
     // vitest's default is one worker fewer than the cores: one worker on a 2-core machine, which then
     // runs the files one after another while most of them wait on servers, git and child processes.
     maxWorkers: Math.max(2, availableParallelism() - 1),
-    setupFiles: ["test/support/fast-check-setup.ts", "test/support/report-schema-setup.ts", "test/support/github-pacing-setup.ts"],
+    setupFiles: ["test/support/fast-check-setup.ts", "test/support/report-schema-setup.ts", "test/support/github-pacing-setup.ts", "test/support/shared-state-setup.ts"],
     // One temporary folder per run, removed at the end; leftovers are reported as a leak.
     globalSetup: ["test/support/tmp-guard.ts"],
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },

@@ -51,6 +51,13 @@ describe("the unit project shares workers: no file there changes process state",
     for (const f of ISOLATED) expect(violations(readFileSync(join(ROOT, f), "utf8")), f).not.toEqual([]);
   });
 
+  it("src keeps no other module-level variable than the ones each file resets or that only cache", () => {
+    // test/support/shared-state-setup.ts resets these two; the third caches one compiled Ajv, the same for every file.
+    const allowed = new Set(["src/adapters/fs/read-inside.ts", "src/adapters/output/redaction.ts", "src/core/schema/ajv-instance.ts"]);
+    const withLet = files(join(ROOT, "src")).map((f) => relative(ROOT, f)).filter((f) => /^(export )?let /m.test(readFileSync(join(ROOT, f), "utf8")));
+    expect(withLet.filter((f) => !allowed.has(f))).toEqual([]);
+  });
+
   it("the rules see what they forbid", () => {
     expect(violations('vi.stubEnv("A", "1"); process.env.X = "1"; process.chdir("/"); vi.spyOn(fs, "readFileSync")')).toEqual([
       "mocks, stubs or fake timers",
