@@ -19,7 +19,8 @@ export interface SplitInput {
  * Split decisions of one model as findings of kind "variant". Ends the split when any check finds
  * the challenger significantly worse; completes it only when every compared check says it held up
  * for the rollout's bake time (deployment.sagemaker.rollout.bakeMinutes) and the challenger has no
- * finding of its own this run (`failing`: its per-variant latency breaching, say); otherwise nothing.
+ * finding of its own this run (`failing`: its per-variant latency breaching, say) and none of its last
+ * `sustained` points is outside the check's threshold; otherwise nothing.
  */
 export function splitFindings(input: SplitInput): MonitorFinding[] {
   const variants = servedVariants(input.model);
@@ -35,7 +36,9 @@ export function splitFindings(input: SplitInput): MonitorFinding[] {
   }
   if (outcomes.length === 0) return [];
   const ending = outcomes.filter((o) => o.outcome.decision === "end-split");
-  const completes = outcomes.every((o) => o.outcome.decision === "complete-split" && !input.failing?.has(o.outcome.challenger.version));
+  // Not worse than the champion is not healthy: a challenger whose recent values break the check's own
+  // threshold (both variants breaching, say) is never given all the traffic.
+  const completes = outcomes.every((o) => o.outcome.decision === "complete-split" && !input.failing?.has(o.outcome.challenger.version) && !recentlyOutside(o.points, o.check));
   const chosen = ending.length ? ending : completes ? outcomes : [];
   return chosen.map(({ check, outcome, points }) => ({
     model: input.model.name,
@@ -53,4 +56,10 @@ export function splitFindings(input: SplitInput): MonitorFinding[] {
     ...(points.length ? { latest: points[points.length - 1]! } : {}),
     ...(check.threshold.min !== undefined || check.threshold.max !== undefined ? { bound: check.threshold } : {}),
   }));
+}
+
+/** Whether any of the last `sustained` (at least one) points is outside the check's threshold. */
+function recentlyOutside(points: readonly Datapoint[], check: MonitoringCheck): boolean {
+  const { min, max } = check.threshold;
+  return points.slice(-Math.max(1, check.sustained)).some((p) => (min !== undefined && p.value < min) || (max !== undefined && p.value > max));
 }

@@ -111,4 +111,15 @@ describe("planRemediation", () => {
     expect(splitFindings({ ...split, failing: new Set(["2026.11"]) })).toEqual([]);
     expect(splitFindings({ ...split, failing: new Set(["2026.10"]) })).toMatchObject([{ variant: { decision: "complete-split" } }]);
   });
+
+  it("never completes a split to a challenger that is not worse than the champion but breaks the check's threshold (both variants breaching)", () => {
+    const model = aModelSpec({ name: "demand-forecasting", policy: "strict", stages: { production: { variants: [{ version: "2026.10", weight: 80 }, { version: "2026.11", weight: 20 }] } } });
+    // both fine for 45 hours, then both at 0.35 (mape max 0.2) for the last 3: alike, so "held up", yet breaching
+    const pts = Array.from({ length: 48 }, (_, i) => ({ t: NOW - (48 - i) * 3600_000, value: i >= 45 ? 0.35 : 0.11 + 0.002 * Math.sin(i) }));
+    const split = { model, checks: [{ check: mape, points: new Map([["2026.10", pts], ["2026.11", pts]]), periodSeconds: 3600 }], now: NOW };
+    expect(splitFindings(split)).toEqual([]);
+    // the same split once the challenger is back within the threshold completes
+    const healthy = pts.map((p) => ({ ...p, value: 0.11 }));
+    expect(splitFindings({ ...split, checks: [{ ...split.checks[0]!, points: new Map([["2026.10", healthy], ["2026.11", healthy]]) }] })).toMatchObject([{ variant: { decision: "complete-split" } }]);
+  });
 });
