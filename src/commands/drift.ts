@@ -1,5 +1,5 @@
 import { UserError } from "../core/errors.js";
-import { compareColumnSamples, type DriftReport } from "../core/drift/compare-samples.js";
+import { compareColumnSamples, notCompared, type DriftReport } from "../core/drift/compare-samples.js";
 import { SampleReader, type ColumnSample } from "../core/drift/column-sample.js";
 import { driftTests } from "../core/drift/registry.js";
 
@@ -79,6 +79,8 @@ export function formatDriftText(doc: DriftDocument): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   for (const r of rows) lines.push(r.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd());
   const drifted = doc.columns.filter((c) => c.drift).map((c) => c.column);
-  lines.push("", drifted.length ? `drift in ${drifted.length} column(s): ${drifted.join(", ")}` : "no drift");
+  const skipped = notCompared(doc);
+  const verdict = drifted.length ? `drift in ${drifted.length} column(s): ${drifted.join(", ")}` : skipped.nothing ? "NOTHING COMPARED: no column of the two samples could be compared" : "no drift";
+  lines.push("", skipped.text && !skipped.nothing ? `${verdict}; ${skipped.text}` : verdict);
   return lines.join("\n") + "\n";
 }

@@ -5,7 +5,7 @@
  * sequencing here; the decisions are in src/core/drift and src/core/monitor/drift-findings.ts.
  */
 import { describeError } from "../core/errors.js";
-import { compareSamples, type DriftReport } from "../core/drift/compare-samples.js";
+import { compareSamples, notCompared, type DriftReport } from "../core/drift/compare-samples.js";
 import { parseCsvColumns } from "../core/drift/parse-csv.js";
 import type { CoverageKind, CoverageRow } from "../core/monitor/coverage.js";
 import { DRIFT_CHECK, driftFinding, driftStatus } from "../core/monitor/drift-findings.js";
@@ -101,6 +101,13 @@ export async function checkSampleDrift(
         continue;
       }
     }
+    // An empty current sample, or one with no column of the baseline, compares nothing: a gap, never "no drift".
+    const skipped = notCompared(report);
+    if (skipped.nothing) {
+      fail(`current sample ${current}: nothing compared with the baseline ${baseline.path}${skipped.text ? `: ${skipped.text}` : ""}`, "no-data");
+      continue;
+    }
+    if (skipped.text) out.warnings.push(`${model.name}: drift: ${skipped.text}`);
     const finding = driftFinding({ model: model.name, baseline: baseline.path, report, severity: drift.severity });
     // Where the current sample came from, in words (the URL followed by a space: renderers code-span it whole).
     if (finding && fromCapture) finding.summary = `${finding.summary}; current sample: ${current} (SageMaker data capture)`;

@@ -112,6 +112,23 @@ describe("steward monitor: data drift against the policy's DVC baseline (scratch
     expect(report.models[0]!.checks.find((c) => c.check === "drift")).toMatchObject({ status: "ok" });
   });
 
+  it("an empty current sample, or one with none of the baseline's columns, compares nothing: a no-data gap, never 'no drift'", async () => {
+    for (const current of ["amount,channel,hour\n", "price,shop\n1,a\n2,b\n"]) {
+      write("metrics/scorer/drift.csv", current);
+      const report = await run(T0);
+      expect(report.findings.find((f) => f.checkId === "drift")).toMatchObject({ kind: "no-data" });
+      expect(report.coverage.find((c) => c.check === "drift")).toMatchObject({ outcome: "no-data", detail: expect.stringMatching(/nothing compared with the baseline data\/baseline\.csv/) });
+      expect(report.warnings.join("\n")).toMatch(/scorer: drift not checked: current sample scorer\/drift\.csv: nothing compared/);
+    }
+  });
+
+  it("a current sample missing one of the baseline's columns is compared on the rest, and the missing one is said", async () => {
+    write("metrics/scorer/drift.csv", BASELINE.split("\n").map((l) => l.split(",").slice(0, 2).join(",")).join("\n"));
+    const report = await run(T0);
+    expect(report.coverage.find((c) => c.check === "drift")).toMatchObject({ outcome: "ok" });
+    expect(report.warnings).toEqual(["scorer: drift: 1 column(s) not compared (hour: only in the baseline sample)"]);
+  });
+
   it("a drift incident closes once a later run finds no drift for the recovery window", async () => {
     await run(T0);
     expect(driftIssue()!.state).toBe("open");

@@ -59,6 +59,22 @@ describe("steward drift", () => {
     expect(await runCli(["drift", "--baseline", "a.csv", "--current", "b.csv", "--threshold", "ks"], io(dir).io)).toBe(2);
   });
 
+  it("an empty sample, or none of the same columns, compares nothing: exit 2 and said, never 'no drift'; a column in one sample only is named", async () => {
+    writeFileSync(path.join(dir, "empty.csv"), "x,kind\n");
+    writeFileSync(path.join(dir, "other.csv"), "y\n1\n2\n");
+    writeFileSync(path.join(dir, "x-only.csv"), "x\n1\n2\n3\n4\n5\n6\n");
+    for (const current of ["empty.csv", "other.csv"]) {
+      const t = io(dir);
+      expect(await runCli(["drift", "--baseline", "a.csv", "--current", current], t.io)).toBe(2);
+      expect(t.out()).toMatch(/\nNOTHING COMPARED: no column of the two samples could be compared\n$/);
+      expect(t.out()).not.toContain("no drift");
+      expect(t.err()).toMatch(new RegExp(`^steward drift: nothing compared: no column of ${current} could be compared with a\\.csv; \\d column\\(s\\) not compared`));
+    }
+    const part = io(dir);
+    expect(await runCli(["drift", "--baseline", "a.csv", "--current", "x-only.csv"], part.io)).toBe(0);
+    expect(part.out()).toMatch(/\nno drift; 1 column\(s\) not compared \(kind: only in the baseline sample\)\n$/);
+  });
+
   it("takes the tests and thresholds a policy names", async () => {
     writeFileSync(path.join(dir, "drift-policy.yaml"), "apiVersion: steward/v1\nkind: Policy\nname: drift-policy\npromotion: { order: [production] }\nmonitoring:\n  checks: []\n  drift:\n    tests: [psi]\n    thresholds: { psi: 100 }\n");
     const t = io(dir);

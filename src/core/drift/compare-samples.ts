@@ -53,6 +53,19 @@ export function compareColumnSamples(baseline: ReadonlyMap<string, ColumnSample>
   return { columns, drift: columns.some((c) => c.drift) };
 }
 
+/**
+ * What a report could not compare: the columns skipped (absent from one sample, no values, not
+ * categorical data), each with its reason, and whether no column was compared at all (an empty
+ * sample, or two samples with no column in common), which is not "no drift".
+ */
+export function notCompared(report: DriftReport): { columns: { column: string; why: string }[]; nothing: boolean; text: string } {
+  const columns = report.columns.filter((c) => c.skipped !== undefined).map((c) => ({ column: c.column, why: c.skipped! }));
+  const nothing = !report.columns.some((c) => c.skipped === undefined && c.tests.length > 0);
+  const shown = columns.slice(0, 3).map((c) => `${c.column}: ${c.why}`).join("; ");
+  const text = columns.length ? `${columns.length} column(s) not compared (${shown}${columns.length > 3 ? `; and ${columns.length - 3} more` : ""})` : "";
+  return { columns, nothing, text };
+}
+
 function sampleOf(cells: readonly string[]): ColumnSample {
   const s = new ColumnSample();
   for (const c of cells) s.add(c);

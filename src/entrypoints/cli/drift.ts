@@ -1,16 +1,17 @@
 import path from "node:path";
 import { UserError } from "../../core/errors.js";
+import { notCompared } from "../../core/drift/compare-samples.js";
 import { checkTestNames, driftOptionsFromPolicy, formatDriftText, runDriftOnSamples, sampleReader } from "../../commands/drift.js";
 import { readChunks } from "./stream-io.js";
 import { readPolicyFlag } from "./policy-flag.js";
-import { commonFlags, EXIT_FINDINGS, EXIT_OK, parseFlags, readFormat, type CliCommand } from "./io.js";
+import { commonFlags, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseFlags, readFormat, type CliCommand } from "./io.js";
 
 const HELP = `usage: steward drift --baseline A.csv --current B.csv [--format text|json] [--policy NAME|FILE] [--tests ks,psi,...] [--threshold TEST=VALUE]...
 
 Compares every column of two samples: numeric columns with KS, PSI, Wasserstein and
 Jensen-Shannon; text columns with chi-square and Jensen-Shannon. --policy takes the tests and
 thresholds of the policy's monitoring.drift; --tests and --threshold override them.
-Exit 1 when a column drifts.
+Exit 1 when a column drifts; 2 when no column could be compared (an empty sample, no column in common).
 `;
 
 /** `steward drift`: exit 1 when any column drifts, 0 when none does, 2 on usage or input errors. */
@@ -55,5 +56,11 @@ export const driftCli: CliCommand = async (argv, io) => {
     thresholds,
   });
   io.stdout(format === "json" ? JSON.stringify(doc, null, 2) + "\n" : formatDriftText(doc));
+  // Two samples with nothing in common to compare (an empty current sample, other column names) are not "no drift".
+  const skipped = notCompared(doc);
+  if (skipped.nothing) {
+    io.stderr(`steward drift: nothing compared: no column of ${values.current} could be compared with ${values.baseline}${skipped.text ? `; ${skipped.text}` : ""}\n`);
+    return EXIT_USAGE;
+  }
   return doc.drift ? EXIT_FINDINGS : EXIT_OK;
 };
