@@ -107,7 +107,10 @@ export async function checkSampleDrift(
       fail(`current sample ${current}: nothing compared with the baseline ${baseline.path}${skipped.text ? `: ${skipped.text}` : ""}`, "no-data");
       continue;
     }
-    if (skipped.text) out.warnings.push(`${model.name}: drift: ${skipped.text}`);
+    // A baseline column the current sample lacks (a feature gone from production traffic) is said; extra
+    // current columns (the captured prediction, say) are expected.
+    const lost = skipped.columns.filter((c) => c.why !== "only in the current sample");
+    if (lost.length) out.warnings.push(`${model.name}: drift: ${lost.length} column(s) not compared (${lost.map((c) => `${c.column}: ${c.why}`).join("; ")})`);
     const finding = driftFinding({ model: model.name, baseline: baseline.path, report, severity: drift.severity });
     // Where the current sample came from, in words (the URL followed by a space: renderers code-span it whole).
     if (finding && fromCapture) finding.summary = `${finding.summary}; current sample: ${current} (SageMaker data capture)`;
