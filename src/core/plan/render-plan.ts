@@ -104,7 +104,9 @@ const fmt = (v: unknown) => (v === undefined ? "(none)" : typeof v === "string" 
 
 /** The plan as markdown: a heading and a table per target, notes folded away. */
 export function renderPlanMarkdown(reports: TargetReport[], opts: { title?: string } = {}): string {
-  const out: string[] = [`## ${mdText(opts.title ?? "Plan")}`, ""];
+  // The first line says a target failed (a job summary or PR comment is read from the top), as the text's does.
+  const failed = reports.filter((r) => r.status === "failed").map((r) => TITLES[r.target] ?? r.target);
+  const out: string[] = [`## ${mdText(opts.title ?? "Plan")}${failed.length ? `: FAILED for ${mdText(failed.join(", "))}` : ""}`, ""];
   for (const r of reports) {
     const status = r.status ?? "planned";
     const title = TITLES[r.target] ?? r.target;
@@ -183,7 +185,9 @@ export function planJson(reports: TargetReport[], mode: "plan" | "apply" | "dry-
  * were skipped or failed, errors and notes are listed under their target first.
  */
 export function renderPlanByModel(reports: TargetReport[], opts: { title?: string } = {}): string {
-  const out: string[] = [`## ${mdText(opts.title ?? "Plan")}`, ""];
+  // The first line says a target failed (a job summary or PR comment is read from the top), as the text's does.
+  const failed = reports.filter((r) => r.status === "failed").map((r) => TITLES[r.target] ?? r.target);
+  const out: string[] = [`## ${mdText(opts.title ?? "Plan")}${failed.length ? `: FAILED for ${mdText(failed.join(", "))}` : ""}`, ""];
   const byModel = new Map<string, { target: Target; step: PlanStep }[]>();
   for (const r of reports) {
     const status = r.status ?? "planned";

@@ -45,6 +45,10 @@ describe("renderPlanText", () => {
   it("says a target failed before planning", () => {
     expect(renderPlanText([{ target: "sagemaker", steps: [], notes: [], status: "failed", reason: "aws: no region" }])).toBe("sagemaker: FAILED: aws: no region\n");
     expect(renderPlanMarkdown([{ target: "sagemaker", steps: [], notes: [], status: "failed", reason: "aws: no region" }])).toContain("### SageMaker: failed\n\n> aws: no region");
+    // the first line of a job summary or PR comment says it, whichever target failed
+    const md = renderPlanMarkdown([{ target: "mlflow", steps: [], notes: [] }, { target: "cloudwatch", steps: [], notes: [], status: "failed", reason: "AWS_REGION is not set" }]);
+    expect(md.split("\n")[0]).toBe("## Plan: FAILED for CloudWatch dashboards");
+    expect(renderPlanMarkdown([{ target: "mlflow", steps: [], notes: [] }]).split("\n")[0]).toBe("## Plan");
   });
 
   it("says no changes", () => {
