@@ -77,7 +77,11 @@ export async function evaluateChecks(planned: readonly PlannedQuery[], results: 
     if (p.series.version !== undefined && !p.series.perVariant) {
       // read only for the split comparison: its coverage counts, its verdict is the comparison's
       const last = points[points.length - 1];
-      const verdict: CheckVerdict = gap ? notRead(p, gap.detail) : { ...notRead(p, "read for the comparison between variants"), status: "ok", ...(last ? { latest: { t: last.t, value: last.value } } : {}) };
+      // Its latest value against the check's threshold: a variant breaching is not shown green (the finding is the endpoint's or the comparison's).
+      const { min, max } = p.series.check.threshold;
+      const outside = last === undefined ? undefined : min !== undefined && last.value < min ? `below min ${min}` : max !== undefined && last.value > max ? `above max ${max}` : undefined;
+      const summary = `read for the comparison between variants${outside ? `; latest ${last!.value} is ${outside}` : ""}`;
+      const verdict: CheckVerdict = gap ? notRead(p, gap.detail) : { ...notRead(p, summary), status: outside ? "breach" : "ok", ...(last ? { latest: { t: last.t, value: last.value } } : {}) };
       evaluated.push({ p, points, verdict, gap });
       continue;
     }

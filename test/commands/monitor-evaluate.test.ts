@@ -42,4 +42,17 @@ describe("evaluateChecks on a split that compares its variants", () => {
     expect(cell).toContain("`accuracy@8` 0.9");
     expect(cell.match(/`accuracy`/g)).toHaveLength(1);
   });
+
+  it("a version's comparison series below the check's threshold is not shown green: a breach, still no finding of its own", async () => {
+    const planned = buildQueries([model], new Map<string, PolicySpec>([[policy.name, policy]]));
+    // endpoint and both versions at 0.3, below min 0.5
+    const results = new Map<string, SeriesResult>(planned.flatMap((p) => p.queries).map((q) => [q.id, { id: q.id, points: series(0.3) }]));
+    const out = await evaluateChecks(planned, results, async (jobs) => evaluateJobs(jobs), { now: NOW, freshness: () => 86_400_000 });
+    for (const s of out.statuses.filter((x) => x.checkId !== "accuracy")) {
+      expect(s.verdict).toMatchObject({ status: "breach", summary: expect.stringMatching(/^read for the comparison between variants; latest 0\.30\d* is below min 0\.5/) });
+    }
+    expect(out.findings.map((f) => f.checkId)).toEqual(["accuracy"]);
+    const [health] = modelHealth([model], out.statuses, out.findings, [], []);
+    expect(healthRow(health!)[3]!).not.toContain("🟢");
+  });
 });
