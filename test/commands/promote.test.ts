@@ -48,6 +48,8 @@ describe("steward promote", () => {
     expect(r.out).toContain(`--- a/${MODEL}\n+++ b/${MODEL}\n@@ -7,7 +7,7 @@\n`);
     expect(r.out).toContain('-  production: "1"    # stable since October\n+  production: "2"    # stable since October\n');
     expect(r.out).toContain(`wrote ${MODEL}: production serves "2"\n`);
+    // the card is now stale, and the pull request will check it: said on the last line
+    expect(r.out).toMatch(/\nnext: run `steward card --model scorer` and commit models\/scorer\/MODEL_CARD\.md with this change \(pull requests check that the card is fresh\)\n$/);
     expect((await loadRepo({ files: fsRepoFiles(repo.root) })).findings.filter((f) => f.severity === "error")).toEqual([]);
   });
 

@@ -59,6 +59,7 @@ lineage: { parent: "1", commit: "5d8b2a6c0ffee5d8b2a6c0ffee5d8b2a6c0ffee0" }
     expect(await errorsIn(repo.root)).toEqual([]);
     expect(r.out).toContain(`--- /dev/null\n+++ b/${NEW}\n`);
     expect(r.out).toContain("note: artifact copied from version 2: check it fits this run\n");
+    expect(r.out).toMatch(/\nnext: run `steward card --model scorer` and commit models\/scorer\/MODEL_CARD\.md with this change/);
     expect(r.out).toContain("pass  production: gate metrics.auc: 0.934 meets min 0.9\n");
     expect(r.out).toContain(`wrote ${NEW}\n`);
     expect(server.writes()).toEqual([]);

@@ -59,3 +59,6 @@ export const commonFlags = {
   format: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
+
+/** The line after a local edit of a model's YAML: its card is now stale, and pull requests check it. */
+export const cardHint = (model: string): string => `next: run \`steward card --model ${model}\` and commit models/${model}/MODEL_CARD.md with this change (pull requests check that the card is fresh)`;

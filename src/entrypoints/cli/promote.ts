@@ -8,7 +8,7 @@ import { UserError } from "../../core/errors.js";
 import { describeVariants } from "../../core/registry-edit/plan-stage-change.js";
 import { formatFinding } from "../../core/result.js";
 import { readGitHubEnv, scmFromEnv } from "../github-env.js";
-import { commonFlags, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseFlags, readFormat, type CliCommand } from "./io.js";
+import { cardHint, commonFlags, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseFlags, readFormat, type CliCommand } from "./io.js";
 
 const HELP = `usage: steward promote M V STAGE [--canary PERCENT] [--open-pr] [--root DIR] [--format text|json]
 
@@ -61,7 +61,7 @@ function renderText(r: PromoteReport): string {
   for (const f of r.findings) out.push(formatFinding(f));
   for (const w of r.warnings) out.push(`warning: ${w}`);
   if (r.message) out.push(r.message);
-  if (r.status === "written") out.push(`wrote ${r.path}: ${r.stage} serves ${describeVariants(r.after!)}`);
+  if (r.status === "written") out.push(`wrote ${r.path}: ${r.stage} serves ${describeVariants(r.after!)}`, cardHint(r.model));
   if (r.status === "proposed") out.push(`proposed ${r.pullRequest!.url}`);
   return out.join("\n") + "\n";
 }

@@ -11,7 +11,7 @@ import { UserError } from "../../core/errors.js";
 import type { RunSource } from "../../core/registry-edit/run-facts.js";
 import { formatFinding } from "../../core/result.js";
 import { readGitHubEnv, scmFromEnv } from "../github-env.js";
-import { commonFlags, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseFlags, readFormat, type CliCommand } from "./io.js";
+import { cardHint, commonFlags, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseFlags, readFormat, type CliCommand } from "./io.js";
 
 const HELP = `usage: steward register --model M --run-id RUN [--version V] [--open-pr] [--root DIR] [--format text|json]
 
@@ -82,7 +82,7 @@ function renderText(r: RegisterReport): string {
   for (const g of r.gates) out.push(`${g.check.ok ? "pass" : "FAIL"}  ${g.stage}: ${g.check.message}`);
   for (const f of r.findings) out.push(formatFinding(f));
   if (r.message) out.push(r.message);
-  if (r.status === "written") out.push(`wrote ${r.path}`);
+  if (r.status === "written") out.push(`wrote ${r.path}`, cardHint(r.model));
   if (r.status === "proposed") out.push(`proposed ${r.pullRequest!.url}`);
   return out.join("\n") + "\n";
 }
