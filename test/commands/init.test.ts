@@ -35,6 +35,22 @@ describe("steward init", () => {
     expect((await run(d, "card", "--check")).code).toBe(0);
   });
 
+  it("validate passes the starter, with a warning at each starter value to replace; none once they are written", async () => {
+    const d = empty();
+    expect((await run(d, "init", "--yes")).code).toBe(0);
+    const v = await run(d, "validate");
+    expect(v.code).toBe(0);
+    const warnings = v.out.split("\n").filter((l) => l.includes("[starter-value]"));
+    expect(warnings.map((l) => l.trim().split(/\s+/)[0])).toEqual(["5:14", "6:10", "20:28"]);
+    expect(v.out).toContain('owner "@your-org/your-team" is a starter value of `steward init`/`steward import`: write the real one');
+    expect(v.out).toMatch(/ok: 0 errors, 3 warnings in 2 files\n$/);
+    const model = join(d, "models/my-model/model.yaml");
+    writeFileSync(model, readFileSync(model, "utf8").replace("What my-model predicts, and for whom.", "Scores churn risk for retention offers.").replace("@your-org/your-team", "@acme/ml").replace("YourOrg/ModelQuality", "Acme/Quality"));
+    const after = await run(d, "validate");
+    expect(after.out).not.toContain("[starter-value]");
+    expect(after.out).toMatch(/^ok: 0 errors, 0 warnings in 2 files\n$/);
+  });
+
   it("keeps what exists without --force, overwrites with it, and adds one model to a layout", async () => {
     const d = empty();
     expect((await run(d, "init", "--yes")).code).toBe(0);

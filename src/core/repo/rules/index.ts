@@ -5,6 +5,7 @@ import { environmentsDistinct } from "./environment-rules.js";
 import { modelNameMatchesFolder, policyNameMatchesFile, uniqueTargets, versionMatchesFile, versionsHaveModel } from "./naming-rules.js";
 import { pointersResolve } from "./pointer-rules.js";
 import { gatesInOrder, lineageParents, policyReferences, stagesPointAtVersions } from "./stage-rules.js";
+import { starterValuesReplaced } from "./starter-rules.js";
 
 /** Every cross-file rule, in the order their findings are most useful to read. */
 export const RULES: Record<string, Rule> = {
@@ -22,6 +23,7 @@ export const RULES: Record<string, Rule> = {
   checksReachModels,
   uniqueTargets,
   lineageParents,
+  starterValuesReplaced,
 };
 
 export function runRules(ctx: RuleContext): PendingFinding[] {
