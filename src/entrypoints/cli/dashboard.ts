@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { resolve } from "node:path";
+import { isAbsolute, relative, resolve } from "node:path";
 import { fsRepoFiles } from "../../adapters/fs/repo-files.js";
 import { gitCliHistory } from "../../adapters/git/git-cli-history.js";
 import { consoleLogger } from "../../adapters/log/console-logger.js";
@@ -81,6 +81,12 @@ export const dashboardCli: CliCommand = async (argv, io) => {
   if (Number.isNaN(+now)) throw new UserError(`usage: --now must be an ISO time, not "${values.now}"`);
   const root = resolve(io.cwd, values.root ?? ".");
   const out = resolve(io.cwd, values.out);
+  // The site is written over whatever has its names (index.html, models/<model>.html): never into the
+  // repository's own folder, a folder above it, or its models/ and policies/.
+  const inside = (dir: string, parent: string) => { const r = relative(parent, dir); return r === "" || (!r.startsWith("..") && !isAbsolute(r)); };
+  if (inside(root, out) || inside(out, resolve(root, "models")) || inside(out, resolve(root, "policies"))) {
+    throw new UserError(`usage: --out ${values.out} would write the site into the repository's own files (${out}); choose a folder of its own, e.g. --out site`);
+  }
   const reportsDir = values.reports ? resolve(io.cwd, values.reports) : undefined;
   if (reportsDir && !existsSync(reportsDir)) throw new UserError(`usage: --reports: no folder ${reportsDir}`);
   const metrics = await metricSourceFromFlag(values.source, root, io.cwd, { optional: reportsDir !== undefined });
@@ -104,7 +110,10 @@ export const dashboardCli: CliCommand = async (argv, io) => {
     const models = result.view.models.map((m) => ({ model: m.name, health: m.health, incidents: m.incidents.length, changes: m.changes.length, page: `models/${m.slug}.html` }));
     io.stdout(`${JSON.stringify({ out, files: result.written, models, warnings: result.warnings }, null, 2)}\n`);
   } else {
-    io.stdout(`wrote ${result.written.length} page(s) to ${out}: index.html and ${result.view.models.length} model page(s)\n`);
+    // What could not be read is said on the first line too (the pages show it), not only on stderr.
+    const n = result.warnings.length;
+    const incomplete = n ? `; ${n} warning${n === 1 ? "" : "s"}, the pages are incomplete (first: ${result.warnings[0]!.length > 160 ? `${result.warnings[0]!.slice(0, 160)}…` : result.warnings[0]})` : "";
+    io.stdout(`wrote ${result.written.length} page(s) to ${out}: index.html and ${result.view.models.length} model page(s)${incomplete}\n`);
   }
   return EXIT_OK;
 };
