@@ -11,6 +11,8 @@ export interface InitOptions {
   force: boolean;
   /** The version tag the workflows pin (`v1`). */
   ref: string;
+  /** The branch merges land on (the apply workflow's trigger); default main. */
+  branch?: string;
 }
 
 export interface InitResult {
@@ -26,7 +28,7 @@ export async function planInit(files: RepoFiles, opts: InitOptions): Promise<{ f
   const problem = checkModelName(opts.model);
   if (problem) throw new UserError(`usage: --model: ${problem}`);
   const layout = !opts.modelOnly || (await files.stat("policies/default.yaml")) === undefined;
-  const planned = starterFiles({ model: opts.model, ref: opts.ref, layout });
+  const planned = starterFiles({ model: opts.model, ref: opts.ref, layout, ...(opts.branch ? { branch: opts.branch } : {}) });
   const existing = new Set<string>();
   for (const f of planned) if ((await files.stat(f.path)) !== undefined) existing.add(f.path);
   return { files: planned, existing, layout };

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -49,6 +50,21 @@ describe("steward init", () => {
     const after = await run(d, "validate");
     expect(after.out).not.toContain("[starter-value]");
     expect(after.out).toMatch(/^ok: 0 errors, 0 warnings in 2 files\n$/);
+  });
+
+  it("the apply workflow runs on the clone's default branch (master here), and says so; main outside a git repository", async () => {
+    const d = empty();
+    execFileSync("git", ["init", "-q", "-b", "master", d]);
+    const r = await run(d, "init", "--yes");
+    expect(r.code, r.err).toBe(0);
+    const apply = readFileSync(join(d, ".github/workflows/steward-apply.yml"), "utf8");
+    expect(apply).toContain("  push:\n    branches: [master]\n");
+    expect(apply).toMatch(/^# A merge to master: /);
+    expect(r.out).toContain("apply runs on pushes to master (this clone's default branch); change `branches:` in .github/workflows/steward-apply.yml if merges land elsewhere\n");
+    const plain = empty();
+    const p = await run(plain, "init", "--yes");
+    expect(readFileSync(join(plain, ".github/workflows/steward-apply.yml"), "utf8")).toContain("    branches: [main]\n");
+    expect(p.out).toContain("apply runs on pushes to main (no branch found in this clone)");
   });
 
   it("keeps what exists without --force, overwrites with it, and adds one model to a layout", async () => {

@@ -16,6 +16,8 @@ export interface StarterOptions {
   ref: string;
   /** Also the shared files (policy, workflows, editor settings), not only the model. */
   layout: boolean;
+  /** The branch merges land on, which the apply workflow runs on; default main. */
+  branch?: string;
 }
 
 export interface StarterFile {
@@ -108,6 +110,10 @@ const VSCODE = `{
 }
 `;
 
+const branchOf = (opts: StarterOptions) => opts.branch ?? "main";
+/** A branch name as a YAML flow item: plain when it is only letters, digits and `._/-`, else quoted. */
+const yamlBranch = (b: string) => (/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(b) ? b : JSON.stringify(b));
+
 /** The files of a starter layout (or, without `layout`, of one more model), in writing order. */
 export function starterFiles(opts: StarterOptions): StarterFile[] {
   const files: StarterFile[] = [{ path: `models/${opts.model}/model.yaml`, text: modelYaml(opts.model) }];
@@ -115,7 +121,7 @@ export function starterFiles(opts: StarterOptions): StarterFile[] {
   files.push(
     { path: "policies/default.yaml", text: POLICY },
     workflow("steward-pr", "Pull requests that touch models/ or policies/: validate, model cards, plan, one sticky comment.", '  pull_request:\n    paths: ["models/**", "policies/**", "**/*.dvc", ".dvc/config"]', "  contents: read\n  pull-requests: write\n  id-token: write", "steward-pr", opts.ref),
-    workflow("steward-apply", "A merge to main: apply the merged state to MLflow and SageMaker, one run at a time.", "  push:\n    branches: [main]\n    paths: [\"models/**\", \"policies/**\", \".dvc/config\"]\n  workflow_dispatch:", "  contents: write\n  pull-requests: write\n  issues: write\n  deployments: write\n  id-token: write", "steward-apply", opts.ref),
+    workflow("steward-apply", `A merge to ${branchOf(opts)}: apply the merged state to MLflow and SageMaker, one run at a time.`, `  push:\n    branches: [${yamlBranch(branchOf(opts))}]\n    paths: [\"models/**\", \"policies/**\", \".dvc/config\"]\n  workflow_dispatch:`, "  contents: write\n  pull-requests: write\n  issues: write\n  deployments: write\n  id-token: write", "steward-apply", opts.ref),
     workflow("steward-monitor", "Every 30 minutes: read the metrics, run the policies' checks, open issues and rollback PRs.", '  schedule:\n    - cron: "*/30 * * * *"\n  workflow_dispatch:', "  contents: write\n  pull-requests: write\n  issues: write\n  id-token: write", "steward-monitor", opts.ref),
     { path: ".vscode/settings.json", text: VSCODE },
   );

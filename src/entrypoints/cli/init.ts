@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { fsRepoFiles } from "../../adapters/fs/repo-files.js";
+import { localDefaultBranch } from "../../adapters/git/default-branch.js";
 import { planInit, runInit } from "../../commands/init.js";
 import { majorTag, nextSteps } from "../../core/init/starter-layout.js";
 import { UserError } from "../../core/errors.js";
@@ -25,7 +26,9 @@ export const initCli: CliCommand = async (argv, io) => {
   if (values.help) return io.stdout(HELP), EXIT_OK;
   const root = resolve(io.cwd, values.root ?? ".");
   const files = fsRepoFiles(root);
-  const opts = { model: values.model ?? "my-model", modelOnly: values.model !== undefined, force: values.force ?? false, ref: majorTag(STEWARD_VERSION) };
+  // The apply workflow runs on pushes to the branch merges land on: this clone's default, not always main.
+  const branch = await localDefaultBranch(root);
+  const opts = { model: values.model ?? "my-model", modelOnly: values.model !== undefined, force: values.force ?? false, ref: majorTag(STEWARD_VERSION), ...(branch ? { branch } : {}) };
   if (!values.yes) {
     const plan = await planInit(files, opts);
     const list = plan.files.map((f) => `  ${f.path}${plan.existing.has(f.path) ? (opts.force ? "  (overwrite)" : "  (exists, kept)") : ""}`).join("\n");
@@ -36,6 +39,9 @@ export const initCli: CliCommand = async (argv, io) => {
   const result = await runInit(files, opts);
   for (const f of result.written) io.stdout(`wrote ${f}\n`);
   for (const f of result.kept) io.stdout(`kept  ${f} (exists; --force overwrites it)\n`);
+  if (result.written.includes(".github/workflows/steward-apply.yml")) {
+    io.stdout(`apply runs on pushes to ${branch ?? "main"} (${branch ? "this clone's default branch" : "no branch found in this clone"}); change \`branches:\` in .github/workflows/steward-apply.yml if merges land elsewhere\n`);
+  }
   io.stdout(`\nNext:\n${nextSteps(opts.model).map((s, i) => `  ${i + 1}. ${s}`).join("\n")}\n`);
   return EXIT_OK;
 };
