@@ -35,6 +35,8 @@ export interface MlflowRegistryRef {
   name: string;
   /** Alias name per stage; defaults to the stage's own name. */
   aliases: Record<string, string>;
+  /** False when model.yaml says `aliases: false`: no alias is set for this model (legacy stages only). */
+  manageAliases: boolean;
   /** Also apply legacy stage transitions (Staging/Production/Archived). */
   legacyStages: boolean;
 }

@@ -356,6 +356,27 @@ describe("steward import", () => {
     expect(again.reports.map((r) => [r.status, r.steps])).toEqual([["planned", []]]);
   });
 
+  it("imports a registry that works by legacy stages only (no alias) with aliases: false, and the plan adds no alias", async () => {
+    await using server = await fakeMlflowServer();
+    server.seedRuns([RUN_7, RUN_8]);
+    server.seed("ranker", [
+      { runId: RUN_7, source: `runs:/${RUN_7}/model`, stage: "Archived" },
+      { runId: RUN_8, source: `runs:/${RUN_8}/model`, stage: "Production" },
+    ], { description: "Ranks leads." });
+    const root = tempDir();
+    const files = fsRepoFiles(root);
+    const { registry, catalog } = registryOf(server);
+    const report = await runImport({ files, git: gitCliHistory(root), mlflow: { registry, catalog }, logger: silentLogger }, { sources: ["mlflow"], force: false, now: NOW });
+    expect(report.findings).toEqual([]);
+    expect(readFileSync(join(root, "models/ranker/model.yaml"), "utf8")).toContain("mlflow: { name: ranker, aliases: false, legacyStages: true }");
+    expect(report.notes.some((n) => n.includes("aliases: false"))).toBe(true);
+    expect(report.remaining).toEqual([]);
+    const reconcilers = [{ target: "mlflow" as const, reconciler: mlflowReconciler({ registry, remotes: () => readDvcRemotes(files) }) }];
+    const plan = await runPlan({ files, logger: silentLogger, reconcilers }, { now: NOW, targets: ["mlflow"] });
+    expect(plan.reports[0]!.steps.filter((s) => !s.bookkeeping)).toEqual([]);
+    expect(plan.reports[0]!.steps.some((s) => s.action === "set-alias")).toBe(false);
+  });
+
   it("never overwrites a model's files without --force", async () => {
     await using server = await fakeMlflowServer();
     server.seedRuns([RUN_7]);

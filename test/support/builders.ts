@@ -12,7 +12,7 @@ export function aModelSpec(over: Partial<ModelSpec> = {}): ModelSpec {
     task: "binary-classification",
     policy: "strict",
     card: {},
-    registry: { mlflow: { name, aliases: {}, legacyStages: false } },
+    registry: { mlflow: { name, aliases: {}, manageAliases: true, legacyStages: false } },
     stages: { production: { variants: [{ version: "7", weight: 100 }] }, staging: { variants: [{ version: "8", weight: 100 }] } },
     deployment: {
       sagemaker: {

@@ -36,7 +36,7 @@ export interface ModelDraft {
   task: string;
   policy: string;
   tags: Record<string, string>;
-  registry?: { mlflow: { name: string; aliases: Record<string, string>; legacyStages: boolean } };
+  registry?: { mlflow: { name: string; aliases: Record<string, string>; legacyStages: boolean; /** Written as `aliases: false`. */ noAliases?: true } };
   /** Stage -> variants (one of weight 100, or a split). */
   stages: Record<string, { version: string; weight: number }[]>;
   deployment?: { sagemaker: DeploymentDraft };

@@ -204,6 +204,11 @@ export function mapMlflowModel(live: LiveRegisteredModel, runs: Record<string, L
     else notes.push(`models:/${live.name}: tag "${k}" is not one model.yaml may carry; left in MLflow only`);
   }
 
+  // A registry that works by legacy stages only (no alias at all, stages kept as they are): `aliases: false`,
+  // so the plan adds no @stage alias (a person removes it to have apply add them).
+  const noAliases = legacyStages && Object.keys(live.aliases).length === 0 && Object.keys(stages).length > 0;
+  if (noAliases) notes.push(`models:/${live.name}: stages by legacy stage only (no alias in MLflow): written with registry.mlflow.aliases: false, so apply sets no @stage alias; remove it to have apply add them`);
+
   // Stages (and their aliases) in the policy's promotion order, as a person writes them.
   const rank = (stage: string) => (order.includes(stage) ? order.indexOf(stage) : order.length);
   const inOrder = <T>(rec: Record<string, T>) => Object.fromEntries(Object.entries(rec).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b)));
@@ -214,7 +219,7 @@ export function mapMlflowModel(live: LiveRegisteredModel, runs: Record<string, L
     task: task || STARTER.task,
     policy,
     tags,
-    registry: { mlflow: { name: live.name, aliases: inOrder(aliases), legacyStages } },
+    registry: { mlflow: { name: live.name, aliases: inOrder(aliases), legacyStages, ...(noAliases ? { noAliases: true as const } : {}) } },
     stages: inOrder(stages),
     placeholders,
   };

@@ -23,7 +23,7 @@ export function renderModelYaml(m: ModelDraft): string {
   if (Object.keys(m.tags).length) body.tags = m.tags;
   if (m.registry) {
     const r = m.registry.mlflow;
-    body.registry = { mlflow: { name: r.name, ...(Object.keys(r.aliases).length ? { aliases: r.aliases } : {}), ...(r.legacyStages ? { legacyStages: true } : {}) } };
+    body.registry = { mlflow: { name: r.name, ...(r.noAliases ? { aliases: false } : Object.keys(r.aliases).length ? { aliases: r.aliases } : {}), ...(r.legacyStages ? { legacyStages: true } : {}) } };
   }
   body.stages = Object.fromEntries(Object.entries(m.stages).map(([stage, variants]) => [stage, variants.length === 1 ? variants[0]!.version : { split: variants }]));
   if (m.deployment) {

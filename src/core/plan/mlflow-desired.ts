@@ -86,6 +86,8 @@ export function desiredMlflowModels(state: RepoState, opts: MlflowPlanOptions = 
 }
 
 function stageAliases(spec: ModelSpec): DesiredAlias[] {
+  // `aliases: false`: the registry works by legacy stages only; no alias is set or recorded.
+  if (spec.registry?.mlflow?.manageAliases === false) return [];
   const aliases = spec.registry?.mlflow?.aliases ?? {};
   return Object.entries(spec.stages).flatMap(([stage, assignment]) => {
     const lead = [...assignment.variants].sort((a, b) => b.weight - a.weight)[0];

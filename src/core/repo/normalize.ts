@@ -55,7 +55,7 @@ export function normalizeModel(file: string, d: Doc): ModelSpec {
     policy: d.policy,
     card: d.card ?? {},
     ...(d.registry?.mlflow
-      ? { registry: { mlflow: { name: d.registry.mlflow.name, aliases: d.registry.mlflow.aliases ?? {}, legacyStages: d.registry.mlflow.legacyStages ?? false } } }
+      ? { registry: { mlflow: { name: d.registry.mlflow.name, aliases: d.registry.mlflow.aliases || {}, manageAliases: d.registry.mlflow.aliases !== false, legacyStages: d.registry.mlflow.legacyStages ?? false } } }
       : {}),
     stages: Object.fromEntries(Object.entries(d.stages ?? {}).map(([k, v]) => [k, normalizeStage(v)])),
     ...(d.deployment
