@@ -18,7 +18,7 @@ import { describeError, UserError } from "../core/errors.js";
 import { evaluateCheck as defaultEvaluateCheck } from "../core/detect/evaluate-check.js";
 import { evaluateMultiCheck as defaultEvaluateMultiCheck } from "../core/detect/evaluate-multi-check.js";
 import { healthMarker, incidentKey } from "../core/github-conventions.js";
-import { buildQueries, servedVariants, uniqueQueries, type PlannedQuery } from "../core/monitor/build-queries.js";
+import { buildQueries, servedStage, servedVariants, uniqueQueries, type PlannedQuery } from "../core/monitor/build-queries.js";
 import { freshnessLimit, sortCoverage, type CoverageRow } from "../core/monitor/coverage.js";
 import { unreachableChecks } from "../core/monitor/unused-checks.js";
 import { expandEnvironments } from "../core/monitor/environments.js";
@@ -142,7 +142,11 @@ function selectModels(state: RepoState, policies: Map<string, PolicySpec>, opts:
     const unknown = [...only].filter((name) => !state.models.some((m) => m.name === name));
     if (unknown.length) throw new UserError(`usage: --model ${unknown.join(", ")}: no such model in models/`);
   }
-  const models = inShard(state.models.filter((m) => m.monitoring && (!only || only.has(m.name))).sort((a, b) => a.name.localeCompare(b.name)), opts.shard);
+  // A model that serves no version (its served stage is empty, e.g. a new model from `steward init`)
+  // has no series yet: it is named, not monitored, so it opens no no-data issue before its first promotion.
+  const monitored = state.models.filter((m) => m.monitoring && (!only || only.has(m.name)));
+  for (const m of monitored) if (servedVariants(m).length === 0) warnings.push(`${m.file}: ${m.name} serves no version in stage ${servedStage(m)} yet: not monitored until one is promoted`);
+  const models = inShard(monitored.filter((m) => servedVariants(m).length > 0).sort((a, b) => a.name.localeCompare(b.name)), opts.shard);
   for (const m of models) if (!policies.has(m.policy)) warnings.push(`${m.file}: policy "${m.policy}" not found; not monitored`);
   return { models, only };
 }

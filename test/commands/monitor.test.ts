@@ -161,6 +161,17 @@ describe("steward monitor (command)", () => {
     expect(stateAfter).toMatchObject([{ model: "fraud-detection", checkId: "accuracy", issue: issue.number, change: { branch: "steward/rollback/fraud-detection" } }]);
   });
 
+  it("a model that serves no version yet is named, not monitored: no read, no no-data issue", async () => {
+    const load = async () => ({ state: aRepoState({ models: [aModelSpec({ stages: {} })], versions: state().versions, policies: [policy()] }), findings: [], fileCount: 0 });
+    const report = await run(T0, { load });
+    expect(report.warnings.some((w) => /fraud-detection serves no version in stage production yet: not monitored until one is promoted/.test(w))).toBe(true);
+    expect(report.stats.series).toBe(0);
+    expect(report.status.headline).toMatch(/^NOTHING TO CHECK/);
+    expect(report.findings).toEqual([]);
+    expect(scm.calls.createIssue).toBeLessThanOrEqual(1); // at most the model-health issue
+    expect(incidentIssue()).toBeUndefined();
+  });
+
   it("second run: comments on the issue and opens nothing new", async () => {
     await run(T0);
     const before = { issues: scm.calls.createIssue, pulls: scm.calls.proposeChange, events: events.events.length };

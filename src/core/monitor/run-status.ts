@@ -53,6 +53,6 @@ export function runStatus(input: { coverage: readonly CoverageRow[]; findings: r
     return { outcome: "findings", exitCode: 1, headline: `FINDINGS: ${findings.length} finding${findings.length === 1 ? "" : "s"} (${what}) ${input.dryRun ? "would be acted on (dry run)" : "acted on"}. ${tally}.`, coverage: counts, failedActions: 0 };
   }
   // Nothing to check is not "every check passed": say so (a model with monitoring but no check is a no-data gap, above).
-  if (total === 0) return { outcome: "ok", exitCode: 0, headline: `NOTHING TO CHECK: no model of this run has monitoring${input.dryRun ? " (dry run)" : ""}; add a monitoring block to model.yaml. ${tally}.`, coverage: counts, failedActions: 0 };
+  if (total === 0) return { outcome: "ok", exitCode: 0, headline: `NOTHING TO CHECK: no model of this run has monitoring and serves a version${input.dryRun ? " (dry run)" : ""}. ${tally}.`, coverage: counts, failedActions: 0 };
   return { outcome: "ok", exitCode: 0, headline: `OK: every check was read and passed${input.dryRun ? " (dry run)" : ""}. ${tally}.`, coverage: counts, failedActions: 0 };
 }
