@@ -46,6 +46,10 @@ export async function act(deps: MonitorDeps, a: Exclude<MonitorAction, { kind: "
         cards: [a.model],
       },
     );
+    // An open completion of a split turned into its end (same branch): the old purpose's label goes.
+    const other = a.purpose === "end-split" ? "complete-split" : a.purpose === "complete-split" ? "end-split" : undefined;
+    const labels = proposed.pullRequest.labels;
+    if (other && labels?.includes(other)) await scm.updateIssue(proposed.pullRequest.number, { labels: labels.filter((l) => l !== other) });
     return { status: "done", url: proposed.pullRequest.url };
   }
   if (ctx.dryRun || !scm) return { ...(await write(deps, dryRunFiles(a))), ...(a.kind === "open-issue" ? { preview: `${a.title}\n\n${a.body}` } : {}) };

@@ -35,7 +35,7 @@ export async function observe(scm: Scm | undefined, needed: { issueKeys: string[
     ...needed.branches.map((branch) => async () => {
       const p = await scm.findPullRequest(branch);
       const closedAt = p?.mergedAt ?? p?.closedAt;
-      if (p) observed.pulls.set(branch, { number: p.number, state: p.state, merged: p.merged, url: p.url, ...(closedAt ? { closedAt: +closedAt } : {}), ...(p.createdAt ? { createdAt: +p.createdAt } : {}) });
+      if (p) observed.pulls.set(branch, { number: p.number, state: p.state, merged: p.merged, url: p.url, title: p.title, ...(p.labels ? { labels: p.labels } : {}), ...(closedAt ? { closedAt: +closedAt } : {}), ...(p.createdAt ? { createdAt: +p.createdAt } : {}) });
     }),
   ];
   let next = 0;

@@ -36,6 +36,15 @@ export interface ChangeInput {
 
 const LABEL: Record<ChangePurpose, string> = { rollback: "rollback", scale: "scale", "end-split": "end-split", "complete-split": "complete-split" };
 
+/** Which split change an open PR on the split branch proposes: by its label, else its title; undefined when neither says. */
+export function splitPurposeOf(pr: { title?: string; labels?: string[] }): "end-split" | "complete-split" | undefined {
+  if (pr.labels?.includes("end-split")) return "end-split";
+  if (pr.labels?.includes("complete-split")) return "complete-split";
+  if (pr.title?.startsWith("End the split of ")) return "end-split";
+  if (pr.title?.startsWith("Complete the split of ")) return "complete-split";
+  return undefined;
+}
+
 const stageText = (vs: { version: string; weight: number }[]) => (vs.length === 1 ? vs[0]!.version : vs.map((v) => `${v.version} ${v.weight} %`).join(" / "));
 
 /**
@@ -48,7 +57,13 @@ export function planChange(input: ChangeInput): ChangeDecision {
   const branch = changeBranch(purpose, model.name);
   const pr = observed.pulls.get(branch);
   const cooldownMs = policy.remediation.cooldown * 1000;
-  if (pr?.state === "open") {
+  // End and complete share the split branch: an open PR may propose the other one.
+  const proposed = pr?.state === "open" ? splitPurposeOf(pr) : undefined;
+  if (pr?.state === "open" && proposed === "complete-split" && purpose === "end-split") {
+    // The challenger no longer holds up: the open completion is turned into the end of the split (updated in place, below).
+  } else if (pr?.state === "open" && proposed === "end-split" && purpose === "complete-split") {
+    return { doing: `#${pr.number} proposes ending the split; this run's comparison favours completing it. #${pr.number} is left for a person (ending is the safer change).`, change: { purpose: "end-split", branch, number: pr.number } };
+  } else if (pr?.state === "open") {
     return { doing: `A ${LABEL[purpose]} is proposed in #${pr.number} (open).`, change: { purpose, branch, number: pr.number } };
   }
   if (pr && pr.closedAt !== undefined && now - pr.closedAt < cooldownMs) {

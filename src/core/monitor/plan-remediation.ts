@@ -7,9 +7,10 @@ import { baseCheckId } from "./coverage.js";
 import { DRIFT_CHECK } from "./drift-findings.js";
 import { actionsFor, maxSeverity, raiseSeverity, variantActions } from "./match-rules.js";
 import { splitOwners } from "./markdown.js";
-import { planChange, type ChangeDecision } from "./plan-change.js";
+import { planChange, splitPurposeOf, type ChangeDecision } from "./plan-change.js";
 import {
   changeNotNeededComment,
+  splitNotBackedComment,
   escalationComment,
   incidentBody,
   recoveredComment,
@@ -84,6 +85,8 @@ export function observationsNeeded(input: Pick<PlanInput, "models" | "policies" 
     if (i.issue !== undefined) issueKeys.add(keyOf(i));
     if (i.change) branches.add(i.change.branch);
   }
+  // Every split's branch: an open proposal to complete it is closed when the comparison no longer backs it.
+  for (const m of input.models) if (servedVariants(m).length > 1) branches.add(changeBranch("complete-split", m.name));
   return { issueKeys: [...issueKeys].sort(), branches: [...branches].sort(), historyModels: [...historyModels].sort() };
 }
 
@@ -266,6 +269,20 @@ export function planRemediation(input: PlanInput): RemediationPlan {
     if (!pr || pr.state !== "open" || stillNeeded.has(r.branch) || closing.has(r.branch)) continue;
     closing.add(r.branch);
     actions.push({ kind: "close-change", model: r.model, branch: r.branch, number: pr.number, comment: changeNotNeededComment(r.model, r.metric, r.healthySince, now) });
+  }
+
+  // 5. An open proposal to complete a split that this run does not make again (the challenger no longer
+  // holds up, or the comparison is not conclusive now) is closed: nobody should merge it at 3 a.m. An
+  // open proposal to end a split is left alone (ending is the safer change).
+  for (const m of input.models) {
+    if (servedVariants(m).length < 2) continue;
+    const branch = changeBranch("complete-split", m.name);
+    const pr = input.observed.pulls.get(branch);
+    if (!pr || pr.state !== "open" || splitPurposeOf(pr) !== "complete-split" || closing.has(branch)) continue;
+    if (actions.some((a) => a.kind === "propose-change" && a.branch === branch)) continue;
+    if (input.findings.some((f) => f.model === m.name && f.kind === "variant" && f.variant?.decision === "complete-split")) continue;
+    closing.add(branch);
+    actions.push({ kind: "close-change", model: m.name, branch, number: pr.number, comment: splitNotBackedComment(m.name, input.findings.find((f) => f.model === m.name && f.kind === "variant")?.variant?.reason) });
   }
 
   const ordered = actions.map((a, i) => ({ a, i })).sort((x, y) => ORDER[x.a.kind] - ORDER[y.a.kind] || x.i - y.i).map((x) => x.a);

@@ -93,6 +93,11 @@ export function changeNotNeededComment(model: string, metric: string, healthySin
   return `Closing unmerged: ${mdText(model)} recovered without this change (${mdText(metric)} has been within its thresholds since ${mdTime(healthySince)}, ${formatDuration((now - healthySince) / 1000)}). If it degrades again, a new proposal is made against the repository as it is then.`;
 }
 
+/** The comment that closes a proposal to complete a split that the latest comparison no longer backs. */
+export function splitNotBackedComment(model: string, reason: string | undefined): string {
+  return `Closing unmerged: the latest comparison of ${mdText(model)}'s variants no longer backs giving the challenger all the traffic${reason ? ` (${mdText(reason)})` : " (it is not conclusive now)"}. The split stays as it is; a later run proposes completing it again when the comparison does.`;
+}
+
 /** The comment that reopens an issue when the check fails again. */
 export function reopenedComment(f: MonitorFinding, now: number): string {
   return `Failing again at ${mdTime(now)}: ${mdText(f.summary)}\n\n${evidenceTable([f])}${f.drift ? `\n\n${driftTable(f.drift)}` : ""}`;

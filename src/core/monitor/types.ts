@@ -143,7 +143,7 @@ export interface Observed {
   /** Issues by marker key (`<model>/<check>`). */
   issues: Map<string, { number: number; state: "open" | "closed"; closedAt?: number; title: string; createdAt?: number }>;
   /** Pull requests by branch. */
-  pulls: Map<string, { number: number; state: "open" | "closed"; merged: boolean; closedAt?: number; url: string; createdAt?: number }>;
+  pulls: Map<string, { number: number; state: "open" | "closed"; merged: boolean; closedAt?: number; url: string; createdAt?: number; title?: string; labels?: string[] }>;
   /**
    * Every open incident issue by key, oldest first, as listed by the bot's label (not by search, whose
    * index lags): more than one is a duplicate left by runs that started together. Absent when not listed.

@@ -123,3 +123,40 @@ describe("planRemediation", () => {
     expect(splitFindings({ ...split, checks: [{ ...split.checks[0]!, points: new Map([["2026.10", healthy], ["2026.11", healthy]]) }] })).toMatchObject([{ variant: { decision: "complete-split" } }]);
   });
 });
+
+describe("an open proposal on a split's branch", () => {
+  const model = aModelSpec({ name: "demand-forecasting", policy: "strict", stages: { production: { variants: [{ version: "2026.10", weight: 80 }, { version: "2026.11", weight: 20 }] } } });
+  const pts = (v: number) => Array.from({ length: 48 }, (_, i) => ({ t: NOW - (48 - i) * 3600_000, value: v + 0.002 * Math.sin(i) }));
+  const decide = (champion: number, challenger: number) => splitFindings({ model, checks: [{ check: mape, points: new Map([["2026.10", pts(champion)], ["2026.11", pts(challenger)]]), periodSeconds: 3600 }], now: NOW });
+  const open = (purpose: "end-split" | "complete-split") => ({
+    issues: new Map(),
+    pulls: new Map([["steward/split/demand-forecasting", { number: 5, state: "open" as const, merged: false, url: "https://github.com/acme/models/pull/5", labels: ["steward", purpose], title: purpose === "end-split" ? "End the split of demand-forecasting: production serves 2026.10" : "Complete the split of demand-forecasting: production serves 2026.11" }]]),
+  });
+
+  it("is observed for every split model, whatever this run finds", () => {
+    const p = policy();
+    expect(observationsNeeded({ models: [model, aModelSpec()], policies: new Map([[p.name, p]]), findings: [], incidents: [] }).branches).toEqual(["steward/split/demand-forecasting"]);
+  });
+
+  it("to complete the split becomes the end of it when the challenger turns out worse (updated in place, not 'already proposed')", () => {
+    const findings = decide(0.11, 0.15);
+    const { actions } = planRemediation(input({ models: [model], findings, observed: open("complete-split") }));
+    expect(actions.find((a) => a.kind === "propose-change")).toMatchObject({ branch: "steward/split/demand-forecasting", purpose: "end-split", edit: { variants: [{ version: "2026.10", weight: 100 }] } });
+    expect(actions.some((a) => a.kind === "close-change")).toBe(false);
+  });
+
+  it("to end the split is left for a person when this run would complete it", () => {
+    const findings = decide(0.11, 0.11);
+    expect(findings).toMatchObject([{ variant: { decision: "complete-split" } }]);
+    const { actions } = planRemediation(input({ models: [model], findings, observed: open("end-split") }));
+    expect(actions.filter((a) => a.kind === "propose-change" || a.kind === "close-change")).toEqual([]);
+  });
+
+  it("to complete the split is closed when this run's comparison no longer backs it", () => {
+    const { actions } = planRemediation(input({ models: [model], findings: [], observed: open("complete-split") }));
+    expect(actions).toMatchObject([{ kind: "close-change", branch: "steward/split/demand-forecasting", number: 5, comment: expect.stringContaining("no longer backs giving the challenger all the traffic") }]);
+    // still backed: left open, not proposed twice
+    const backed = planRemediation(input({ models: [model], findings: decide(0.11, 0.11), observed: open("complete-split") }));
+    expect(backed.actions.filter((a) => a.kind === "propose-change" || a.kind === "close-change")).toEqual([]);
+  });
+});
