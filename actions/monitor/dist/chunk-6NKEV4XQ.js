@@ -1,0 +1,18 @@
+import { createRequire as __stewardRequire } from 'node:module'; const require = __stewardRequire(import.meta.url);
+import{c as p}from"./chunk-TAGU5OHE.js";import"./chunk-LM55JF2T.js";import{d as u,e as y,f as M,j as $,k as I}from"./chunk-FBTQ4CZT.js";import{a as D}from"./chunk-NQBEHMY3.js";import"./chunk-FQCL6TEW.js";import"./chunk-WW5EZ44J.js";import"./chunk-EP6BYMAN.js";import{a as C}from"./chunk-OQBAXXEU.js";import{e as _}from"./chunk-3OTJLI5J.js";import"./chunk-XPDILXWQ.js";import"./chunk-A3C27CRN.js";import{a as l}from"./chunk-NUS6427J.js";import{a,b as f,c as w,e as g,f as R,g as h}from"./chunk-YFHNYD3Y.js";import"./chunk-OXAFA3RK.js";import{a as m,b as d}from"./chunk-GCN4ZLXN.js";import"./chunk-PA34RNCL.js";import"./chunk-ETFAOM4C.js";import{resolve as k}from"node:path";function v(n,r){let o=r.replace(/\/+$/,"");return{async getRun(e){let t=await n.getRun(e);if(!t)return;let s=t.info.run_id??t.info.run_uuid??e,i={};for(let c of t.data.metrics??[])i[c.key]=y(c.value);return{runId:s,experimentId:t.info.experiment_id,...t.info.status?{status:t.info.status}:{},...t.info.artifact_uri?{artifactUri:t.info.artifact_uri}:{},metrics:i,params:u(t.data.params),tags:u(t.data.tags),url:`${o}/#/experiments/${encodeURIComponent(t.info.experiment_id)}/runs/${encodeURIComponent(s)}`}},async getModelVersionRun(e,t){let s=await n.getModelVersion(e,t);if(s)return{...s.run_id?{runId:s.run_id}:{},...s.current_stage?{stage:s.current_stage}:{}}}}}var L=`usage: steward card [--model M] [--check] [--out DIR] [--root DIR] [--format text|json|github]
+
+Renders models/<model>/MODEL_CARD.md for every model (or --model M) from the YAML, the policy and the
+git history of model.yaml. With MLFLOW_TRACKING_URI set, each version's run is read from MLflow and
+disagreements with the YAML are shown. A repository may override the template at
+.steward/templates/model-card.md.hbs.
+
+  --check       write nothing; exit 1 and print a unified diff where a card is stale or missing
+  --out DIR     write (or check) the cards below DIR instead of the repository
+`,W=async(n,r)=>{let{values:o}=g(n,{...h,model:{type:"string"},check:{type:"boolean"},out:{type:"string"}});if(o.help)return r.stdout(L),f;let e=R(o.format),t=k(r.cwd,o.root??"."),s=$(r.env),i=await D({files:l(t),git:C(t),...s?{runs:v(M(I(s)),s.trackingUri)}:{},...o.out?{out:l(k(r.cwd,o.out))}:{}},{...o.model?{model:o.model}:{},check:o.check??!1});return e==="json"?r.stdout(`${JSON.stringify(i,null,2)}
+`):e==="github"?await x(i,r):b(i,r,o.check??!1),o.check&&i.staleCount>0?w:f};function b(n,r,o){for(let e of n.warnings)r.stderr(`warning: ${e}
+`);for(let e of n.cards){let t=e.mlflowDisagreements?` (${e.mlflowDisagreements} disagreement(s) with MLflow)`:"";r.stdout(`${e.file}: ${e.status}${t}
+`),e.diff&&r.stdout(e.diff)}o&&n.staleCount&&r.stdout(`${n.staleCount} model card(s) out of date: run \`steward card\` and commit the result
+`)}async function x(n,r){for(let e of n.warnings)a(r,d("warning",e));for(let e of n.cards)e.mlflowDisagreements&&a(r,d("warning",`${e.mlflowDisagreements} disagreement(s) between the YAML and MLflow`,{file:e.file})),!(e.status!=="stale"&&e.status!=="missing")&&(a(r,d("error",`${e.file} is ${e.status}: run steward card and commit the result`,{file:e.file,title:"stale model card"})),a(r,m("group",{},`diff ${e.file}`)),r.stdout(e.diff?e.diff.endsWith(`
+`)?e.diff:`${e.diff}
+`:""),a(r,m("endgroup",{},"")));let o=r.env.GITHUB_STEP_SUMMARY;if(o){let e=n.cards.map(t=>`| ${_(t.file)} | ${t.status} | ${t.mlflowDisagreements} |`);await p(o,["### Model cards","","| Card | Status | MLflow disagreements |","|---|---|---:|",...e,""].join(`
+`))}}export{W as cardCli};
