@@ -20,7 +20,8 @@ const policy = path.join(dir, "cheap.yaml");
 writeFileSync(policy, "apiVersion: steward/v1\nkind: Policy\nname: cheap\npromotion:\n  order: [production]\nmonitoring:\n  checks:\n    - { metric: m, detectors: [ewma] }\n");
 
 function run(args: string[]) {
-  return spawn(process.execPath, ["--import", "tsx", wrapper, "detect", ...args], { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
+  // tsx's compile cache would be left in the run's temporary folder (tmp-guard reports it): not needed for one run.
+  return spawn(process.execPath, ["--import", "tsx", wrapper, "detect", ...args], { cwd: root, stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, TSX_DISABLE_CACHE: "1" } });
 }
 
 /** NDJSON or CSV rows generated lazily: the input is never in memory as a whole, here or in the child. */
