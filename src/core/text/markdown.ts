@@ -11,8 +11,9 @@
 
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 // Anything GFM could autolink (scheme:// and www.), wherever it starts; script-like schemes only as words
-// (they are never autolinked, and link syntax is escaped anyway; as code they read as what they are).
-const URL_LIKE = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.|(?<![a-z0-9])(?:javascript|vbscript|data|file):)[^\s]*/gi;
+// followed by something (they are never autolinked, and link syntax is escaped anyway; as code they read
+// as what they are), so prose such as "no data: the check…" stays prose.
+const URL_LIKE = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.|(?<![a-z0-9])(?:javascript|vbscript|data|file):(?=\S))[^\s]*/gi;
 // Every @name, also inside words: wrapping a neighbour in code would otherwise start a new text node at the @.
 const MENTION = /@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\/[a-z0-9_.-]+)?/gi;
 // Issue and pull request references (#12, GH-12, owner/repo#12) cross-reference and notify; shown as code.

@@ -33,6 +33,9 @@ describe("mdText", () => {
   it("neutralizes HTML, links, autolinks and mentions", () => {
     expect(mdText("<b>x</b>")).toBe("\\<b\\>x\\</b\\>");
     expect(mdText("[x](javascript:alert(1))")).toBe("\\[x\\](`javascript:alert(1))`");
+    expect(mdText("open data:text/html,x and javascript:void")).toBe("open `data:text/html,x` and `javascript:void`");
+    // a script-like word followed by a space is prose, not a URL
+    expect(mdText("acuracy has no data: the check never runs")).toBe("acuracy has no data: the check never runs");
     expect(mdText("go to https://evil.example now")).toBe("go to `https://evil.example` now");
     expect(mdText("cc @octocat")).toBe("cc `@octocat`");
     expect(mdText("mail a@b.example")).toBe("mail a`@b`.example");
