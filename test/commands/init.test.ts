@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -81,6 +81,16 @@ describe("steward init", () => {
     expect(forced.code).toBe(0);
     expect(readFileSync(join(d, "policies/default.yaml"), "utf8")).toContain("24h");
     expect((await run(d, "validate")).code).toBe(0);
+  });
+
+  it("says on its first line that a file of the user's own was kept", async () => {
+    const d = empty();
+    mkdirSync(join(d, ".github/workflows"), { recursive: true });
+    writeFileSync(join(d, ".github/workflows/steward-pr.yml"), "name: mine\n");
+    const r = await run(d, "init", "--yes");
+    expect(r.code).toBe(0);
+    expect(r.out.split("\n")[0]).toBe("init: 5 file(s) written, 1 KEPT because they exist (.github/workflows/steward-pr.yml); --force overwrites them");
+    expect(readFileSync(join(d, ".github/workflows/steward-pr.yml"), "utf8")).toBe("name: mine\n");
   });
 
   it("without --yes and without a terminal, writes nothing and lists what it would write", async () => {

@@ -37,6 +37,8 @@ export const initCli: CliCommand = async (argv, io) => {
     if (!/^y(es)?$/i.test(answer.trim())) return io.stderr("nothing written\n"), EXIT_OK;
   }
   const result = await runInit(files, opts);
+  // Files kept as they were are said first: a workflow of your own is not the reusable workflow's caller.
+  if (result.kept.length) io.stdout(`init: ${result.written.length} file(s) written, ${result.kept.length} KEPT because they exist (${result.kept.join(", ")}); --force overwrites them\n`);
   for (const f of result.written) io.stdout(`wrote ${f}\n`);
   for (const f of result.kept) io.stdout(`kept  ${f} (exists; --force overwrites it)\n`);
   if (result.written.includes(".github/workflows/steward-apply.yml")) {
