@@ -1,2 +1,0 @@
-import { createRequire as __stewardRequire } from 'node:module'; const require = __stewardRequire(import.meta.url);
-import{a as b,b as c}from"./chunk-ZRS22DUN.js";import"./chunk-LPY7KDCS.js";import"./chunk-KZ2OKS6E.js";import"./chunk-FLIXSGMY.js";import{a}from"./chunk-IXLYAFB4.js";import"./chunk-OXAFA3RK.js";import"./chunk-GCN4ZLXN.js";import"./chunk-PA34RNCL.js";import"./chunk-ETFAOM4C.js";export{c as pullRequestFromEnv,a as readGitHubEnv,b as scmFromEnv};
