@@ -15,8 +15,10 @@ function io(cwd: string, stdin = "") {
 const dir = mkdtempSync(path.join(tmpdir(), "steward-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const series = ["timestamp,value", ...Array.from({ length: 100 }, (_, i) => `${1_700_000_000 + i * 600},${i % 5}`)].join("\n");
-writeFileSync(path.join(dir, "a.csv"), "x,kind\n1,a\n2,b\n3,a\n4,b\n5,a\n6,b\n");
-writeFileSync(path.join(dir, "b.csv"), "x,kind\n1,a\n2,b\n3,a\n4,b\n5,a\n6,b\n");
+// 24 rows a side: enough to test (a column needs MIN_VALUES, 20, in each sample)
+const rows24 = "1,a\n2,b\n3,a\n4,b\n5,a\n6,b\n".repeat(4);
+writeFileSync(path.join(dir, "a.csv"), `x,kind\n${rows24}`);
+writeFileSync(path.join(dir, "b.csv"), `x,kind\n${rows24}`);
 writeFileSync(path.join(dir, "c.csv"), "x,kind\n" + Array.from({ length: 50 }, (_, i) => `${100 + i},z`).join("\n"));
 writeFileSync(path.join(dir, "a50.csv"), "x,kind\n" + Array.from({ length: 50 }, (_, i) => `${i},a`).join("\n"));
 
@@ -62,7 +64,7 @@ describe("steward drift", () => {
   it("an empty sample, or none of the same columns, compares nothing: exit 2 and said, never 'no drift'; a column in one sample only is named", async () => {
     writeFileSync(path.join(dir, "empty.csv"), "x,kind\n");
     writeFileSync(path.join(dir, "other.csv"), "y\n1\n2\n");
-    writeFileSync(path.join(dir, "x-only.csv"), "x\n1\n2\n3\n4\n5\n6\n");
+    writeFileSync(path.join(dir, "x-only.csv"), `x\n${"1\n2\n3\n4\n5\n6\n".repeat(4)}`);
     for (const current of ["empty.csv", "other.csv"]) {
       const t = io(dir);
       expect(await runCli(["drift", "--baseline", "a.csv", "--current", current], t.io)).toBe(2);
@@ -73,6 +75,14 @@ describe("steward drift", () => {
     const part = io(dir);
     expect(await runCli(["drift", "--baseline", "a.csv", "--current", "x-only.csv"], part.io)).toBe(0);
     expect(part.out()).toMatch(/\nno drift; 1 column\(s\) not compared \(kind: only in the baseline sample\)\n$/);
+  });
+
+  it("gives no verdict on a handful of rows: the columns are not compared (exit 2), never 'no drift'", async () => {
+    writeFileSync(path.join(dir, "tiny.csv"), "x,kind\n1,a\n2,b\n");
+    const t = io(dir);
+    expect(await runCli(["drift", "--baseline", "a.csv", "--current", "tiny.csv"], t.io)).toBe(2);
+    expect(t.out()).toMatch(/\nNOTHING COMPARED: no column of the two samples could be compared\n$/);
+    expect(t.err()).toContain("too few values to test (24 in the baseline, 2 in the current sample; at least 20 in each)");
   });
 
   it("takes the tests and thresholds a policy names", async () => {

@@ -30,6 +30,8 @@ export interface DriftOptions {
   thresholds?: Record<string, number>;
   /** Also give each tested column its baseline-vs-current histogram (histogram.ts), for the dashboard. */
   histograms?: boolean;
+  /** The fewest values a column needs in each sample to be tested; default MIN_VALUES. */
+  minValues?: number;
 }
 
 /** A table of text cells by column name (the parsed CSV). */
@@ -66,6 +68,9 @@ export function notCompared(report: DriftReport): { columns: { column: string; w
   return { columns, nothing, text };
 }
 
+/** The fewest values a column needs in each sample to be tested: below it, the column is "not compared", never "no drift". */
+export const MIN_VALUES = 20;
+
 function sampleOf(cells: readonly string[]): ColumnSample {
   const s = new ColumnSample();
   for (const c of cells) s.add(c);
@@ -83,6 +88,9 @@ function compareColumn(column: string, b: ColumnSample | undefined, c: ColumnSam
   const base = { column, kind, baselineCount: nb, currentCount: nc, missing, tests: [], drift: false } as ColumnDrift;
   if (!b || !c) return { ...base, skipped: `only in the ${b ? "baseline" : "current"} sample` };
   if (nb === 0 || nc === 0) return { ...base, skipped: "no values in one of the samples" };
+  // A handful of rows supports no verdict either way (a two-sample KS on 2 + 2 values cannot reject, PSI swings wildly).
+  const min = opts.minValues ?? MIN_VALUES;
+  if (nb < min || nc < min) return { ...base, skipped: `too few values to test (${nb} in the baseline, ${nc} in the current sample; at least ${min} in each)` };
   if (!numeric && (!b.counts || !c.counts)) return { ...base, skipped: `more than ${MAX_CATEGORIES} distinct values: not categorical data` };
   const input = numeric ? numericInput(bn!, cn!) : categoricalInput(b.counts!, c.counts!);
   const names = (opts.tests ?? DEFAULT_DRIFT_TESTS[kind]).filter((t) => driftTests[t]?.appliesTo.includes(kind));

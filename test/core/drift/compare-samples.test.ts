@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareSamples } from "../../../src/core/drift/compare-samples.js";
+import { compareSamples, MIN_VALUES, notCompared } from "../../../src/core/drift/compare-samples.js";
 import { parseCsvColumns, parseCsvRows } from "../../../src/core/drift/parse-csv.js";
 import { seededRandom } from "../../../src/core/detect/stats/prng.js";
 import { ksTwoSample } from "../../../src/core/drift/ks.js";
@@ -30,7 +30,7 @@ describe("compareSamples", () => {
   });
 
   it("skips empty cells, reports columns missing from one side, honours tests and thresholds", () => {
-    const r = compareSamples(cols({ x: [1, 2, "", 3], only: [1] }), cols({ x: [1, 2, 3, " "] }), { tests: ["ks", "chi-square"], thresholds: { ks: 0.5 } });
+    const r = compareSamples(cols({ x: [1, 2, "", 3], only: [1] }), cols({ x: [1, 2, 3, " "] }), { tests: ["ks", "chi-square"], thresholds: { ks: 0.5 }, minValues: 1 });
     const x = r.columns.find((c) => c.column === "x")!;
     expect(x.missing).toBe(2);
     expect(x.tests.map((t) => [t.test, t.threshold])).toEqual([["ks", 0.5]]);
@@ -43,9 +43,18 @@ describe("compareSamples", () => {
     expect(() => ksTwoSample([], [1])).toThrow(RangeError);
     expect(chiSquareCounts([10], [20])).toEqual({ statistic: 0, pValue: 1, dof: 0 });
     expect(jensenShannon([1, 0], [0, 1])).toBeCloseTo(1, 12);
-    const r = compareSamples(cols({ x: [4, 4, 4] }), cols({ x: [4, 4, 4] }));
+    const r = compareSamples(cols({ x: Array(25).fill(4) }), cols({ x: Array(25).fill(4) }));
     expect(r.drift).toBe(false);
+    expect(r.columns[0]!.tests.length).toBeGreaterThan(0);
     expect(r.columns[0]!.tests.every((t) => Number.isFinite(t.statistic))).toBe(true);
+  });
+
+  it("gives no verdict on a handful of rows: below MIN_VALUES a column is not compared, never 'no drift'", () => {
+    const few = compareSamples(cols({ x: [1, 2, 3] }), cols({ x: [7, 8, 9] }));
+    expect(few.columns[0]).toMatchObject({ tests: [], drift: false, skipped: `too few values to test (3 in the baseline, 3 in the current sample; at least ${MIN_VALUES} in each)` });
+    expect(notCompared(few).nothing).toBe(true);
+    const enough = compareSamples(cols({ x: Array.from({ length: MIN_VALUES }, (_, i) => i) }), cols({ x: Array.from({ length: MIN_VALUES }, (_, i) => i + 100) }));
+    expect(enough.drift).toBe(true);
   });
 });
 
