@@ -14,7 +14,7 @@
  * - owners, task and policy come from the `steward.*` tags; without them, starter values are
  *   written and listed as placeholders, as is a description MLflow does not have.
  */
-import { legacyStageOf, TAG } from "../plan/mlflow-tags.js";
+import { isStewardTag, legacyStageOf, TAG } from "../plan/mlflow-tags.js";
 import type { LiveModelVersion, LiveRegisteredModel, LiveRun } from "../plan/registry-state.js";
 import { STARTER, type MappedModel, type ModelDraft, type Unmapped, type VersionDraftOut } from "./import-types.js";
 import { isArtifactPath, isCommit, isCopyableTag, isOwner, isRunId, isVersionLabel, modelNameFor } from "./import-names.js";
@@ -96,7 +96,7 @@ export function mapMlflowModel(live: LiveRegisteredModel, runs: Record<string, L
       else unmapped.push({ resource: uri(v), reason: `its description is longer than the ${NOTES_MAX} characters notes may hold; left out (MLflow keeps it)` });
     }
     for (const [k, value] of Object.entries(v.tags).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      if (k.startsWith("steward.")) continue;
+      if (isStewardTag(k)) continue;
       if (isCopyableTag(k, value)) draft.tags[k] = value;
       else notes.push(`${uri(v)}: tag "${k}" is not one a version file may carry; left in MLflow only`);
     }
@@ -199,7 +199,7 @@ export function mapMlflowModel(live: LiveRegisteredModel, runs: Record<string, L
   if (!live.description.trim()) placeholders.push("description (MLflow has none)");
   const tags: Record<string, string> = {};
   for (const [k, value] of Object.entries(live.tags).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (k.startsWith("steward.")) continue;
+    if (isStewardTag(k)) continue;
     if (isCopyableTag(k, value)) tags[k] = value;
     else notes.push(`models:/${live.name}: tag "${k}" is not one model.yaml may carry; left in MLflow only`);
   }

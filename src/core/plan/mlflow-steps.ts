@@ -1,6 +1,6 @@
 /** Building blocks of MLflow plan steps: the step shape, tag comparison, and per-version updates. Pure. */
 import type { DesiredMlflowVersion } from "./mlflow-desired.js";
-import { TAG } from "./mlflow-tags.js";
+import { isStewardTag, TAG } from "./mlflow-tags.js";
 import type { LiveModelVersion } from "./registry-state.js";
 import type { PlanStep } from "./types.js";
 
@@ -18,9 +18,6 @@ export const mlflowStep = (action: string, resource: string, summary: string, pa
 
 /** The same step, marked as bookkeeping: it writes only steward's own `steward.*` tags. */
 export const bookkeeping = (s: PlanStep): PlanStep => ({ ...s, bookkeeping: true });
-
-/** Whether a tag key is one of model-steward's own records. */
-export const isStewardTag = (key: string) => key.startsWith("steward.");
 
 /**
  * The tag-setting steps for `changed` keys: one for the repository's tags (a change people see),

@@ -22,6 +22,9 @@ export const TAG = {
   policy: "steward.policy",
 } as const;
 
+/** Whether a tag key is one of model-steward's own records (`steward.*`). */
+export const isStewardTag = (key: string) => key.startsWith("steward.");
+
 /** MLflow's legacy stage for a repository stage name, or undefined when it has none. */
 export function legacyStageOf(stage: string): "Staging" | "Production" | undefined {
   const s = stage.toLowerCase();
